@@ -1,0 +1,21 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import { kb } from './src/integration/index.ts';
+
+// One configuration builds both sites; `npm run build` runs it once with KB_AUDIENCE=public
+// (dist/public, customers) and once with KB_AUDIENCE=internal (dist/internal, agents).
+export default defineConfig({
+  site: 'https://kb.example.com',
+  trailingSlash: 'always',
+  // Astro 7's default ('jsx') joins words across lines, which glues words in the search index.
+  compressHTML: true,
+  integrations: [
+    mdx(),
+    kb({
+      repository: 'https://github.com/example/tiered-kb',
+      branch: 'main',
+      reviewEvery: 365,
+    }),
+  ],
+});

@@ -1,0 +1,34 @@
+import { resolve } from 'node:path';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { glob } from 'astro/loaders';
+import type { Audience } from '../lib/levels.ts';
+import { isBuilt } from '../lib/content/visibility.ts';
+import type { ArticleData } from '../lib/schema/article.ts';
+
+/**
+ * The glob loader, restricted to the articles that belong in this site. Excluded entries never
+ * enter the data store, so their MDX is not even compiled for the public build.
+ */
+export function articlesLoader(options: { contentDir: string; audience: Audience }): Loader {
+  const inner = glob({
+    pattern: '**/*.{md,mdx}',
+    base: resolve(options.contentDir, 'articles'),
+    generateId: ({ entry }) => entry.replace(/\.mdx?$/, ''),
+  });
+  return {
+    name: 'kb-articles',
+    load: (context: LoaderContext) => {
+      const store = new Proxy(context.store, {
+        get(target, property, receiver) {
+          if (property === 'set') {
+            return (entry: { data: unknown }) =>
+              isBuilt(entry.data as ArticleData, options.audience) ? target.set(entry as never) : false;
+          }
+          const value = Reflect.get(target, property, receiver) as unknown;
+          return typeof value === 'function' ? value.bind(target) : value;
+        },
+      });
+      return inner.load({ ...context, store });
+    },
+  };
+}

@@ -1,0 +1,62 @@
+import type { Lang, Level } from './levels.ts';
+
+/** The fields of an article that site helpers work with; the content collection and the scripts both provide them. */
+export interface ArticleRef {
+  /** `<lang>/<slug>`: the path below content/articles without extension. */
+  id: string;
+  data: {
+    title: string;
+    summary: string;
+    level: Level;
+    lang: Lang;
+    product: string;
+    tags: string[];
+    error_codes: string[];
+    state: 'draft' | 'validated' | 'archived';
+    translation_key?: string | undefined;
+    reviewed?: Date | undefined;
+  };
+}
+
+/** The slug of an article: its id without the language folder. */
+export function articleSlug(id: string): string {
+  return id.split('/').slice(1).join('/') || id;
+}
+
+/** Site path of an article, relative to the site root (`de/articles/drucker-reagiert-nicht/`). */
+export function articlePath(article: Pick<ArticleRef, 'id' | 'data'>): string {
+  return `${article.data.lang}/articles/${articleSlug(article.id)}/`;
+}
+
+/** The same article in other languages: same `translation_key`, different language. */
+export function translationsOf<T extends ArticleRef>(article: T, all: readonly T[]): T[] {
+  const key = article.data.translation_key;
+  if (!key) return [];
+  return all.filter((other) => other.data.translation_key === key && other.data.lang !== article.data.lang);
+}
+
+/**
+ * Related articles in the same language, scored by what they share: error codes weigh most,
+ * then tags, then product. Archived articles and translations of the article itself are left out.
+ */
+export function relatedArticles<T extends ArticleRef>(article: T, all: readonly T[], limit = 4): T[] {
+  const scored: { other: T; score: number }[] = [];
+  for (const other of all) {
+    if (other.id === article.id || other.data.lang !== article.data.lang) continue;
+    if (other.data.state === 'archived') continue;
+    if (article.data.translation_key && other.data.translation_key === article.data.translation_key) continue;
+    const codes = other.data.error_codes.filter((c) => article.data.error_codes.includes(c)).length;
+    const tags = other.data.tags.filter((t) => article.data.tags.includes(t)).length;
+    const product = other.data.product === article.data.product ? 1 : 0;
+    const score = codes * 4 + tags * 2 + product;
+    if (score > 0) scored.push({ other, score });
+  }
+  scored.sort((a, b) => b.score - a.score || a.other.data.title.localeCompare(b.other.data.title));
+  return scored.slice(0, limit).map((s) => s.other);
+}
+
+/** Articles sorted for lists: level, then title in the language's collation. */
+export function sortForList<T extends ArticleRef>(articles: readonly T[], lang: Lang): T[] {
+  const collator = new Intl.Collator(lang);
+  return [...articles].sort((a, b) => a.data.level - b.data.level || collator.compare(a.data.title, b.data.title));
+}

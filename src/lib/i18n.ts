@@ -1,0 +1,115 @@
+import type { Lang, Level } from './levels.ts';
+
+/** Every string the site shows, in both languages. Keys are checked by the type: a missing translation does not compile. */
+const strings = {
+  siteTitle: { en: 'Support knowledge base', de: 'Support-Wissensdatenbank' },
+  siteTitleInternal: { en: 'Agent knowledge base', de: 'Wissensdatenbank für Agents' },
+  skipToContent: { en: 'Skip to content', de: 'Zum Inhalt springen' },
+  searchHeading: { en: 'How can we help?', de: 'Wie können wir helfen?' },
+  searchIntro: {
+    en: 'Search by symptom, product or error code, for example 0x80070005.',
+    de: 'Suchen Sie nach Symptom, Produkt oder Fehlercode, zum Beispiel 0x80070005.',
+  },
+  searchLabel: { en: 'Search the knowledge base', de: 'Wissensdatenbank durchsuchen' },
+  searchOtherLanguage: {
+    en: 'Results include articles that exist only in German; use the language filter to narrow them.',
+    de: 'Die Ergebnisse enthalten auch Artikel, die es nur auf Englisch gibt; der Sprachfilter grenzt sie ein.',
+  },
+  filterLevel: { en: 'Level', de: 'Level' },
+  filterProduct: { en: 'Product', de: 'Produkt' },
+  filterLanguage: { en: 'Language', de: 'Sprache' },
+  filterAudience: { en: 'Audience', de: 'Zielgruppe' },
+  browse: { en: 'Browse', de: 'Stöbern' },
+  byLevel: { en: 'By support level', de: 'Nach Support-Level' },
+  byProduct: { en: 'By product', de: 'Nach Produkt' },
+  byTag: { en: 'By topic', de: 'Nach Thema' },
+  allTags: { en: 'All topics', de: 'Alle Themen' },
+  recent: { en: 'Recently reviewed', de: 'Zuletzt geprüft' },
+  articles: { en: 'articles', de: 'Artikel' },
+  level: { en: 'Level', de: 'Level' },
+  product: { en: 'Product', de: 'Produkt' },
+  errorCodes: { en: 'Error codes', de: 'Fehlercodes' },
+  lastReviewed: { en: 'Last reviewed', de: 'Zuletzt geprüft' },
+  neverReviewed: { en: 'Not reviewed yet', de: 'Noch nicht geprüft' },
+  owner: { en: 'Owner', de: 'Verantwortlich' },
+  linkedTickets: { en: 'Linked tickets', de: 'Verknüpfte Tickets' },
+  audience: { en: 'Audience', de: 'Zielgruppe' },
+  audiencePublic: { en: 'Public', de: 'Öffentlich' },
+  audienceInternal: { en: 'Internal', de: 'Intern' },
+  editArticle: { en: 'Edit this article', de: 'Diesen Artikel bearbeiten' },
+  relatedArticles: { en: 'Related articles', de: 'Verwandte Artikel' },
+  otherLanguageVersion: { en: 'Also available in German', de: 'Auch auf Englisch verfügbar' },
+  archivedBanner: {
+    en: 'This article is archived. It is kept for reference and may no longer apply; it does not appear in search.',
+    de: 'Dieser Artikel ist archiviert. Er bleibt zum Nachschlagen erhalten, gilt aber womöglich nicht mehr und erscheint nicht in der Suche.',
+  },
+  internalBadge: { en: 'Internal: support staff only', de: 'Intern: nur für Support-Mitarbeitende' },
+  internalBlock: { en: 'Internal note', de: 'Interner Hinweis' },
+  escalation: { en: 'When to escalate', de: 'Wann eskalieren' },
+  escalateTo: { en: 'Escalate to level', de: 'Eskalieren an Level' },
+  collectFirst: { en: 'Collect before handing over', de: 'Vor der Übergabe sammeln' },
+  note: { en: 'Note', de: 'Hinweis' },
+  tip: { en: 'Tip', de: 'Tipp' },
+  warning: { en: 'Warning', de: 'Warnung' },
+  onThisPage: { en: 'On this page', de: 'Auf dieser Seite' },
+  notFoundTitle: { en: 'Page not found', de: 'Seite nicht gefunden' },
+  notFoundText: {
+    en: 'This page does not exist or was moved. Try the search:',
+    de: 'Diese Seite gibt es nicht oder sie wurde verschoben. Versuchen Sie die Suche:',
+  },
+  backHome: { en: 'Back to the start page', de: 'Zurück zur Startseite' },
+  language: { en: 'Language', de: 'Sprache' },
+  switchToOther: { en: 'Deutsch', de: 'English' },
+  theme: { en: 'Colour scheme', de: 'Farbschema' },
+  themeAuto: { en: 'System', de: 'System' },
+  themeLight: { en: 'Light', de: 'Hell' },
+  themeDark: { en: 'Dark', de: 'Dunkel' },
+  noArticles: { en: 'No articles yet.', de: 'Noch keine Artikel.' },
+  onlyInOtherLanguage: { en: 'Only in German', de: 'Nur auf Englisch' },
+  tags: { en: 'Topics', de: 'Themen' },
+  health: { en: 'Knowledge health', de: 'Wissensqualität' },
+  chooseLanguage: { en: 'Choose your language', de: 'Sprache wählen' },
+} satisfies Record<string, Record<Lang, string>>;
+
+export type UiKey = keyof typeof strings;
+
+export function t(lang: Lang, key: UiKey): string {
+  return strings[key][lang];
+}
+
+const levelNames: Record<Level, Record<Lang, string>> = {
+  1: { en: 'Level 1 · service desk', de: 'Level 1 · Service Desk' },
+  2: { en: 'Level 2 · technical analysis', de: 'Level 2 · technische Analyse' },
+  3: { en: 'Level 3 · specialists', de: 'Level 3 · Spezialisten' },
+};
+
+const levelHints: Record<Level, Record<Lang, string>> = {
+  1: {
+    en: 'Known problems with a documented fix: customers and the service desk can apply it.',
+    de: 'Bekannte Probleme mit dokumentierter Lösung: Kundschaft und Service Desk können sie anwenden.',
+  },
+  2: {
+    en: 'Needs deeper technical analysis and admin rights.',
+    de: 'Erfordert tiefere technische Analyse und Administrationsrechte.',
+  },
+  3: {
+    en: 'New or severe problems solved by specialists, often with development or vendors.',
+    de: 'Neue oder schwere Probleme, gelöst von Spezialisten, oft mit Entwicklung oder Herstellern.',
+  },
+};
+
+export function levelName(lang: Lang, level: Level): string {
+  return levelNames[level][lang];
+}
+
+export function levelHint(lang: Lang, level: Level): string {
+  return levelHints[level][lang];
+}
+
+export function otherLang(lang: Lang): Lang {
+  return lang === 'en' ? 'de' : 'en';
+}
+
+export function formatDate(lang: Lang, date: Date): string {
+  return new Intl.DateTimeFormat(lang === 'de' ? 'de-DE' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+}

@@ -1,0 +1,45 @@
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { resolve } from 'node:path';
+import { isLang, type Audience, type Lang } from '../lib/levels.ts';
+import { readTaxonomy } from '../lib/content/taxonomy.ts';
+import type { Taxonomy } from '../lib/schema/taxonomy.ts';
+
+export type Article = CollectionEntry<'articles'>;
+
+/** Which site this build makes; set by the kb integration. */
+export const audience = import.meta.env.KB_AUDIENCE as Audience;
+export const isInternal = audience === 'internal';
+export const repository = import.meta.env.KB_REPOSITORY as string;
+export const branch = import.meta.env.KB_BRANCH as string;
+
+let articles: Promise<Article[]> | undefined;
+/** Every article of this site (drafts and, on the public site, internal articles never get here). */
+export function allArticles(): Promise<Article[]> {
+  articles ??= getCollection('articles');
+  return articles;
+}
+
+let taxonomy: Taxonomy | undefined;
+export function siteTaxonomy(): Taxonomy {
+  taxonomy ??= readTaxonomy(resolve(import.meta.env.KB_CONTENT_DIR as string));
+  return taxonomy;
+}
+
+/** A site-root-relative path with the configured base (`/docs/` when deployed below a folder). */
+export function href(path: string): string {
+  const base = import.meta.env.BASE_URL.replace(/\/$/, '');
+  return `${base}/${path.replace(/^\//, '')}`;
+}
+
+/** The repository link that opens an article's source in the web editor. */
+export function editUrl(article: Article): string {
+  const file = article.filePath ?? `content/articles/${article.id}.mdx`;
+  return `${repository}/edit/${branch}/${file}`;
+}
+
+/** The page language, from the first path segment after the base (`/de/...`). */
+export function pageLang(url: URL): Lang {
+  const base = import.meta.env.BASE_URL.replace(/\/$/, '');
+  const first = url.pathname.slice(base.length).split('/')[1];
+  return isLang(first) ? first : 'en';
+}
