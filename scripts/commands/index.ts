@@ -1,9 +1,15 @@
 import type { Command } from 'commander';
+import * as check from './check.ts';
+import * as stale from './stale.ts';
+import * as gaps from './gaps.ts';
+import * as create from './new.ts';
+import * as importer from './import.ts';
+import * as owners from './owners.ts';
 
-/** Every `kb` subcommand registers itself here. */
+/**
+ * Every `kb` subcommand lives in its own module and exports `register(program)`. Modules import
+ * their heavy dependencies inside the action, so `kb --help` stays fast.
+ */
 export function registerCommands(program: Command): void {
-  program
-    .command('check')
-    .description('check every article (placeholder until kb check lands)')
-    .action(() => {});
+  for (const command of [check, stale, gaps, create, importer, owners]) command.register(program);
 }

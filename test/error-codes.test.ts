@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { canonicalErrorCode, errorCodeVariants, findErrorCodes, isHexCode } from '../src/lib/error-codes.ts';
+
+describe('error codes', () => {
+  it('reduces every spelling to one canonical form', () => {
+    for (const spelling of ['0x80070005', '80070005', 'ERR-0x80070005', 'err_0x80070005', '0X80070005', 'Error 0x80070005'.slice(6)]) {
+      expect(canonicalErrorCode(spelling)).toBe('80070005');
+    }
+    expect(canonicalErrorCode('AADSTS50053')).toBe('AADSTS50053');
+  });
+
+  it('knows HRESULTs with and without 0x', () => {
+    expect(isHexCode('0x80070005')).toBe(true);
+    expect(isHexCode('80070005')).toBe(true);
+    expect(isHexCode('C0000005')).toBe(true);
+    expect(isHexCode('20260101')).toBe(false);
+    expect(isHexCode('AADSTS50053')).toBe(false);
+  });
+
+  it('lists the spellings users type', () => {
+    expect(errorCodeVariants('0x80070005')).toEqual(expect.arrayContaining(['0x80070005', '80070005', 'ERR-0x80070005']));
+    expect(errorCodeVariants('AADSTS50053')).toEqual(['AADSTS50053', 'ERR-AADSTS50053']);
+  });
+
+  it('finds codes in ticket text but not dates', () => {
+    expect(findErrorCodes('Outlook fails with ERR-0x800CCC0E since 20260101, also AADSTS50076')).toEqual(['800CCC0E', 'AADSTS50076']);
+  });
+});
