@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { kb } from './src/integration/index.ts';
 
 // One configuration builds both sites; `npm run build` runs it once with KB_AUDIENCE=public
@@ -12,6 +13,7 @@ export default defineConfig({
   compressHTML: true,
   integrations: [
     mdx(),
+    sitemap(),
     kb({
       repository: 'https://github.com/example/tiered-kb',
       branch: 'main',

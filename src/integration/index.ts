@@ -1,4 +1,6 @@
-import { fileURLToPath } from 'node:url';
+import { createHash } from 'node:crypto';
+import { resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { buildAudience, resolveKbConfig, type KbOptions } from '../lib/config.ts';
 import { indexSite } from './pagefind.ts';
@@ -15,10 +17,12 @@ export function kb(options: KbOptions = {}): AstroIntegration & { kbOptions: KbO
     kbOptions: options,
     hooks: {
       'astro:config:setup': ({ config: astroConfig, updateConfig }) => {
+        const outDir = process.env['KB_OUT_DIR'];
         updateConfig({
-          outDir: new URL(`dist/${audience}/`, astroConfig.root),
-          // separate caches: the two sites hold different entries in their content stores
-          cacheDir: new URL(`node_modules/.astro/${audience}/`, astroConfig.root),
+          // KB_OUT_DIR lets tests and benchmarks build fixture sites without touching dist/
+          outDir: outDir ? pathToFileURL(`${resolve(outDir, audience)}/`) : new URL(`dist/${audience}/`, astroConfig.root),
+          // separate caches per site and content folder: each holds different entries in its store
+          cacheDir: new URL(`node_modules/.astro/${cacheKey(config.contentDir)}-${audience}/`, astroConfig.root),
           vite: {
             define: {
               'import.meta.env.KB_AUDIENCE': JSON.stringify(audience),
@@ -35,4 +39,8 @@ export function kb(options: KbOptions = {}): AstroIntegration & { kbOptions: KbO
       },
     },
   };
+}
+
+function cacheKey(contentDir: string): string {
+  return createHash('sha256').update(resolve(contentDir)).digest('hex').slice(0, 8);
 }

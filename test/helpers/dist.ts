@@ -1,0 +1,33 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+
+/** Every file below a directory, as paths relative to it. */
+export function walk(dir: string): string[] {
+  const out: string[] = [];
+  const visit = (current: string) => {
+    for (const entry of readdirSync(current, { withFileTypes: true })) {
+      const path = join(current, entry.name);
+      if (entry.isDirectory()) visit(path);
+      else out.push(relative(dir, path));
+    }
+  };
+  visit(dir);
+  return out.sort();
+}
+
+/** A file's content as text; gzip files (Pagefind's index and fragments) are decompressed first. */
+export function readAsText(file: string): string {
+  const bytes = readFileSync(file);
+  const data = bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes;
+  return data.toString('utf8');
+}
+
+/** The visible-ish text of an HTML page: tags replaced by spaces, entities for quotes decoded. */
+export function htmlText(html: string): string {
+  return html
+    .replace(/<script[\s\S]*?<\/script>/g, ' ')
+    .replace(/<style[\s\S]*?<\/style>/g, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ');
+}
