@@ -1,0 +1,177 @@
+import type { Field } from './types.ts';
+
+/**
+ * How rows that share a ticket id combine: `unique` rejects later duplicates, `latest` lets the
+ * last row win (event logs such as ServiceNow's audit export), `concat` joins the text of all rows
+ * (comment-level exports with one row per comment or utterance).
+ */
+export type RowMode = 'unique' | 'latest' | 'concat';
+
+/** Column names of one ticket system's export. Names are compared trimmed and lower-cased. */
+export interface Preset {
+  name: string;
+  /** Header sets that identify the export; the preset applies when every name of one set is present. */
+  detect: string[][];
+  columns: Partial<Record<Field, string[]>>;
+  rows: RowMode;
+  /** Order of day and month in numeric dates with slashes (`03/04/2026`). */
+  slashDates: 'dmy' | 'mdy';
+}
+
+/** Names most exports use; every preset falls back to these for fields it does not name. */
+const GENERIC: Partial<Record<Field, string[]>> = {
+  id: ['id', 'ticket id', 'ticket_id', 'ticketid', 'ticket', 'key', 'number', 'case id', 'case number', 'incident'],
+  title: ['title', 'subject', 'summary', 'short description', 'short_description', 'betreff', 'titel'],
+  body: ['body', 'description', 'text', 'document', 'message', 'content', 'beschreibung'],
+  comments: ['comments', 'comment', 'kommentar'],
+  resolution: ['resolution', 'solution', 'close notes', 'close_notes', 'lösung'],
+  status: ['status', 'state'],
+  group: ['group', 'queue', 'team', 'assignment group', 'assignment_group'],
+  level: ['level', 'tier', 'support level', 'support_level'],
+  opened: ['created', 'created_at', 'created at', 'opened', 'opened_at', 'date', 'creation date', 'erstellt'],
+  resolved: ['resolved', 'resolved_at', 'resolved at', 'closed', 'closed_at', 'solved at', 'gelöst'],
+  product: ['product', 'service', 'component', 'produkt'],
+  escalations: ['escalations', 'reassignment_count', 'reassignment count', 'reassignments'],
+  reopened: ['reopened', 'reopen_count', 'reopen count', 'reopens'],
+  articles: ['article', 'articles', 'kb', 'kb article', 'kb_article', 'knowledge article', 'artikel'],
+  knowledge: ['knowledge'],
+  topic: ['topic', 'topic_group', 'category', 'kategorie'],
+  lang: ['lang', 'language', 'sprache'],
+  tags: ['tags', 'labels'],
+};
+
+/** Presets in detection order: the more specific exports first. */
+export const PRESETS: readonly Preset[] = [
+  {
+    name: 'jira-comments',
+    detect: [['issueid', 'actionbody']],
+    columns: { id: ['issueid'], body: ['actionbody'], opened: ['created'] },
+    rows: 'concat',
+    slashDates: 'dmy',
+  },
+  {
+    name: 'servicenow',
+    detect: [
+      ['number', 'short_description'],
+      ['number', 'assignment_group'],
+      ['number', 'incident_state'],
+      ['number', 'short description'],
+      ['number', 'assignment group'],
+    ],
+    columns: {
+      id: ['number'],
+      title: ['short_description', 'short description'],
+      body: ['description'],
+      comments: ['comments_and_work_notes', 'comments', 'additional comments', 'work_notes', 'work notes'],
+      resolution: ['close_notes', 'close notes', 'resolution notes'],
+      status: ['incident_state', 'state', 'incident state'],
+      group: ['assignment_group', 'assignment group'],
+      opened: ['opened_at', 'opened'],
+      resolved: ['resolved_at', 'resolved'],
+      escalations: ['reassignment_count', 'reassignment count'],
+      reopened: ['reopen_count', 'reopen count'],
+      knowledge: ['knowledge'],
+      topic: ['category'],
+      product: ['cmdb_ci', 'configuration item', 'business_service', 'business service'],
+    },
+    rows: 'latest',
+    slashDates: 'mdy',
+  },
+  {
+    name: 'jira',
+    detect: [['issue key', 'summary']],
+    columns: {
+      id: ['issue key'],
+      title: ['summary'],
+      body: ['description'],
+      comments: ['comment'],
+      resolution: ['resolution'],
+      group: ['queue', 'assignee group', 'team', 'component/s'],
+      opened: ['created'],
+      resolved: ['resolved'],
+      product: ['project name', 'component/s'],
+      topic: ['customer request type', 'request type'],
+      tags: ['labels'],
+    },
+    rows: 'unique',
+    slashDates: 'dmy',
+  },
+  {
+    name: 'zendesk',
+    detect: [
+      ['id', 'subject', 'requester'],
+      ['id', 'subject', 'solved at'],
+    ],
+    columns: { id: ['id'], title: ['subject'], group: ['group'], opened: ['created at'], resolved: ['solved at'], reopened: ['reopens'], product: ['brand', 'product'] },
+    rows: 'unique',
+    slashDates: 'mdy',
+  },
+  {
+    name: 'freshdesk',
+    detect: [
+      ['ticket id', 'created time'],
+      ['ticket id', 'subject', 'agent'],
+    ],
+    columns: { id: ['ticket id'], title: ['subject'], opened: ['created time'], resolved: ['resolved time', 'closed time'], topic: ['type', 'category'] },
+    rows: 'unique',
+    slashDates: 'mdy',
+  },
+  {
+    name: 'otrs',
+    detect: [['ticket#'], ['ticketnummer'], ['ticketnr.'], ['ticketnr']],
+    columns: {
+      id: ['ticket#', 'ticketnummer', 'ticketnr.', 'ticketnr'],
+      title: ['titel', 'title', 'betreff', 'subject'],
+      body: ['beschreibung', 'artikel', 'text', 'body', 'description'],
+      group: ['queue'],
+      opened: ['erstellt', 'created', 'erstellzeit', 'angelegt'],
+      resolved: ['geschlossen', 'closed', 'gelöst', 'close time', 'schließzeit'],
+      topic: ['typ', 'type'],
+      product: ['service'],
+      articles: ['wissensartikel', 'faq'],
+    },
+    rows: 'unique',
+    slashDates: 'dmy',
+  },
+  {
+    name: 'glpi',
+    detect: [
+      ['id', 'title', 'opening date'],
+      ['id', 'titre', "date d'ouverture"],
+    ],
+    columns: {
+      id: ['id'],
+      title: ['title', 'titre'],
+      resolution: ['solution', 'solution - solution'],
+      status: ['status', 'statut'],
+      group: ['assigned to - technician group', 'assigned to - group', 'attribué à - groupe de techniciens', 'attribué à - groupe'],
+      opened: ['opening date', "date d'ouverture"],
+      resolved: ['resolution date', 'date de résolution', 'closing date'],
+      topic: ['category', 'catégorie'],
+      product: ['associated element', 'élément associé'],
+    },
+    rows: 'unique',
+    slashDates: 'dmy',
+  },
+  { name: 'generic', detect: [], columns: {}, rows: 'unique', slashDates: 'mdy' },
+];
+
+/** The preset's own names first, then the generic names. */
+export function candidatesFor(preset: Preset, field: Field): string[] {
+  return [...(preset.columns[field] ?? []), ...(GENERIC[field] ?? [])];
+}
+
+export function normaliseHeader(name: string): string {
+  return name.replace(/^\uFEFF/, '').trim().toLowerCase().replace(/\s+/g, ' ');
+}
+
+/** Detects the preset from header names; `generic` when none matches. */
+export function detectPreset(headers: readonly string[]): Preset {
+  const names = new Set(headers.map(normaliseHeader));
+  const found = PRESETS.find((preset) => preset.detect.some((set) => set.every((name) => names.has(name))));
+  return found ?? (PRESETS.at(-1) as Preset);
+}
+
+export function presetByName(name: string): Preset | undefined {
+  return PRESETS.find((preset) => preset.name === name.toLowerCase());
+}
