@@ -19,6 +19,7 @@ const strings = {
   filterProduct: { en: 'Product', de: 'Produkt' },
   filterLanguage: { en: 'Language', de: 'Sprache' },
   filterAudience: { en: 'Audience', de: 'Zielgruppe' },
+  filterAll: { en: 'All', de: 'Alle' },
   browse: { en: 'Browse', de: 'Stöbern' },
   byLevel: { en: 'By support level', de: 'Nach Support-Level' },
   byProduct: { en: 'By product', de: 'Nach Produkt' },

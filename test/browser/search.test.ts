@@ -93,9 +93,7 @@ describe('search on the public site', () => {
     const page = await open(pub, '/en/');
     const all = await search(page, 'queue');
     expect(all).toEqual(expect.arrayContaining(['Printer shows as offline', 'Faxgateway queue recovery']));
-    const trigger = page.locator('pagefind-filter-dropdown[filter="level"] .pf-dropdown-trigger');
-    await trigger.click();
-    await page.locator('pagefind-filter-dropdown[filter="level"] [role="option"]', { hasText: 'Level 3' }).click();
+    await page.getByLabel('Level', { exact: true }).selectOption({ label: 'Level 3 · specialists' });
     await page.waitForFunction(() => document.querySelectorAll('pagefind-results .pf-result-link').length === 1);
     expect(await page.locator('pagefind-results .pf-result-link').allInnerTexts()).toEqual(['Faxgateway queue recovery']);
     await page.close();
@@ -120,9 +118,10 @@ describe('search on the agent site', () => {
   it('finds internal articles and offers an audience filter', async () => {
     const page = await open(internal, '/en/');
     expect(await search(page, 'split tunnel')).toContain('KBLEAKMARKERTITLE VPN split tunnel routes for the lab network');
-    await page.locator('pagefind-filter-dropdown[filter="audience"] .pf-dropdown-trigger').click();
-    const options = await page.locator('pagefind-filter-dropdown[filter="audience"] [role="option"]').allInnerTexts();
-    expect(options.join(' ')).toContain('Internal');
+    await page.getByLabel('Audience', { exact: true }).selectOption('internal');
+    await page.waitForFunction(() => document.querySelectorAll('pagefind-results .pf-result-link').length === 1);
+    await page.getByLabel('Audience', { exact: true }).selectOption('public');
+    await page.waitForFunction(() => document.querySelectorAll('pagefind-results .pf-result-link').length === 0);
     await page.close();
   });
 });

@@ -1,0 +1,58 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { walk } from './dist.ts';
+
+export interface BrokenLink {
+  page: string;
+  href: string;
+  reason: string;
+}
+
+const HREF = /\s(?:href|src)="([^"]*)"/g;
+const ID = /\sid="([^"]*)"/g;
+
+function decodeEntities(value: string): string {
+  return value.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'");
+}
+
+/** The page file a site path maps to on a static host, or undefined. */
+function fileFor(dir: string, path: string): string | undefined {
+  const candidate = join(dir, decodeURIComponent(path));
+  if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
+  const index = join(candidate, 'index.html');
+  return existsSync(index) ? index : undefined;
+}
+
+/** Checks every same-site link and anchor in every HTML page of a built site. */
+export function checkDistLinks(dir: string): { checked: number; broken: BrokenLink[] } {
+  const pages = walk(dir).filter((f) => f.endsWith('.html'));
+  const ids = new Map<string, Set<string>>();
+  const idsOf = (file: string) => {
+    let set = ids.get(file);
+    if (!set) {
+      set = new Set([...readFileSync(file, 'utf8').matchAll(ID)].map((m) => decodeEntities(m[1] ?? '')));
+      ids.set(file, set);
+    }
+    return set;
+  };
+  const broken: BrokenLink[] = [];
+  let checked = 0;
+  for (const page of pages) {
+    const html = readFileSync(join(dir, page), 'utf8');
+    for (const match of html.matchAll(HREF)) {
+      const href = decodeEntities(match[1] ?? '');
+      if (!href || /^(?:[a-z]+:|\/\/)/i.test(href) || href.includes('{{')) continue;
+      checked++;
+      const [pathPart = '', hash] = href.split('#');
+      const base = '/' + page.replace(/index\.html$/, '').replace(/[^/]*\.html$/, '');
+      const path = pathPart === '' ? base : pathPart.startsWith('/') ? pathPart : new URL(pathPart, `http://x${base}`).pathname;
+      const file = fileFor(dir, path);
+      if (!file) {
+        broken.push({ page, href, reason: 'no such page' });
+        continue;
+      }
+      if (hash && !idsOf(file).has(decodeURIComponent(hash))) broken.push({ page, href, reason: `no element with id "${hash}"` });
+    }
+  }
+  return { checked, broken };
+}
