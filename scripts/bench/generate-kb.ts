@@ -1,0 +1,132 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+/**
+ * Generates a synthetic knowledge base for benchmarks: realistic size and structure (KCS
+ * sections, steps, callouts, internal blocks, error codes, links, translation pairs), a
+ * deterministic mix of levels, audiences, languages and products.
+ */
+
+const WORDS_EN =
+  'printer queue spooler driver network switch port vlan dhcp scope lease dns resolver zone record mailbox exchange transport queue certificate expiry renewal password reset account lockout policy token session browser cache proxy firewall rule vpn tunnel client gateway database backup restore replica failover cluster node disk volume snapshot latency timeout service restart registry profile update patch rollback hotfix installer package deployment license activation'.split(
+    ' ',
+  );
+const WORDS_DE =
+  'Drucker Warteschlange Treiber Netzwerk Switch Anschluss Adresse Bereich Namensauflösung Postfach Zertifikat Ablauf Erneuerung Kennwort Konto Sperrung Richtlinie Sitzung Browser Zwischenspeicher Firewall Regel Tunnel Datenbank Sicherung Wiederherstellung Replikat Cluster Knoten Festplatte Laufwerk Zeitüberschreitung Dienst Neustart Profil Aktualisierung Hotfix Installation Paket Verteilung Lizenz Aktivierung Anmeldung Berechtigung Freigabe'.split(
+    ' ',
+  );
+const PRODUCTS = ['accounts', 'workplace', 'printing', 'network', 'mail', 'business-apps', 'database', 'platform'];
+const TAGS = ['password', 'installation', 'printer', 'vpn', 'dns', 'dhcp', 'outlook', 'update', 'backup', 'performance', 'outage', 'certificates', 'permissions'];
+const HEADINGS = {
+  en: ['Symptom', 'Environment', 'Cause', 'Resolution', 'Escalation'],
+  de: ['Symptom', 'Umgebung', 'Ursache', 'Lösung', 'Eskalation'],
+};
+
+function rng(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state * 1664525 + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+function sentence(random: () => number, words: string[], length = 14): string {
+  const out: string[] = [];
+  for (let i = 0; i < length; i++) out.push(words[Math.floor(random() * words.length)] ?? 'word');
+  const text = out.join(' ');
+  return text.charAt(0).toUpperCase() + text.slice(1) + '.';
+}
+
+function paragraph(random: () => number, words: string[], sentences = 4): string {
+  return Array.from({ length: sentences }, () => sentence(random, words)).join(' ');
+}
+
+export interface GeneratedArticle {
+  id: string;
+  lang: 'en' | 'de';
+  level: 1 | 2 | 3;
+  audience: 'public' | 'internal';
+  errorCode: string;
+}
+
+/** Writes `count` articles and a taxonomy into `<dir>/articles/<lang>/` and `<dir>/taxonomy.yaml`. */
+export async function generateKnowledgeBase(dir: string, count: number, seed = 42): Promise<GeneratedArticle[]> {
+  const random = rng(seed);
+  await mkdir(join(dir, 'articles/en'), { recursive: true });
+  await mkdir(join(dir, 'articles/de'), { recursive: true });
+  await writeFile(
+    join(dir, 'taxonomy.yaml'),
+    `products:\n${PRODUCTS.map((p) => `  - { id: ${p}, name: { en: ${p} EN, de: ${p} DE }, owners: ['@team-${p}'] }`).join('\n')}\ntags:\n${TAGS.map((t) => `  - { id: ${t}, name: { en: ${t}, de: ${t} } }`).join('\n')}\n`,
+  );
+  const articles: GeneratedArticle[] = [];
+  for (let i = 0; i < count; i++) {
+    // pairs: even index English, odd index its German translation, every third pair untranslated
+    const pair = Math.floor(i / 2);
+    const lang: 'en' | 'de' = i % 2 === 0 || pair % 3 === 2 ? 'en' : 'de';
+    const level = ((pair % 3) + 1) as 1 | 2 | 3;
+    const audience = pair % 4 === 3 ? 'internal' : 'public';
+    const words = lang === 'en' ? WORDS_EN : WORDS_DE;
+    const h = HEADINGS[lang];
+    const slug = `article-${String(i).padStart(5, '0')}`;
+    const errorCode = `0x8${String(pair).padStart(7, '0')}`;
+    const product = PRODUCTS[pair % PRODUCTS.length] ?? 'platform';
+    const tag = TAGS[pair % TAGS.length] ?? 'update';
+    const linkTarget = `article-${String(Math.max(0, i - 2 - (i % 2))).padStart(5, '0')}`;
+    const key = lang === 'de' || i % 2 === 0 ? (pair % 3 === 2 ? undefined : `pair-${pair}`) : undefined;
+    const month = String(1 + (pair % 12)).padStart(2, '0');
+    const body = `---
+title: ${sentence(random, words, 6).slice(0, -1)} ${i}
+summary: ${sentence(random, words, 16)}
+level: ${level}
+audience: ${audience}
+product: ${product}
+tags: [${tag}]
+error_codes: ['${errorCode}']
+owner: '@team-${product}'
+reviewed: 2026-${month}-15
+tickets: [INC${String(100000 + pair)}]
+lang: ${lang}
+${key ? `translation_key: ${key}\n` : ''}escalation:
+  when: ${sentence(random, words, 10)}
+  to: ${level === 1 ? 2 : 3}
+  collect: [${sentence(random, words, 4).slice(0, -1)}]
+---
+
+## ${h[0]}
+
+${paragraph(random, words)} The error <ErrorCode code="${errorCode}" /> appears.
+
+## ${h[1]}
+
+${paragraph(random, words, 3)}
+
+## ${h[2]}
+
+${paragraph(random, words, 5)}
+
+## ${h[3]}
+
+<Steps>
+1. ${sentence(random, words, 10)}
+2. ${sentence(random, words, 12)}
+3. ${sentence(random, words, 9)} See [the related article](/${lang}/articles/${linkTarget}/).
+4. ${sentence(random, words, 11)}
+</Steps>
+
+<Callout type="tip">${sentence(random, words, 12)}</Callout>
+
+${paragraph(random, words, 6)}
+
+<Internal>
+${paragraph(random, words, 3)}
+</Internal>
+
+## ${h[4]}
+
+${paragraph(random, words, 2)}
+`;
+    await writeFile(join(dir, 'articles', lang, `${slug}.mdx`), body);
+    articles.push({ id: `${lang}/${slug}`, lang, level, audience, errorCode });
+  }
+  return articles;
+}
