@@ -3,7 +3,7 @@ import { canonicalErrorCode, errorCodeVariants, findErrorCodes, isHexCode } from
 
 describe('error codes', () => {
   it('reduces every spelling to one canonical form', () => {
-    for (const spelling of ['0x80070005', '80070005', 'ERR-0x80070005', 'err_0x80070005', '0X80070005', 'Error 0x80070005'.slice(6)]) {
+    for (const spelling of ['0x80070005', '80070005', 'ERR-0x80070005', 'err_0x80070005', '0X80070005', 'error:0x80070005']) {
       expect(canonicalErrorCode(spelling)).toBe('80070005');
     }
     expect(canonicalErrorCode('AADSTS50053')).toBe('AADSTS50053');
