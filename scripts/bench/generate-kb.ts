@@ -1,5 +1,7 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { glob } from 'tinyglobby';
 
 /**
  * Generates a synthetic knowledge base for benchmarks: realistic size and structure (KCS
@@ -21,6 +23,32 @@ const HEADINGS = {
   en: ['Symptom', 'Environment', 'Cause', 'Resolution', 'Escalation'],
   de: ['Symptom', 'Umgebung', 'Ursache', 'Lösung', 'Eskalation'],
 };
+
+const CORPUS = resolve(fileURLToPath(import.meta.url), '../../../../shared/corpus/officedocs-support');
+
+/**
+ * Real English support prose from the shared corpus (read in place), so benchmark articles have
+ * a realistic vocabulary and term distribution; markup is stripped to keep the text valid MDX.
+ */
+async function corpusText(): Promise<{ titles: string[]; paragraphs: string[] }> {
+  const files = (await glob('**/*.md', { cwd: CORPUS, absolute: true })).sort();
+  const titles: string[] = [];
+  const paragraphs: string[] = [];
+  for (const file of files) {
+    const text = await readFile(file, 'utf8');
+    const title = /^title:\s*(.+)$/m.exec(text)?.[1]?.replace(/["'{}<>]/g, '').trim();
+    if (title) titles.push(title);
+    const body = text.replace(/^---[\s\S]*?\n---/, '');
+    for (const line of body.split('\n')) {
+      const clean = line
+        .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+        .replace(/[`*_{}<>|#\[\]\\]/g, '')
+        .trim();
+      if (clean.length > 80 && /^[A-Z]/.test(clean) && !/^(ms\.|title:|description:)/.test(clean)) paragraphs.push(clean);
+    }
+  }
+  return { titles, paragraphs };
+}
 
 function rng(seed: number): () => number {
   let state = seed >>> 0;
@@ -52,6 +80,8 @@ export interface GeneratedArticle {
 /** Writes `count` articles and a taxonomy into `<dir>/articles/<lang>/` and `<dir>/taxonomy.yaml`. */
 export async function generateKnowledgeBase(dir: string, count: number, seed = 42): Promise<GeneratedArticle[]> {
   const random = rng(seed);
+  const corpus = await corpusText();
+  const real = (k: number, n: number) => Array.from({ length: n }, (_, j) => corpus.paragraphs[(k * 7 + j * 131) % corpus.paragraphs.length]).join('\n\n');
   await mkdir(join(dir, 'articles/en'), { recursive: true });
   await mkdir(join(dir, 'articles/de'), { recursive: true });
   await writeFile(
@@ -66,6 +96,9 @@ export async function generateKnowledgeBase(dir: string, count: number, seed = 4
     const level = ((pair % 3) + 1) as 1 | 2 | 3;
     const audience = pair % 4 === 3 ? 'internal' : 'public';
     const words = lang === 'en' ? WORDS_EN : WORDS_DE;
+    // English articles use real support prose; German ones a German technical vocabulary
+    const prose = (n: number) => (lang === 'en' ? real(i, n) : paragraph(random, words, n * 3));
+    const title = lang === 'en' ? (corpus.titles[i % corpus.titles.length] ?? sentence(random, words, 6)) : sentence(random, words, 6).slice(0, -1);
     const h = HEADINGS[lang];
     const slug = `article-${String(i).padStart(5, '0')}`;
     const errorCode = `0x8${String(pair).padStart(7, '0')}`;
@@ -75,7 +108,7 @@ export async function generateKnowledgeBase(dir: string, count: number, seed = 4
     const key = lang === 'de' || i % 2 === 0 ? (pair % 3 === 2 ? undefined : `pair-${pair}`) : undefined;
     const month = String(1 + (pair % 12)).padStart(2, '0');
     const body = `---
-title: ${sentence(random, words, 6).slice(0, -1)} ${i}
+title: ${title.replace(/:/g, ' -')} (${i})
 summary: ${sentence(random, words, 16)}
 level: ${level}
 audience: ${audience}
@@ -94,15 +127,15 @@ ${key ? `translation_key: ${key}\n` : ''}escalation:
 
 ## ${h[0]}
 
-${paragraph(random, words)} The error <ErrorCode code="${errorCode}" /> appears.
+${prose(1)} The error <ErrorCode code="${errorCode}" /> appears.
 
 ## ${h[1]}
 
-${paragraph(random, words, 3)}
+${prose(1)}
 
 ## ${h[2]}
 
-${paragraph(random, words, 5)}
+${prose(2)}
 
 ## ${h[3]}
 
@@ -115,7 +148,7 @@ ${paragraph(random, words, 5)}
 
 <Callout type="tip">${sentence(random, words, 12)}</Callout>
 
-${paragraph(random, words, 6)}
+${prose(2)}
 
 <Internal>
 ${paragraph(random, words, 3)}
