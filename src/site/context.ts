@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { isLang, type Audience, type Lang } from '../lib/levels.ts';
 import { readTaxonomy } from '../lib/content/taxonomy.ts';
 import type { Taxonomy } from '../lib/schema/taxonomy.ts';
+import { buildVocabulary } from '../lib/search/decompound.ts';
 
 export type Article = CollectionEntry<'articles'>;
 
@@ -17,6 +18,15 @@ let articles: Promise<Article[]> | undefined;
 export function allArticles(): Promise<Article[]> {
   articles ??= getCollection('articles');
   return articles;
+}
+
+let vocabulary: Promise<Set<string>> | undefined;
+/** Words of all German articles: the vocabulary for splitting German compounds for search. */
+export function germanVocabulary(): Promise<Set<string>> {
+  vocabulary ??= allArticles().then((articles) =>
+    buildVocabulary(articles.filter((a) => a.data.lang === 'de').map((a) => `${a.data.title} ${a.data.summary} ${a.body ?? ''}`)),
+  );
+  return vocabulary;
 }
 
 let taxonomy: Taxonomy | undefined;

@@ -68,6 +68,13 @@ describe('search on the public site', () => {
     await page.close();
   });
 
+  it('finds the parts of German compounds', async () => {
+    const page = await open(pub, '/de/');
+    // the article only has "Laufzeitbibliothek"; "Bibliothek" is a word elsewhere in the knowledge base
+    expect(await search(page, 'Bibliothek')).toContain('Kassensystem startet nach dem Update nicht');
+    await page.close();
+  });
+
   it('reaches an article that exists only in the other language', async () => {
     const de = await open(pub, '/de/');
     expect(await search(de, 'Faxgateway')).toContain('Faxgateway queue recovery');
