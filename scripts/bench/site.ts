@@ -53,9 +53,13 @@ async function writePlainProject(dir: string, contentDir: string): Promise<void>
 
 export async function run(count = Number(process.env['KB_BENCH_ARTICLES'] ?? 5000)): Promise<Record<string, number | string>> {
   const work = await mkdtemp(join(tmpdir(), 'kb-bench-site-'));
+  let outDir = '';
   try {
     const contentDir = join(work, 'content');
-    const outDir = join(work, 'dist');
+    // output inside the project: Astro keeps its temporary files in the output folder then,
+    // instead of a shared .astro/ folder that another build running at the same time overwrites
+    await mkdir(join(ROOT, 'node_modules/.cache'), { recursive: true });
+    outDir = await mkdtemp(join(ROOT, 'node_modules/.cache/kb-bench-site-'));
     const generated = await generateKnowledgeBase(contentDir, count);
     console.log(`site: generated ${generated.length} articles`);
     const env = { KB_CONTENT_DIR: contentDir, KB_OUT_DIR: outDir };
@@ -92,6 +96,7 @@ export async function run(count = Number(process.env['KB_BENCH_ARTICLES'] ?? 500
     };
   } finally {
     await rm(work, { recursive: true, force: true });
+    await rm(outDir, { recursive: true, force: true });
   }
 }
 

@@ -1,9 +1,8 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { buildSite } from '../helpers/build-site.ts';
-import { FIXTURE_SITE_CONTENT } from '../helpers/paths.ts';
+import { FIXTURE_SITE_CONTENT, ROOT } from '../helpers/paths.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -13,7 +12,10 @@ declare module 'vitest' {
 
 /** Builds the fixture knowledge base once per test run, both sites, for the site and browser tests. */
 export default async function setup(project: TestProject) {
-  const outDir = await mkdtemp(join(tmpdir(), 'kb-fixture-site-'));
+  // inside the project: Astro then keeps its temporary files in the output folder (not a shared
+  // .astro/ folder that parallel builds would overwrite) and they still resolve node_modules
+  await mkdir(join(ROOT, 'node_modules/.cache'), { recursive: true });
+  const outDir = await mkdtemp(join(ROOT, 'node_modules/.cache/kb-fixture-site-'));
   await buildSite(FIXTURE_SITE_CONTENT, outDir, 'public');
   await buildSite(FIXTURE_SITE_CONTENT, outDir, 'internal');
   project.provide('fixtureSite', outDir);
