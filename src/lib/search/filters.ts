@@ -1,4 +1,4 @@
-import type { Audience, Lang, Level } from './levels.ts';
+import type { Audience, Lang, Level } from '../levels.ts';
 
 /**
  * Values indexed as Pagefind filters. They are language-neutral ids so that one selection
