@@ -5,3 +5,9 @@ interface ImportMetaEnv {
   readonly KB_BRANCH: string;
   readonly KB_CONTENT_DIR: string;
 }
+
+// Astro 7 leaves `.astro` modules to its language server; plain `tsc` (npm run typecheck) needs this.
+declare module '*.astro' {
+  const Component: (props: Record<string, unknown>) => unknown;
+  export default Component;
+}
