@@ -1,11 +1,108 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 
+interface StaleCliOptions {
+  today?: string;
+  format: 'text' | 'markdown' | 'json';
+  groupBy: 'owner' | 'product' | 'none';
+  owner?: string;
+  product?: string;
+  failOn?: string;
+  gitMaxAge: string;
+  translationLag: string;
+  git: boolean;
+  tickets?: string[];
+}
+
+/** `kb stale`: which articles need review, and why. The rules live in src/lib/stale. */
 export function register(program: Command): void {
   program
     .command('stale')
-    .description('not implemented yet')
-    .action(() => {
-      console.error('kb stale is not implemented yet');
-      process.exitCode = 2;
+    .description('List articles that need review: overdue reviews, old files, end-of-life versions, broken links, outdated translations.')
+    .option('--today <YYYY-MM-DD>', 'day the report is for (default: today, UTC)')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'markdown', 'json']).default('text'))
+    .addOption(new Option('--group-by <key>', 'group the text and Markdown report').choices(['owner', 'product', 'none']).default('owner'))
+    .option('--owner <handle>', 'only articles of this owner (@team or team)')
+    .option('--product <id>', 'only articles about this product')
+    .option('--fail-on <codes>', 'exit 1 when a listed reason code is found (comma-separated, or "any")')
+    .option('--git-max-age <days>', 'git-unchanged: days without a commit before a file is stale', '365')
+    .option('--translation-lag <days>', 'translation-outdated: days a translation may trail its source', '30')
+    .option('--no-git', 'do not read git history (skips git-unchanged)')
+    .option('--tickets <files...>', 'ticket exports for ticket-based reasons (provided by kb gaps)')
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 report written, 1 --fail-on matched, 2 error (bad option, unreadable content folder).\nReason codes: see docs/stale.md.',
+    )
+    .action(async (options: StaleCliOptions) => {
+      try {
+        process.exitCode = await runCommand(options);
+      } catch (error) {
+        console.error(`kb stale: ${(error as Error).message}`);
+        process.exitCode = 2;
+      }
     });
+}
+
+async function runCommand(options: StaleCliOptions): Promise<number> {
+  const { existsSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { loadKbConfig } = await import('../../src/lib/config.ts');
+  const { parseDay } = await import('../../src/lib/stale/dates.ts');
+  const { isReasonCode, REASON_CODES } = await import('../../src/lib/stale/codes.ts');
+  const { runStale } = await import('../../src/lib/stale/run.ts');
+  const { formatReport } = await import('../../src/lib/stale/format.ts');
+
+  const today = options.today ? parseDay(options.today) : parseDay(new Date().toISOString().slice(0, 10));
+  if (!today) return usage(`Unexpected --today "${options.today}", expected a day as YYYY-MM-DD`);
+  const gitMaxAge = days(options.gitMaxAge);
+  const translationLag = days(options.translationLag);
+  if (gitMaxAge === undefined) return usage(`Unexpected --git-max-age "${options.gitMaxAge}", expected a whole number of days`);
+  if (translationLag === undefined) return usage(`Unexpected --translation-lag "${options.translationLag}", expected a whole number of days`);
+  const failOn = (options.failOn ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const unknown = failOn.filter((code) => code !== 'any' && !isReasonCode(code));
+  if (unknown.length) return usage(`Unexpected --fail-on code "${unknown.join('", "')}", expected any or one of: ${Object.keys(REASON_CODES).join(', ')}`);
+
+  const config = await loadKbConfig();
+  if (!existsSync(join(config.contentDir, 'articles'))) {
+    throw new Error(`Cannot read content folder ${config.contentDir}: it has no articles/ folder (set KB_CONTENT_DIR or run from the project root)`);
+  }
+  const notes: string[] = [];
+  const extraProviders = [];
+  if (options.tickets?.length) {
+    const { loadTicketProvider } = await import('../../src/lib/stale/ticket-provider.ts');
+    const provider = await loadTicketProvider({ files: options.tickets, contentDir: config.contentDir, root: config.root, today });
+    if (typeof provider === 'string') {
+      notes.push(provider);
+      console.error(`kb stale: ${provider}`);
+    } else extraProviders.push(provider);
+  }
+
+  const { report } = await runStale({
+    contentDir: config.contentDir,
+    root: config.root,
+    today,
+    reviewEvery: config.reviewEvery,
+    git: options.git,
+    gitMaxAge,
+    translationLag,
+    extraProviders,
+    owner: options.owner,
+    product: options.product,
+  });
+  const color = options.format === 'text' && process.stdout.isTTY === true && !process.env['NO_COLOR'];
+  process.stdout.write(formatReport(report, options.format, { groupBy: options.groupBy, color, notes }));
+
+  if (!failOn.length) return 0;
+  const failing = report.articles.filter((a) => a.reasons.some((r) => failOn.includes('any') || failOn.includes(r.code)));
+  if (!failing.length) return 0;
+  console.error(`kb stale: ${failing.length} ${failing.length === 1 ? 'article has' : 'articles have'} reasons listed in --fail-on ${failOn.join(',')}`);
+  return 1;
+}
+
+function days(text: string): number | undefined {
+  return /^\d+$/.test(text) ? Number(text) : undefined;
+}
+
+function usage(message: string): number {
+  console.error(`kb stale: ${message}`);
+  return 2;
 }

@@ -17,6 +17,18 @@ export interface StaleReason {
 export interface StaleContext<Article> {
   articles: readonly Article[];
   today: Date;
+  /**
+   * Report a problem that affects the whole run rather than one article (not a git repository,
+   * a shallow clone, an unreadable ticket file). Optional so older providers and callers keep working.
+   */
+  warn?: (warning: StaleWarning) => void;
+}
+
+/** A run-level problem: the report is still produced, but a rule could not see everything. */
+export interface StaleWarning {
+  /** Stable code, e.g. `git-shallow`, `git-unavailable`. */
+  code: string;
+  message: string;
 }
 
 /** A source of stale reasons. Ticket-based reasons (from `kb gaps`) plug in as one more provider. */

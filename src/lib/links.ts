@@ -1,0 +1,80 @@
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkMdx from 'remark-mdx';
+import { visit } from 'unist-util-visit';
+import type { Root } from 'mdast';
+
+/** A link found in an article body, with its place in the body (1-based). */
+export interface BodyLink {
+  url: string;
+  line: number;
+  column: number;
+}
+
+const mdxParser = unified().use(remarkParse).use(remarkMdx);
+const mdParser = unified().use(remarkParse);
+
+interface JsxAttribute {
+  type: string;
+  name?: string;
+  value?: unknown;
+}
+
+/**
+ * Every link target in an MDX body: Markdown links, link references' definitions and
+ * `href` attributes of JSX elements. A body that is not valid MDX (kb check reports that)
+ * is read as plain Markdown, so its links are still seen.
+ */
+export function extractLinks(body: string): BodyLink[] {
+  let tree: Root;
+  try {
+    tree = mdxParser.parse(body);
+  } catch {
+    tree = mdParser.parse(body);
+  }
+  const links: BodyLink[] = [];
+  visit(tree, (node) => {
+    const start = node.position?.start ?? { line: 1, column: 1 };
+    if (node.type === 'link' || node.type === 'definition') {
+      links.push({ url: (node as { url: string }).url, line: start.line, column: start.column });
+    } else if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
+      for (const attribute of (node as { attributes: JsxAttribute[] }).attributes) {
+        if (attribute.type === 'mdxJsxAttribute' && attribute.name === 'href' && typeof attribute.value === 'string') {
+          links.push({ url: attribute.value, line: start.line, column: start.column });
+        }
+      }
+    }
+  });
+  return links;
+}
+
+const BASE = 'https://kb.invalid';
+const ARTICLE_URL = /^\/([a-z]{2})\/articles\/(.+?)\/?$/;
+const SOURCE_FILE = /\.mdx?$/;
+
+/**
+ * The article id (`<lang>/<slug>`) a link points at, or undefined when it is not a link to an
+ * article (external, mail, other site pages). Understands site URLs (`/en/articles/x/`),
+ * URLs relative to the linking article's page (`../x/`) and source-file links (`./x.mdx`, `../de/y.mdx`).
+ */
+export function articleIdFromUrl(url: string, fromId: string): string | undefined {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//') || url.startsWith('#') || url === '') return undefined;
+  const path = url.replace(/[?#].*$/, '');
+  let resolved: URL;
+  try {
+    resolved = SOURCE_FILE.test(path)
+      ? new URL(path, `${BASE}/${fromId}.mdx`)
+      : new URL(path, `${BASE}/${fromId.split('/')[0]}/articles/${fromId.split('/').slice(1).join('/')}/`);
+  } catch {
+    return undefined;
+  }
+  let pathname = resolved.pathname;
+  try {
+    pathname = decodeURIComponent(pathname);
+  } catch {
+    // a stray % is kept as written; the id then simply does not match an article
+  }
+  if (SOURCE_FILE.test(path)) return pathname.slice(1).replace(SOURCE_FILE, '');
+  const match = ARTICLE_URL.exec(pathname);
+  return match ? `${match[1]}/${match[2]}` : undefined;
+}

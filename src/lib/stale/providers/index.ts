@@ -1,0 +1,36 @@
+import type { Taxonomy } from '../../schema/taxonomy.ts';
+import type { StaleArticle } from '../article.ts';
+import type { GitHistory } from '../git-history.ts';
+import type { StaleProvider } from '../reason.ts';
+import { eolProvider } from './eol.ts';
+import { gitProvider } from './git.ts';
+import { archivedLinkedProvider, brokenLinkProvider, type ArticleIndex } from './links.ts';
+import { reviewProvider } from './review.ts';
+import { translationProvider } from './translation.ts';
+
+export interface ProviderInputs {
+  reviewEvery: number;
+  taxonomy: Taxonomy;
+  index: ArticleIndex;
+  /** Undefined when the git rules are switched off. */
+  history?: GitHistory | undefined;
+  gitMaxAge?: number | undefined;
+  translationLag?: number | undefined;
+}
+
+/**
+ * The providers every run uses, in report order. Ticket-based reasons (`ticket-escalations`,
+ * `ticket-reopened`, `unused`) are not here: they come from `kb gaps`'s provider, which
+ * ticket-provider.ts loads when ticket files are given, and are appended after these.
+ */
+export function contentProviders(inputs: ProviderInputs): StaleProvider<StaleArticle>[] {
+  const providers = [
+    reviewProvider({ reviewEvery: inputs.reviewEvery }),
+    eolProvider(inputs.taxonomy),
+    brokenLinkProvider(inputs.index),
+    archivedLinkedProvider(inputs.index),
+    translationProvider(inputs.translationLag, inputs.history),
+  ];
+  if (inputs.history) providers.push(gitProvider(inputs.history, inputs.gitMaxAge));
+  return providers;
+}

@@ -1,0 +1,80 @@
+import { articleIdFromUrl, extractLinks } from '../../links.ts';
+import type { State } from '../../levels.ts';
+import type { StaleArticle } from '../article.ts';
+import type { StaleProvider, StaleReason } from '../reason.ts';
+
+/** What is known about every article file, including drafts and files with invalid frontmatter. */
+export type ArticleIndex = ReadonlyMap<string, { state?: State | undefined; title?: string | undefined }>;
+
+/** A link from an article body to another article, placed in the file. */
+export interface ArticleLink {
+  url: string;
+  target: string;
+  line: number;
+  column: number;
+}
+
+const cache = new WeakMap<StaleArticle, ArticleLink[]>();
+
+/** Links to articles in an article's body, parsed once per article and shared by the link rules. */
+export function articleLinks(article: StaleArticle): ArticleLink[] {
+  let links = cache.get(article);
+  if (!links) {
+    links = extractLinks(article.body).flatMap((link) => {
+      const target = articleIdFromUrl(link.url, article.id);
+      return target ? [{ url: link.url, target, line: link.line + article.bodyStartLine - 1, column: link.column }] : [];
+    });
+    cache.set(article, links);
+  }
+  return links;
+}
+
+/**
+ * `broken-link`: a link to an article file that does not exist, or to a draft (drafts are not
+ * built, so the link is dead on the site).
+ */
+export function brokenLinkProvider(index: ArticleIndex): StaleProvider<StaleArticle> {
+  return ({ articles }) => {
+    const result = new Map<string, StaleReason[]>();
+    for (const article of articles) {
+      const reasons: StaleReason[] = [];
+      for (const link of articleLinks(article)) {
+        const target = index.get(link.target);
+        const at = `${article.path}:${link.line}:${link.column}`;
+        const details = { url: link.url, target: link.target, line: link.line, column: link.column };
+        if (!target) {
+          reasons.push({ code: 'broken-link', message: `Links to ${link.target}, which does not exist (${link.url} at ${at}).`, severity: 'error', details });
+        } else if (target.state === 'draft') {
+          reasons.push({ code: 'broken-link', message: `Links to ${link.target}, which is a draft and not published (${link.url} at ${at}).`, severity: 'error', details });
+        }
+      }
+      if (reasons.length) result.set(article.id, reasons);
+    }
+    return result;
+  };
+}
+
+/** `archived-linked`: the article links to an archived one; the reason names the archived article. */
+export function archivedLinkedProvider(index: ArticleIndex): StaleProvider<StaleArticle> {
+  return ({ articles }) => {
+    const result = new Map<string, StaleReason[]>();
+    for (const article of articles) {
+      if (article.data.state === 'archived') continue;
+      const seen = new Set<string>();
+      const reasons: StaleReason[] = [];
+      for (const link of articleLinks(article)) {
+        const target = index.get(link.target);
+        if (target?.state !== 'archived' || seen.has(link.target)) continue;
+        seen.add(link.target);
+        reasons.push({
+          code: 'archived-linked',
+          message: `Links to archived article ${link.target}${target.title ? ` "${target.title}"` : ''} (line ${link.line}); link its successor or remove the link.`,
+          severity: 'warning',
+          details: { target: link.target, line: link.line, column: link.column },
+        });
+      }
+      if (reasons.length) result.set(article.id, reasons);
+    }
+    return result;
+  };
+}
