@@ -1,0 +1,72 @@
+import { existsSync } from 'node:fs';
+import { dirname, resolve, basename } from 'node:path';
+import type { Image, Parent, PhrasingContent, Root } from 'mdast';
+import { visit, SKIP } from 'unist-util-visit';
+import { placeOf, type IssueSink } from './issues.ts';
+
+/** What link and image rewriting needs to know about the whole import. */
+export interface LinkContext {
+  /** Absolute source path -> article URL (`/en/articles/slug/`) for every file in this import. */
+  articleUrls: Map<string, string>;
+  /** Base address for root-relative links and images (`https://learn.microsoft.com/en-us`). */
+  baseUrl?: string;
+  /** Called for a local image that exists; returns the URL to use in the article. */
+  copyAsset?: (absolutePath: string) => string;
+}
+
+const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/|#)/i;
+
+function split(url: string): { path: string; hash: string } {
+  const at = url.search(/[?#]/);
+  return at < 0 ? { path: url, hash: '' } : { path: url.slice(0, at), hash: url.slice(at) };
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURI(text);
+  } catch {
+    return text;
+  }
+}
+
+/**
+ * Rewrites links between imported articles to their new URLs and root-relative links to the
+ * base address. Local images are copied when they exist; missing ones become their alt text
+ * (reported), because a missing local image fails the site build.
+ */
+export function rewriteLinks(tree: Root, file: string, context: LinkContext, sink: IssueSink): void {
+  visit(tree, (node, index, parent: Parent | undefined) => {
+    if (node.type === 'link' || node.type === 'definition') {
+      const { path, hash } = split(node.url);
+      if (!path || EXTERNAL.test(node.url)) return;
+      if (path.startsWith('/')) {
+        if (context.baseUrl) node.url = context.baseUrl.replace(/\/$/, '') + node.url;
+        return;
+      }
+      const target = resolve(dirname(file), safeDecode(path));
+      const url = context.articleUrls.get(target) ?? context.articleUrls.get(target.replace(/\.md$/, '') + '.md');
+      if (url) node.url = url + hash;
+      else sink.add('link-unresolved', `Unexpected link to \`${node.url}\`, expected an article of this import (kept as written)`, placeOf(node), 'info', 'Import the target too, or make the link absolute.');
+      return;
+    }
+    if (node.type !== 'image' || !parent || index === undefined) return;
+    const image = node as Image;
+    const { path } = split(image.url);
+    if (EXTERNAL.test(image.url) && !image.url.startsWith('#')) return;
+    if (path.startsWith('/') && context.baseUrl) {
+      image.url = context.baseUrl.replace(/\/$/, '') + image.url;
+      return;
+    }
+    const target = path.startsWith('/') ? undefined : resolve(dirname(file), safeDecode(path));
+    if (target && existsSync(target) && context.copyAsset) {
+      image.url = context.copyAsset(target);
+      return;
+    }
+    const alt = image.alt?.trim();
+    sink.add('image-missing', `Unexpected missing image \`${image.url}\`, expected the file next to the source (replaced by its alt text)`, placeOf(image), 'warning', 'Copy the media folder next to the source files, or set `baseUrl` in the mapping.');
+    const replacement: PhrasingContent = { type: 'emphasis', children: [{ type: 'text', value: alt ? `[Image: ${alt}]` : `[Image: ${basename(path)}]` }] };
+    if (parent.type === 'root' || parent.type === 'blockquote' || parent.type === 'listItem') parent.children.splice(index, 1, { type: 'paragraph', children: [replacement] } as never);
+    else parent.children.splice(index, 1, replacement as never);
+    return [SKIP, index + 1];
+  });
+}

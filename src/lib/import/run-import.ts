@@ -1,0 +1,126 @@
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { basename, join, relative, resolve, sep } from 'node:path';
+import { stringify as stringifyYaml } from 'yaml';
+import type { Taxonomy } from '../schema/taxonomy.ts';
+import { convertDoc } from './convert-doc.ts';
+import type { IgnoredCounts } from './frontmatter.ts';
+import { IssueSink, type ImportIssue } from './issues.ts';
+import type { LinkContext } from './links.ts';
+import type { Mapping } from './mapping.ts';
+import { serializeArticle, validateOutput } from './serialize.ts';
+import { assignSlugs, discoverSources, type SkippedFile } from './sources.ts';
+import { TaxonomyBuilder } from './taxonomy-builder.ts';
+
+/** What `kb import` needs. */
+export interface ImportOptions {
+  /** Files and folders to import. */
+  inputs: string[];
+  /** Content folder to write into: articles go to `<outDir>/articles/<lang>/<slug>.mdx`. */
+  outDir: string;
+  mapping: Mapping;
+  /** Taxonomy that products and tags are checked against. */
+  taxonomy: Taxonomy;
+  /** Write `<outDir>/taxonomy.yaml` with the products and tags the import needed (separate content folders only). */
+  writeTaxonomy: boolean;
+  /** Convert and validate, write nothing. */
+  dryRun?: boolean;
+  cwd?: string;
+}
+
+/** The outcome for one source. */
+export interface ImportedFile {
+  source: string;
+  /** Article id (`en/slug`). */
+  id: string;
+  /** Written file, relative to the working folder; absent when rejected or on a dry run. */
+  output?: string;
+  status: 'written' | 'rejected' | 'checked';
+  issues: ImportIssue[];
+}
+
+export interface ImportResult {
+  files: ImportedFile[];
+  skipped: SkippedFile[];
+  /** Source keys dropped on purpose by `ignore:`, with how often. */
+  ignoredKeys: Record<string, number>;
+  newProducts: string[];
+  newTags: string[];
+  /** Path of the generated taxonomy file, if one was written. */
+  taxonomyFile?: string;
+}
+
+/** Imports every source: convert, map, check against the schema and MDX, then write. */
+export async function runImport(options: ImportOptions): Promise<ImportResult> {
+  const cwd = options.cwd ?? process.cwd();
+  const { mapping } = options;
+  const { docs, skipped } = await discoverSources(options.inputs, mapping.includeFolders, cwd);
+  const slugs = assignSlugs(docs);
+  const defaultLang = String(mapping.defaults['lang'] ?? 'en');
+  const articleUrls = new Map<string, string>();
+  for (const doc of docs) if (doc.kind !== 'zendesk') articleUrls.set(doc.path, `/${defaultLang}/articles/${slugs.get(doc)}/`);
+  const taxonomy = new TaxonomyBuilder(options.taxonomy, options.writeTaxonomy);
+  const ignored: IgnoredCounts = new Map();
+  const files: ImportedFile[] = [];
+  for (const doc of docs) {
+    const slug = slugs.get(doc)!;
+    const sink = new IssueSink(doc.name);
+    let lang = defaultLang;
+    const links: LinkContext = {
+      articleUrls,
+      baseUrl: mapping.baseUrl,
+      copyAsset: (abs) => {
+        const name = `media/${slug}/${basename(abs)}`;
+        if (!options.dryRun) {
+          mkdirSync(join(options.outDir, 'articles', lang, 'media', slug), { recursive: true });
+          copyFileSync(abs, join(options.outDir, 'articles', lang, name));
+        }
+        return `./${name}`;
+      },
+    };
+    let converted;
+    try {
+      converted = convertDoc(doc, mapping, links, sink, ignored);
+    } catch (error) {
+      sink.add('convert-failed', `Unexpected failure converting this file: ${(error as Error).message}`, undefined, 'error', 'Report this as an importer bug with the source file.');
+      files.push({ source: doc.name, id: `${lang}/${slug}`, status: 'rejected', issues: sink.issues });
+      continue;
+    }
+    const { data, tree } = converted;
+    if (data['lang'] !== 'en' && data['lang'] !== 'de') {
+      sink.add('lang-unsupported', `Unexpected language \`${String(data['lang'])}\`, expected en or de (used ${defaultLang})`, undefined, 'warning');
+      data['lang'] = defaultLang;
+    }
+    lang = String(data['lang']);
+    taxonomy.resolve(data, mapping, sink);
+    const mdx = serializeArticle(data, tree);
+    const problems = validateOutput(data, mdx);
+    const id = `${lang}/${slug}`;
+    if (problems.length) {
+      for (const p of problems) sink.add(p.rule, `Unexpected invalid output: ${p.reason}`, p.line ? { line: p.line, column: p.column ?? 1 } : undefined, 'error', 'The article was not written; fix the construct in the source or report an importer bug.');
+      files.push({ source: doc.name, id, status: 'rejected', issues: sink.issues });
+      continue;
+    }
+    if (options.dryRun) {
+      files.push({ source: doc.name, id, status: 'checked', issues: sink.issues });
+      continue;
+    }
+    const target = join(options.outDir, 'articles', lang, `${slug}.mdx`);
+    mkdirSync(join(options.outDir, 'articles', lang), { recursive: true });
+    writeFileSync(target, mdx);
+    files.push({ source: doc.name, id, output: relative(cwd, target).split(sep).join('/'), status: 'written', issues: sink.issues });
+  }
+  const result: ImportResult = {
+    files,
+    skipped,
+    ignoredKeys: Object.fromEntries([...ignored].sort((a, b) => b[1] - a[1])),
+    newProducts: taxonomy.newProducts(),
+    newTags: taxonomy.newTags(),
+  };
+  if (options.writeTaxonomy && !options.dryRun) {
+    const file = resolve(options.outDir, 'taxonomy.yaml');
+    mkdirSync(options.outDir, { recursive: true });
+    writeFileSync(file, `# Generated by kb import: the project taxonomy plus what the imported articles use.\n${stringifyYaml(taxonomy.toJSON(), { lineWidth: 0 })}`);
+    result.taxonomyFile = relative(cwd, file).split(sep).join('/');
+  }
+  return result;
+}

@@ -1,0 +1,97 @@
+import { readFile, stat } from 'node:fs/promises';
+import { basename, extname, relative, resolve, sep } from 'node:path';
+import { glob } from 'tinyglobby';
+import { slug } from './frontmatter.ts';
+
+/** One article to import, whatever format it came in. */
+export interface SourceDoc {
+  /** Name used in the report: the path as given, or `<export.json>#<id>` for API exports. */
+  name: string;
+  /** Absolute path of the file it came from (links and images resolve from here). */
+  path: string;
+  kind: 'markdown' | 'html' | 'zendesk';
+  /** Wanted slug, before duplicates are resolved. */
+  slug: string;
+  /** For `zendesk`: the article object of the export. For others: the file text. */
+  text: string;
+  article?: Record<string, unknown>;
+}
+
+/** Files the importer saw but did not import, with why; they are listed in the report. */
+export interface SkippedFile {
+  file: string;
+  reason: string;
+}
+
+const PATTERN = '**/*.{md,markdown,html,htm,json}';
+
+/**
+ * Lists the sources under the given files and folders, sorted. Files inside include folders
+ * are skipped (they are inlined where they are used); JSON files that are not a Help Center
+ * export are skipped with a reason.
+ */
+export async function discoverSources(inputs: readonly string[], includeFolders: readonly string[], cwd: string = process.cwd()): Promise<{ docs: SourceDoc[]; skipped: SkippedFile[] }> {
+  const files: string[] = [];
+  for (const input of inputs) {
+    const abs = resolve(cwd, input);
+    const info = await stat(abs);
+    if (info.isDirectory()) {
+      const found = await glob(PATTERN, { cwd: abs, absolute: true, ignore: includeFolders.map((f) => `**/${f}/**`) });
+      files.push(...found);
+    } else files.push(abs);
+  }
+  const docs: SourceDoc[] = [];
+  const skipped: SkippedFile[] = [];
+  for (const file of [...new Set(files)].sort()) {
+    const name = relative(cwd, file).split(sep).join('/');
+    const ext = extname(file).toLowerCase();
+    const text = await readFile(file, 'utf8');
+    const base = slug(basename(file, extname(file)));
+    if (ext === '.md' || ext === '.markdown') docs.push({ name, path: file, kind: 'markdown', slug: base, text });
+    else if (ext === '.html' || ext === '.htm') docs.push({ name, path: file, kind: 'html', slug: base.replace(/-\d{5,}$/, ''), text });
+    else {
+      const articles = zendeskArticles(text);
+      if (!articles) {
+        skipped.push({ file: name, reason: 'JSON without an `articles` array (not a Help Center export)' });
+        continue;
+      }
+      for (const article of articles) {
+        const id = String(article['id'] ?? docs.length);
+        docs.push({ name: `${name}#${id}`, path: file, kind: 'zendesk', slug: slug(String(article['title'] ?? id)) || `article-${id}`, text: String(article['body'] ?? ''), article });
+      }
+    }
+  }
+  return { docs, skipped };
+}
+
+function zendeskArticles(text: string): Record<string, unknown>[] | undefined {
+  try {
+    const data = JSON.parse(text) as unknown;
+    if (Array.isArray(data)) return data.every((a) => a && typeof a === 'object' && 'body' in a) ? (data as Record<string, unknown>[]) : undefined;
+    const articles = (data as { articles?: unknown }).articles ?? ((data as { article?: unknown }).article ? [(data as { article: unknown }).article] : undefined);
+    return Array.isArray(articles) ? (articles as Record<string, unknown>[]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Gives each source a unique slug: a taken slug gets its parent folder's name, then a number. */
+export function assignSlugs(docs: readonly SourceDoc[]): Map<SourceDoc, string> {
+  const taken = new Set<string>();
+  const result = new Map<SourceDoc, string>();
+  const counts = new Map<string, number>();
+  for (const doc of docs) counts.set(doc.slug, (counts.get(doc.slug) ?? 0) + 1);
+  for (const doc of docs) {
+    let candidate = doc.slug || 'article';
+    if ((counts.get(candidate) ?? 0) > 1 || taken.has(candidate)) {
+      const parent = slug(basename(resolve(doc.path, '..')));
+      if (doc.kind !== 'zendesk' && parent && !taken.has(`${candidate}-${parent}`)) candidate = `${candidate}-${parent}`;
+    }
+    let n = 2;
+    const stem = candidate;
+    while (taken.has(candidate)) candidate = `${stem}-${n++}`;
+    taken.add(candidate);
+    result.set(doc, candidate);
+  }
+  return result;
+}
