@@ -89,7 +89,7 @@ async function runCommand(options: StaleCliOptions): Promise<number> {
     product: options.product,
   });
   const color = options.format === 'text' && process.stdout.isTTY === true && !process.env['NO_COLOR'];
-  process.stdout.write(formatReport(report, options.format, { groupBy: options.groupBy, color, notes }));
+  process.stdout.write(formatReport(report, options.format, { groupBy: options.groupBy, color, notes, linkBase: `${config.repository}/blob/${config.branch}` }));
 
   if (!failOn.length) return 0;
   const failing = report.articles.filter((a) => a.reasons.some((r) => failOn.includes('any') || failOn.includes(r.code)));

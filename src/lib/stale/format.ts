@@ -10,6 +10,8 @@ export interface FormatOptions {
   groupBy: GroupBy;
   /** Colours in text output (only on a terminal). */
   color?: boolean;
+  /** Web address that report paths are relative to (`https://github.com/org/kb/blob/main`); Markdown links use it. */
+  linkBase?: string | undefined;
   /** Extra run-level notes (e.g. ticket reasons not available), shown with the warnings. */
   notes?: string[];
 }
@@ -89,7 +91,8 @@ function formatMarkdown(report: StaleReport, options: FormatOptions): string {
     lines.push('', `| Article | Level | ${column} | Reasons |`, '| --- | :---: | --- | --- |');
     for (const e of group.entries) {
       const reasons = e.reasons.map((r) => `**${r.code}**: ${cell(r.message)}`).join('<br>');
-      lines.push(`| [${cell(e.title)}](${e.path}) \`${e.id}\` | ${e.level} | ${cell(by === 'product' ? e.owner : e.product)} | ${reasons} |`);
+      const title = options.linkBase ? `[${cell(e.title)}](${options.linkBase}/${e.path})` : cell(e.title);
+      lines.push(`| ${title}<br>\`${e.id}\` | ${e.level} | ${cell(by === 'product' ? e.owner : e.product)} | ${reasons} |`);
     }
   }
   if (report.skipped.length) {

@@ -97,9 +97,12 @@ async function shallowBoundaries(root: string): Promise<Set<string>> {
 /** The work-tree-relative path git uses for an absolute file path. */
 export function gitPath(history: GitHistory, file: string): string | undefined {
   if (!history.root) return undefined;
+  let real = file;
   try {
-    return relative(history.root, realpathSync(file)).split('\\').join('/');
+    // git reports real paths; a content folder reached through a symlink (/tmp on macOS) must match
+    real = realpathSync(file);
   } catch {
-    return undefined;
+    // a file that is gone keeps its given path
   }
+  return relative(history.root, real).split('\\').join('/');
 }

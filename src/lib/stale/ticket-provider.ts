@@ -16,18 +16,22 @@ interface TicketModule {
   ticketStaleProvider?: (options: TicketProviderOptions) => StaleProvider<StaleArticle> | Promise<StaleProvider<StaleArticle>>;
 }
 
-const MODULE = new URL('../gaps/stale-provider.ts', import.meta.url);
+/** Where `kb gaps` puts its provider. */
+export const TICKET_PROVIDER_MODULE = new URL('../gaps/stale-provider.ts', import.meta.url);
 
 /**
  * Loads `ticketStaleProvider(options)` from src/lib/gaps/stale-provider.ts (written for `kb gaps`).
  * Returns a reason string instead of a provider while that module does not exist yet, so the
  * command can say plainly that ticket reasons are not available.
  */
-export async function loadTicketProvider(options: TicketProviderOptions): Promise<StaleProvider<StaleArticle> | string> {
-  if (!existsSync(fileURLToPath(MODULE))) {
+export async function loadTicketProvider(
+  options: TicketProviderOptions,
+  module: URL = TICKET_PROVIDER_MODULE,
+): Promise<StaleProvider<StaleArticle> | string> {
+  if (!existsSync(fileURLToPath(module))) {
     return 'Ticket reasons (ticket-escalations, ticket-reopened, unused) are not available: src/lib/gaps/stale-provider.ts does not exist yet.';
   }
-  const mod = (await import(MODULE.href)) as TicketModule;
+  const mod = (await import(module.href)) as TicketModule;
   if (typeof mod.ticketStaleProvider !== 'function') {
     return 'Ticket reasons are not available: src/lib/gaps/stale-provider.ts does not export ticketStaleProvider(options).';
   }
