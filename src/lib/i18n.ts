@@ -70,6 +70,35 @@ const strings = {
   tags: { en: 'Topics', de: 'Themen' },
   health: { en: 'Knowledge health', de: 'Wissensqualität' },
   chooseLanguage: { en: 'Choose your language', de: 'Sprache wählen' },
+  // knowledge-health page (internal site); {placeholders} are filled by the page
+  healthIntro: {
+    en: 'Articles that need review, computed with the rules of kb stale when this site was built, for {date}.',
+    de: 'Artikel, die geprüft werden müssen, berechnet mit den Regeln von kb stale beim Erstellen dieser Website, Stand {date}.',
+  },
+  healthSummary: { en: '{stale} of {checked} published articles need review.', de: '{stale} von {checked} veröffentlichten Artikeln müssen geprüft werden.' },
+  healthNotChecked: {
+    en: 'Not checked: {draft} drafts, {archived} archived, {skipped} with invalid frontmatter (kb check explains them).',
+    de: 'Nicht geprüft: {draft} Entwürfe, {archived} archiviert, {skipped} mit ungültigem Frontmatter (kb check erklärt sie).',
+  },
+  healthWarnings: { en: 'The report could not see everything', de: 'Der Bericht konnte nicht alles sehen' },
+  staleByLevel: { en: 'Stale articles by level', de: 'Veraltete Artikel nach Level' },
+  staleOfTotal: { en: '{stale} of {total} stale', de: '{stale} von {total} veraltet' },
+  staleByOwner: { en: 'Stale articles by owner', de: 'Veraltete Artikel nach Verantwortlichen' },
+  staleByProduct: { en: 'Stale articles by product', de: 'Veraltete Artikel nach Produkt' },
+  staleCount: { en: 'Stale', de: 'Veraltet' },
+  publishedCount: { en: 'Published', de: 'Veröffentlicht' },
+  noStaleArticles: { en: 'No article needs review.', de: 'Kein Artikel muss geprüft werden.' },
+  reviewAge: { en: 'Days since the last review', de: 'Tage seit der letzten Prüfung' },
+  reviewAgeDescription: {
+    en: 'Published articles by days since their last review.',
+    de: 'Veröffentlichte Artikel nach Tagen seit ihrer letzten Prüfung.',
+  },
+  ageUnder: { en: 'under {n} days', de: 'unter {n} Tagen' },
+  ageRange: { en: '{min}–{max} days', de: '{min}–{max} Tage' },
+  ageOver: { en: '{n} days or more', de: '{n} Tage oder mehr' },
+  ageNever: { en: 'never reviewed', de: 'nie geprüft' },
+  articleCount: { en: '{n} articles', de: '{n} Artikel' },
+  reasons: { en: 'Reasons', de: 'Gründe' },
 } satisfies Record<string, Record<Lang, string>>;
 
 export type UiKey = keyof typeof strings;
@@ -98,6 +127,30 @@ const levelHints: Record<Level, Record<Lang, string>> = {
     de: 'Neue oder schwere Probleme, gelöst von Spezialisten, oft mit Entwicklung oder Herstellern.',
   },
 };
+
+const reasonNames: Record<string, Record<Lang, string>> = {
+  'review-overdue': { en: 'Review overdue', de: 'Prüfung überfällig' },
+  'review-due': { en: 'Review due soon', de: 'Prüfung bald fällig' },
+  'never-reviewed': { en: 'Never reviewed', de: 'Nie geprüft' },
+  'git-unchanged': { en: 'Unchanged for a long time', de: 'Lange unverändert' },
+  'product-eol': { en: 'Product version past end of life', de: 'Produktversion ohne Support' },
+  'broken-link': { en: 'Broken link', de: 'Defekter Link' },
+  'translation-outdated': { en: 'Translation outdated', de: 'Übersetzung veraltet' },
+  'archived-linked': { en: 'Links to an archived article', de: 'Verweist auf archivierten Artikel' },
+  'ticket-escalations': { en: 'Tickets escalated', de: 'Tickets eskaliert' },
+  'ticket-reopened': { en: 'Tickets reopened', de: 'Tickets wieder geöffnet' },
+  unused: { en: 'Not used by tickets', de: 'Von Tickets nicht genutzt' },
+};
+
+/** Display name of a `kb stale` reason code; unknown codes (new providers) show as the code itself. */
+export function reasonName(lang: Lang, code: string): string {
+  return reasonNames[code]?.[lang] ?? code;
+}
+
+/** Fills `{name}` placeholders of a UI string. */
+export function fill(text: string, values: Record<string, string | number>): string {
+  return text.replace(/\{(\w+)\}/g, (match, key: string) => (key in values ? String(values[key]) : match));
+}
 
 export function levelName(lang: Lang, level: Level): string {
   return levelNames[level][lang];
