@@ -1,11 +1,93 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 
+interface ImportCliOptions {
+  mapping?: string;
+  out?: string;
+  taxonomy?: string;
+  report?: string;
+  format: 'text' | 'markdown' | 'json';
+  today?: string;
+  dryRun?: boolean;
+  verbose?: boolean;
+  failOn: 'error' | 'warning' | 'none';
+}
+
+/** `kb import`: converts another knowledge base (DocFX/Markdown, Zendesk, Confluence) into our MDX articles. */
 export function register(program: Command): void {
   program
     .command('import')
-    .description('not implemented yet')
-    .action(() => {
-      console.error('kb import is not implemented yet');
-      process.exitCode = 2;
+    .description('Convert an existing knowledge base into MDX articles: DocFX or plain Markdown, Zendesk Help Center JSON or HTML, Confluence HTML exports.')
+    .argument('<sources...>', 'files or folders to import (folders are searched for .md, .html and .json)')
+    .option('--mapping <file>', 'YAML mapping of source frontmatter to ours (see docs/import.md)')
+    .option('--out <dir>', 'content folder to write to: <dir>/articles/<lang>/<slug>.mdx (default: the project content folder)')
+    .option('--taxonomy <file>', 'taxonomy to check products and tags against (default: <content>/taxonomy.yaml)')
+    .option('--report <file>', 'also write the report to a file: JSON, or text for .txt, Markdown for .md')
+    .addOption(new Option('--format <format>', 'output format on stdout').choices(['text', 'markdown', 'json']).default('text'))
+    .option('--today <YYYY-MM-DD>', 'date stamped into the JSON report (default: today, UTC)')
+    .option('--dry-run', 'convert and check, write nothing')
+    .option('--verbose', 'list infos too in the text report')
+    .addOption(new Option('--fail-on <severity>', 'exit 1 when an issue of this severity or worse is found').choices(['error', 'warning', 'none']).default('error'))
+    .addHelpText(
+      'after',
+      `
+When --out is not the project content folder, products and tags the taxonomy lacks are added to
+<out>/taxonomy.yaml, so the import builds on its own: KB_CONTENT_DIR=<out> npm run build.
+Exit codes: 0 done, 1 issues at --fail-on severity (an error means a file was not written), 2 bad usage.`,
+    )
+    .action(async (sources: string[], options: ImportCliOptions) => {
+      try {
+        process.exitCode = await runCommand(sources, options);
+      } catch (error) {
+        console.error(`kb import: ${(error as Error).message}`);
+        process.exitCode = 2;
+      }
     });
+}
+
+async function runCommand(sources: string[], options: ImportCliOptions): Promise<number> {
+  const { resolve, extname, dirname } = await import('node:path');
+  const { existsSync, mkdirSync, writeFileSync, readFileSync } = await import('node:fs');
+  const { parse } = await import('yaml');
+  const { loadKbConfig } = await import('../../src/lib/config.ts');
+  const { readTaxonomy } = await import('../../src/lib/content/taxonomy.ts');
+  const { taxonomySchema } = await import('../../src/lib/schema/taxonomy.ts');
+  const { DEFAULT_MAPPING, readMapping } = await import('../../src/lib/import/mapping.ts');
+  const { runImport } = await import('../../src/lib/import/run-import.ts');
+  const { jsonReport, textReport, summarize } = await import('../../src/lib/import/report.ts');
+
+  if (options.today && !/^\d{4}-\d{2}-\d{2}$/.test(options.today)) {
+    console.error(`kb import: Unexpected --today "${options.today}", expected a day as YYYY-MM-DD`);
+    return 2;
+  }
+  for (const source of sources) {
+    if (!existsSync(source)) {
+      console.error(`kb import: Unexpected source "${source}", expected an existing file or folder`);
+      return 2;
+    }
+  }
+  const config = await loadKbConfig();
+  const outDir = resolve(options.out ?? config.contentDir);
+  const mapping = options.mapping ? readMapping(options.mapping) : DEFAULT_MAPPING;
+  const taxonomy = options.taxonomy ? taxonomySchema.parse(parse(readFileSync(options.taxonomy, 'utf8'))) : readTaxonomy(config.contentDir);
+  const result = await runImport({
+    inputs: sources,
+    outDir,
+    mapping,
+    taxonomy,
+    writeTaxonomy: outDir !== resolve(config.contentDir),
+    dryRun: options.dryRun,
+  });
+  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  if (options.format === 'json') console.log(jsonReport(result, today));
+  else console.log(textReport(result, { verbose: options.verbose, markdown: options.format === 'markdown' }));
+  if (options.report) {
+    const ext = extname(options.report).toLowerCase();
+    const text = ext === '.txt' ? textReport(result, { verbose: true }) : ext === '.md' ? textReport(result, { verbose: true, markdown: true }) : jsonReport(result, today);
+    mkdirSync(dirname(resolve(options.report)), { recursive: true });
+    writeFileSync(options.report, `${text}\n`);
+  }
+  const summary = summarize(result);
+  if (options.failOn === 'none') return 0;
+  const failing = summary.issues.error + (options.failOn === 'warning' ? summary.issues.warning : 0);
+  return failing > 0 ? 1 : 0;
 }

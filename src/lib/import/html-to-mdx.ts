@@ -4,6 +4,14 @@ import { toString } from 'mdast-util-to-string';
 import { FLOW, VOID, decodeEntities, isHtmlElement, jsxAttributes, tokenizeHtml, type HtmlToken } from './html-tokens.ts';
 import type { IssuePlace, IssueSink } from './issues.ts';
 
+/** Elements whose end tag HTML lets authors leave out: not closing them loses nothing. */
+const OPTIONAL_END = new Set(['p', 'li', 'td', 'th', 'tr', 'dt', 'dd', 'thead', 'tbody', 'tfoot', 'option', 'colgroup', 'caption']);
+
+function reportUnclosed(name: string, place: IssuePlace | undefined, sink: IssueSink): void {
+  if (OPTIONAL_END.has(name)) sink.add('html-unclosed', `Unexpected unclosed <${name}>, expected </${name}> (tag removed, content kept)`, place, 'info');
+  else sink.add('html-unclosed', `Unexpected unclosed <${name}>, expected </${name}> (tag removed, content kept)`, place, 'warning', `Close the <${name}> element in the source.`);
+}
+
 const PHRASING_PARENTS = new Set(['paragraph', 'heading', 'tableCell', 'emphasis', 'strong', 'delete', 'link', 'linkReference', 'mdxJsxTextElement']);
 
 /** A place inside an html node: the node's start plus the token's offset within its value. */
@@ -116,7 +124,7 @@ export function convertInlineHtml(children: readonly PhrasingContent[], sink: Is
 
 function unwrap(stack: Frame[], sink: IssueSink): void {
   const frame = stack.pop()!;
-  sink.add('html-unclosed', `Unexpected unclosed <${frame.name}>, expected </${frame.name}> (tag removed, content kept)`, frame.place, 'warning', `Close the <${frame.name}> element in the source.`);
+  reportUnclosed(frame.name, frame.place, sink);
   stack.at(-1)!.children.push(...frame.children);
 }
 
@@ -218,7 +226,7 @@ function unwrapFlow(stack: FlowFrame[], sink: IssueSink): void {
   const parent = stack.at(-1)!;
   parent.pending.push(...frame.pending);
   if (frame.pending.length) frame.pending = [];
-  sink.add('html-unclosed', `Unexpected unclosed <${frame.name}>, expected </${frame.name}> (tag removed, content kept)`, frame.place, 'warning', `Close the <${frame.name}> element in the source.`);
+  reportUnclosed(frame.name, frame.place, sink);
   if (parent.pending.length) {
     const pending = parent.pending;
     parent.pending = [];

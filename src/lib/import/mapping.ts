@@ -70,6 +70,7 @@ export const DEFAULT_MAPPING: Mapping = mappingSchema.parse({
   // Help Center API fields that have no counterpart in our frontmatter.
   ignore: ['id', 'url', 'html_url', 'author_id', 'comments_disabled', 'promoted', 'position', 'vote_sum', 'vote_count', 'section_id', 'created_at', 'edited_at', 'source_locale', 'outdated', 'outdated_locales', 'permission_group_id', 'user_segment_id', 'user_segment_ids', 'content_tag_ids', 'name'],
   defaults: { level: 1, audience: 'public', state: 'validated', lang: 'en', owner: 'kb-import', product: 'imported' },
+  alerts: DEFAULT_ALERTS,
 });
 
 /** Reads and validates a mapping file; throws with the file name and each problem's key path. */

@@ -48,7 +48,7 @@ export async function discoverSources(inputs: readonly string[], includeFolders:
     const text = await readFile(file, 'utf8');
     const base = slug(basename(file, extname(file)));
     if (ext === '.md' || ext === '.markdown') docs.push({ name, path: file, kind: 'markdown', slug: base, text });
-    else if (ext === '.html' || ext === '.htm') docs.push({ name, path: file, kind: 'html', slug: base.replace(/-\d{5,}$/, ''), text });
+    else if (ext === '.html' || ext === '.htm') docs.push({ name, path: file, kind: 'html', slug: slug(basename(file, extname(file)).replace(/_\d+$/, '')), text }); // Confluence appends _<page id>
     else {
       const articles = zendeskArticles(text);
       if (!articles) {
