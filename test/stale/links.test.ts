@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { articleIdFromUrl, extractLinks } from '../../src/lib/links.ts';
+import { articleIdFromUrl, extractArticleLinks, extractLinks } from '../../src/lib/links.ts';
 import { archivedLinkedProvider, brokenLinkProvider, type ArticleIndex } from '../../src/lib/stale/providers/links.ts';
 import { article, runProvider } from './helpers.ts';
 
@@ -15,6 +15,17 @@ describe('extractLinks', () => {
 
   it('still finds links in a body that is not valid MDX', () => {
     expect(extractLinks('Broken <Callout\n\n[x](/en/articles/x/)').map((l) => l.url)).toEqual(['/en/articles/x/']);
+  });
+});
+
+describe('extractArticleLinks', () => {
+  it('returns only links to articles, with their target ids', () => {
+    const body = '[web](https://example.com) and [b](../b/)';
+    expect(extractArticleLinks(body, 'en/x')).toEqual([{ url: '../b/', line: 1, column: 32, target: 'en/b' }]);
+  });
+
+  it('does not take an article URL inside a code block for a link', () => {
+    expect(extractArticleLinks('```\n[a](/en/articles/a/)\n```', 'en/x')).toEqual([]);
   });
 });
 

@@ -1,4 +1,4 @@
-import { articleIdFromUrl, extractLinks } from '../../links.ts';
+import { extractArticleLinks } from '../../links.ts';
 import type { State } from '../../levels.ts';
 import type { StaleArticle } from '../article.ts';
 import type { StaleProvider, StaleReason } from '../reason.ts';
@@ -20,10 +20,12 @@ const cache = new WeakMap<StaleArticle, ArticleLink[]>();
 export function articleLinks(article: StaleArticle): ArticleLink[] {
   let links = cache.get(article);
   if (!links) {
-    links = extractLinks(article.body).flatMap((link) => {
-      const target = articleIdFromUrl(link.url, article.id);
-      return target ? [{ url: link.url, target, line: link.line + article.bodyStartLine - 1, column: link.column }] : [];
-    });
+    links = extractArticleLinks(article.body, article.id).map((link) => ({
+      url: link.url,
+      target: link.target,
+      line: link.line + article.bodyStartLine - 1,
+      column: link.column,
+    }));
     cache.set(article, links);
   }
   return links;
