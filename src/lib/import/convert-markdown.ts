@@ -1,4 +1,5 @@
-import type { Heading, Paragraph, Root } from 'mdast';
+import type { Code, Heading, Paragraph, Root } from 'mdast';
+import { visit } from 'unist-util-visit';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
@@ -26,6 +27,8 @@ export function splitFrontmatter(source: string): SplitSource {
   const bodyLine = match[0].split('\n').length + (match[0].endsWith('\n') ? 0 : 1);
   return { yaml: match[1], yamlLine: 2, body: text.slice(match[0].length), bodyLine };
 }
+
+const CODE_ALIASES: Record<string, string> = { output: 'text', console: 'shellsession', azurecli: 'bash', azcli: 'bash' };
 
 const parser = unified().use(remarkParse).use(remarkGfm);
 
@@ -67,6 +70,10 @@ export function convertMarkdownBody(split: SplitSource, file: string, mapping: M
 /** Shared tail of every source kind: links, images, H1 to title, lead paragraph. */
 export function finishBody(tree: Root, file: string, mapping: Mapping, links: LinkContext, sink: IssueSink): ConvertedBody {
   rewriteLinks(tree, file, links, sink);
+  // Shiki knows languages in lower case only (`PowerShell` falls back to plain text with a warning).
+  visit(tree, 'code', (node: Code) => {
+    if (node.lang) node.lang = CODE_ALIASES[node.lang.toLowerCase()] ?? node.lang.toLowerCase();
+  });
   const result: ConvertedBody = { tree };
   if (mapping.titleFromH1) {
     const index = tree.children.findIndex((n) => n.type === 'heading' && (n as Heading).depth === 1);
