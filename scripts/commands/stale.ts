@@ -70,10 +70,9 @@ async function runCommand(options: StaleCliOptions): Promise<number> {
   if (options.tickets?.length) {
     const { loadTicketProvider } = await import('../../src/lib/stale/ticket-provider.ts');
     const provider = await loadTicketProvider({ files: options.tickets, contentDir: config.contentDir, root: config.root, today });
-    if (typeof provider === 'string') {
-      notes.push(provider);
-      console.error(`kb stale: ${provider}`);
-    } else extraProviders.push(provider);
+    // the note is part of the report in every format, so a CI comment shows it too
+    if (typeof provider === 'string') notes.push(provider);
+    else extraProviders.push(provider);
   }
 
   const { report } = await runStale({
