@@ -18,7 +18,7 @@ const DROPPED = new Set(['script', 'style', 'iframe', 'video', 'audio', 'object'
 const CONFLUENCE_ALERTS: Record<string, string> = { information: 'NOTE', info: 'NOTE', note: 'WARNING', warning: 'WARNING', tip: 'TIP' };
 
 function classes(node: Element): string[] {
-  const value = node.properties?.['className'];
+  const value: unknown = node.properties?.['className'];
   return Array.isArray(value) ? value.map(String) : typeof value === 'string' ? value.split(/\s+/) : [];
 }
 
@@ -36,7 +36,7 @@ function findById(tree: HastParent, id: string): Element | undefined {
 
 /** A parsed HTML page: its title (from `<title>` or the first `<h1>`) and the part that is the article. */
 export interface HtmlPage {
-  title?: string;
+  title?: string | undefined;
   content: HastRoot;
   confluence: boolean;
 }

@@ -35,8 +35,8 @@ function attrs(name: string, raw: Record<string, string | null>, sink: IssueSink
 
 interface Frame {
   name: string;
-  token?: Extract<HtmlToken, { kind: 'open' }>;
-  place?: IssuePlace;
+  token?: Extract<HtmlToken, { kind: 'open' }> | undefined;
+  place?: IssuePlace | undefined;
   children: PhrasingContent[];
 }
 
@@ -130,8 +130,8 @@ function unwrap(stack: Frame[], sink: IssueSink): void {
 
 interface FlowFrame {
   name: string;
-  token?: Extract<HtmlToken, { kind: 'open' }>;
-  place?: IssuePlace;
+  token?: Extract<HtmlToken, { kind: 'open' }> | undefined;
+  place?: IssuePlace | undefined;
   children: RootContent[];
   /** Inline tokens waiting to become a paragraph. */
   pending: PhrasingContent[];

@@ -21,7 +21,7 @@ export interface ImportIssue {
   /** "Unexpected X, expected Y"-shaped reason. */
   reason: string;
   /** How to fix it at the source or in the mapping file. */
-  hint?: string;
+  hint?: string | undefined;
 }
 
 /**
@@ -51,7 +51,7 @@ export class IssueSink {
 }
 
 /** The start of a unist node's position, for `IssueSink.add`. */
-export function placeOf(node: { position?: { start: { line: number; column: number } } } | undefined): IssuePlace | undefined {
+export function placeOf(node: { position?: { start: { line: number; column: number } } | undefined } | undefined): IssuePlace | undefined {
   return node?.position ? { line: node.position.start.line, column: node.position.start.column } : undefined;
 }
 

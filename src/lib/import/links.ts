@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve, basename } from 'node:path';
-import type { Image, Parent, PhrasingContent, Root } from 'mdast';
+import type { Definition, Image, Link, Parent, PhrasingContent, Root } from 'mdast';
 import { visit, SKIP } from 'unist-util-visit';
 import { placeOf, type IssueSink } from './issues.ts';
 
@@ -9,9 +9,9 @@ export interface LinkContext {
   /** Absolute source path -> article URL (`/en/articles/slug/`) for every file in this import. */
   articleUrls: Map<string, string>;
   /** Base address for root-relative links and images (`https://learn.microsoft.com/en-us`). */
-  baseUrl?: string;
+  baseUrl?: string | undefined;
   /** Called for a local image that exists; returns the URL to use in the article. */
-  copyAsset?: (absolutePath: string) => string;
+  copyAsset?: ((absolutePath: string) => string) | undefined;
 }
 
 const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/|#)/i;
@@ -37,16 +37,17 @@ function safeDecode(text: string): string {
 export function rewriteLinks(tree: Root, file: string, context: LinkContext, sink: IssueSink): void {
   visit(tree, (node, index, parent: Parent | undefined) => {
     if (node.type === 'link' || node.type === 'definition') {
-      const { path, hash } = split(node.url);
-      if (!path || EXTERNAL.test(node.url)) return;
+      const ref = node as Link | Definition;
+      const { path, hash } = split(ref.url);
+      if (!path || EXTERNAL.test(ref.url)) return;
       if (path.startsWith('/')) {
-        if (context.baseUrl) node.url = context.baseUrl.replace(/\/$/, '') + node.url;
+        if (context.baseUrl) ref.url = context.baseUrl.replace(/\/$/, '') + ref.url;
         return;
       }
       const target = resolve(dirname(file), safeDecode(path));
       const url = context.articleUrls.get(target) ?? context.articleUrls.get(target.replace(/\.md$/, '') + '.md');
-      if (url) node.url = url + hash;
-      else sink.add('link-unresolved', `Unexpected link to \`${node.url}\`, expected an article of this import (kept as written)`, placeOf(node), 'info', 'Import the target too, or make the link absolute.');
+      if (url) ref.url = url + hash;
+      else sink.add('link-unresolved', `Unexpected link to \`${ref.url}\`, expected an article of this import (kept as written)`, placeOf(ref), 'info', 'Import the target too, or make the link absolute.');
       return;
     }
     if (node.type !== 'image' || !parent || index === undefined) return;

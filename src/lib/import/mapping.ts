@@ -101,6 +101,6 @@ export function mergeMapping(user: Mapping): Mapping {
 }
 
 /** The target field and value rules of a field rule. */
-export function fieldTarget(rule: FieldRule): { to: string; values?: { match: string; to: string | number | null }[] } {
+export function fieldTarget(rule: FieldRule): { to: string; values?: { match: string; to: string | number | null }[] | undefined } {
   return typeof rule === 'string' ? { to: rule } : rule;
 }

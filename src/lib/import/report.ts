@@ -54,7 +54,7 @@ function line(issue: ImportIssue): string {
  * The text report: issues per file (infos only with `verbose`), then counts. Issues that
  * belong to an included file are listed under it, as that is where they are fixed.
  */
-export function textReport(result: ImportResult, options: { verbose?: boolean; markdown?: boolean } = {}): string {
+export function textReport(result: ImportResult, options: { verbose?: boolean | undefined; markdown?: boolean | undefined } = {}): string {
   const out: string[] = [];
   const byFile = new Map<string, ImportIssue[]>();
   for (const file of result.files) {

@@ -23,8 +23,8 @@ export interface ImportOptions {
   /** Write `<outDir>/taxonomy.yaml` with the products and tags the import needed (separate content folders only). */
   writeTaxonomy: boolean;
   /** Convert and validate, write nothing. */
-  dryRun?: boolean;
-  cwd?: string;
+  dryRun?: boolean | undefined;
+  cwd?: string | undefined;
 }
 
 /** The outcome for one source. */

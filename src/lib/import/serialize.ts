@@ -32,8 +32,8 @@ export function serializeArticle(data: TargetData, tree: Root): string {
 export interface OutputProblem {
   rule: 'mdx-invalid' | 'schema-invalid';
   reason: string;
-  line?: number;
-  column?: number;
+  line?: number | undefined;
+  column?: number | undefined;
 }
 
 /** Parses the body as MDX and the frontmatter with the article schema, as `kb check` and Astro will. */
