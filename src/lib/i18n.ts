@@ -77,8 +77,8 @@ const strings = {
   },
   healthSummary: { en: '{stale} of {checked} published articles need review.', de: '{stale} von {checked} veröffentlichten Artikeln müssen geprüft werden.' },
   healthNotChecked: {
-    en: 'Not checked: {draft} drafts, {archived} archived, {skipped} with invalid frontmatter (kb check explains them).',
-    de: 'Nicht geprüft: {draft} Entwürfe, {archived} archiviert, {skipped} mit ungültigem Frontmatter (kb check erklärt sie).',
+    en: 'Not checked: drafts {draft}, archived {archived}, invalid frontmatter {skipped} (kb check explains them).',
+    de: 'Nicht geprüft: Entwürfe {draft}, archiviert {archived}, ungültiges Frontmatter {skipped} (kb check erklärt sie).',
   },
   healthWarnings: { en: 'The report could not see everything', de: 'Der Bericht konnte nicht alles sehen' },
   staleByLevel: { en: 'Stale articles by level', de: 'Veraltete Artikel nach Level' },

@@ -34,7 +34,7 @@ function headline(report: StaleReport): string {
 
 function leftOut(report: StaleReport): string {
   const { draft, archived } = report.ignored;
-  return `Not checked: ${draft} draft, ${archived} archived; ${report.skipped.length} skipped with invalid frontmatter${report.skipped.length ? ' (run kb check for details)' : ''}.`;
+  return `Not checked: drafts ${draft}, archived ${archived}; skipped with invalid frontmatter ${report.skipped.length}${report.skipped.length ? ' (run kb check for details)' : ''}.`;
 }
 
 function formatText(report: StaleReport, options: FormatOptions): string {
