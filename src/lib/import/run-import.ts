@@ -77,6 +77,7 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
         return `./${name}`;
       },
     };
+    if (doc.encoding) sink.add('encoding', `Unexpected ${doc.encoding} text, expected UTF-8 (decoded as ${doc.encoding})`, undefined, 'info', 'Check special characters in the output.');
     let converted;
     try {
       converted = convertDoc(doc, mapping, links, sink, ignored);

@@ -1,6 +1,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, extname, relative, resolve, sep } from 'node:path';
 import { glob } from 'tinyglobby';
+import chardet from 'chardet';
+import iconv from 'iconv-lite';
 import { slug } from './frontmatter.ts';
 
 /** One article to import, whatever format it came in. */
@@ -10,6 +12,8 @@ export interface SourceDoc {
   /** Absolute path of the file it came from (links and images resolve from here). */
   path: string;
   kind: 'markdown' | 'html' | 'zendesk';
+  /** Encoding the file was decoded from when it was not UTF-8 (reported). */
+  encoding?: string | undefined;
   /** Wanted slug, before duplicates are resolved. */
   slug: string;
   /** For `zendesk`: the article object of the export. For others: the file text. */
@@ -45,10 +49,10 @@ export async function discoverSources(inputs: readonly string[], includeFolders:
   for (const file of [...new Set(files)].sort()) {
     const name = relative(cwd, file).split(sep).join('/');
     const ext = extname(file).toLowerCase();
-    const text = await readFile(file, 'utf8');
+    const { text, encoding } = decode(await readFile(file));
     const base = slug(basename(file, extname(file)));
-    if (ext === '.md' || ext === '.markdown') docs.push({ name, path: file, kind: 'markdown', slug: base, text });
-    else if (ext === '.html' || ext === '.htm') docs.push({ name, path: file, kind: 'html', slug: slug(basename(file, extname(file)).replace(/_\d+$/, '')), text }); // Confluence appends _<page id>
+    if (ext === '.md' || ext === '.markdown') docs.push({ name, path: file, kind: 'markdown', slug: base, text, encoding });
+    else if (ext === '.html' || ext === '.htm') docs.push({ name, path: file, kind: 'html', encoding, slug: slug(basename(file, extname(file)).replace(/_\d+$/, '')), text }); // Confluence appends _<page id>
     else {
       const articles = zendeskArticles(text);
       if (!articles) {
@@ -62,6 +66,19 @@ export async function discoverSources(inputs: readonly string[], includeFolders:
     }
   }
   return { docs, skipped };
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Text of a file: UTF-8 when it is valid UTF-8, else the encoding chardet detects (e.g. windows-1252). */
+export function decode(buffer: Buffer): { text: string; encoding?: string | undefined } {
+  try {
+    return { text: utf8.decode(buffer) };
+  } catch {
+    const detected = chardet.detect(buffer) ?? 'windows-1252';
+    const encoding = iconv.encodingExists(detected) && !/^utf-?8$/i.test(detected) ? detected : 'windows-1252';
+    return { text: iconv.decode(buffer, encoding), encoding: encoding.toLowerCase() };
+  }
 }
 
 function zendeskArticles(text: string): Record<string, unknown>[] | undefined {
