@@ -4,6 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { buildAudience, resolveKbConfig, type KbOptions } from '../lib/config.ts';
 import { indexSite } from './pagefind.ts';
+import { checkDistLinks, formatBrokenLinks } from '../lib/dist/link-check.ts';
 
 /**
  * The knowledge-base integration: picks the site (public or internal) from KB_AUDIENCE, writes it
@@ -34,8 +35,14 @@ export function kb(options: KbOptions = {}): AstroIntegration & { kbOptions: KbO
         });
       },
       'astro:build:done': async ({ dir, logger }) => {
-        const stats = await indexSite(fileURLToPath(dir));
+        const outDir = fileURLToPath(dir);
+        const stats = await indexSite(outDir);
         logger.info(`Pagefind indexed ${stats.pages} pages in ${stats.languages} languages for the ${audience} site`);
+        const links = checkDistLinks(outDir);
+        if (links.broken.length) {
+          throw new Error(`${links.broken.length} broken links in the ${audience} site:\n${formatBrokenLinks(links.broken)}`);
+        }
+        logger.info(`All ${links.checked} links and anchors of the ${audience} site resolve`);
       },
     },
   };

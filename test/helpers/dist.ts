@@ -1,20 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 
-/** Every file below a directory, as paths relative to it. */
-export function walk(dir: string): string[] {
-  const out: string[] = [];
-  const visit = (current: string) => {
-    for (const entry of readdirSync(current, { withFileTypes: true })) {
-      const path = join(current, entry.name);
-      if (entry.isDirectory()) visit(path);
-      else out.push(relative(dir, path));
-    }
-  };
-  visit(dir);
-  return out.sort();
-}
+export { walk } from '../../src/lib/dist/walk.ts';
 
 /** A file's content as text; gzip files (Pagefind's index and fragments) are decompressed first. */
 export function readAsText(file: string): string {

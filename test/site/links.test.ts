@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { checkDistLinks } from '../helpers/link-check.ts';
+import { checkDistLinks } from '../../src/lib/dist/link-check.ts';
 
 const site = inject('fixtureSite');
 

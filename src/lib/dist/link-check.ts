@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { walk } from './dist.ts';
+import { walk } from './walk.ts';
 
 export interface BrokenLink {
   page: string;
@@ -23,7 +23,11 @@ function fileFor(dir: string, path: string): string | undefined {
   return existsSync(index) ? index : undefined;
 }
 
-/** Checks every same-site link and anchor in every HTML page of a built site. */
+/**
+ * Checks every same-site link and anchor in every HTML page of a built site, as a static host
+ * resolves them. The build runs it on both sites, so a public article that links to an
+ * internal one (a page the public site does not have) fails the build instead of shipping a 404.
+ */
 export function checkDistLinks(dir: string): { checked: number; broken: BrokenLink[] } {
   const pages = walk(dir).filter((f) => f.endsWith('.html'));
   const ids = new Map<string, Set<string>>();
@@ -55,4 +59,9 @@ export function checkDistLinks(dir: string): { checked: number; broken: BrokenLi
     }
   }
   return { checked, broken };
+}
+
+/** One line per broken link, for build errors. */
+export function formatBrokenLinks(broken: BrokenLink[]): string {
+  return broken.map((b) => `  /${b.page.replace(/index\.html$/, '')}: ${b.href} (${b.reason})`).join('\n');
 }
