@@ -19,7 +19,7 @@ export function register(program: Command): void {
     .description('Convert an existing knowledge base into MDX articles: DocFX or plain Markdown, Zendesk Help Center JSON or HTML, Confluence HTML exports.')
     .argument('<sources...>', 'files or folders to import (folders are searched for .md, .html and .json)')
     .option('--mapping <file>', 'YAML mapping of source frontmatter to ours (see docs/import.md)')
-    .option('--out <dir>', 'content folder to write to: <dir>/articles/<lang>/<slug>.mdx (default: the project content folder)')
+    .option('--out <dir>', 'content folder to write to: <dir>/articles/<lang>/<slug>.mdx (default: the project content folder; <dir>/articles/<lang> means the same)')
     .option('--taxonomy <file>', 'taxonomy to check products and tags against (default: <content>/taxonomy.yaml)')
     .option('--report <file>', 'also write the report to a file: JSON, or text for .txt, Markdown for .md')
     .addOption(new Option('--format <format>', 'output format on stdout').choices(['text', 'markdown', 'json']).default('text'))
@@ -45,7 +45,7 @@ Exit codes: 0 done, 1 issues at --fail-on severity (an error means a file was no
 }
 
 async function runCommand(sources: string[], options: ImportCliOptions): Promise<number> {
-  const { resolve, extname, dirname } = await import('node:path');
+  const { resolve, extname, dirname, basename } = await import('node:path');
   const { existsSync, mkdirSync, writeFileSync, readFileSync } = await import('node:fs');
   const { parse } = await import('yaml');
   const { loadKbConfig } = await import('../../src/lib/config.ts');
@@ -66,7 +66,7 @@ async function runCommand(sources: string[], options: ImportCliOptions): Promise
     }
   }
   const config = await loadKbConfig();
-  const outDir = resolve(options.out ?? config.contentDir);
+  const outDir = contentFolderOf(resolve(options.out ?? config.contentDir), basename, dirname);
   const mapping = options.mapping ? readMapping(options.mapping) : DEFAULT_MAPPING;
   const taxonomy = options.taxonomy ? taxonomySchema.parse(parse(readFileSync(options.taxonomy, 'utf8'))) : readTaxonomy(config.contentDir);
   const result = await runImport({
@@ -90,4 +90,10 @@ async function runCommand(sources: string[], options: ImportCliOptions): Promise
   if (options.failOn === 'none') return 0;
   const failing = summary.issues.error + (options.failOn === 'warning' ? summary.issues.warning : 0);
   return failing > 0 ? 1 : 0;
+}
+
+/** `--out content/articles/en` and `--out content/articles` mean the content folder `content`. */
+function contentFolderOf(dir: string, basename: (p: string) => string, dirname: (p: string) => string): string {
+  if (/^(en|de)$/.test(basename(dir)) && basename(dirname(dir)) === 'articles') return dirname(dirname(dir));
+  return basename(dir) === 'articles' ? dirname(dir) : dir;
 }

@@ -159,3 +159,10 @@ describe('HTML inside Markdown', () => {
     expect(convert('See [crash](outlook-crash.md#cause).\n').mdx).toBe('See [crash](/en/articles/outlook-crash/#cause).\n');
   });
 });
+
+describe('KCS section names', () => {
+  it('renames level-2 headings by the mapping, ignoring case, and leaves other levels alone', () => {
+    const { mdx } = convert('## SYMPTOMS\n\nA.\n\n### Symptoms\n\n## Solution\n\nB.\n', { mapping: { headings: { Symptoms: 'Symptom', Solution: 'Resolution' } } });
+    expect(mdx).toBe('## Symptom\n\nA.\n\n### Symptoms\n\n## Resolution\n\nB.\n');
+  });
+});

@@ -74,6 +74,13 @@ export function finishBody(tree: Root, file: string, mapping: Mapping, links: Li
   visit(tree, 'code', (node: Code) => {
     if (node.lang) node.lang = CODE_ALIASES[node.lang.toLowerCase()] ?? node.lang.toLowerCase();
   });
+  const headings = new Map(Object.entries(mapping.headings ?? {}).map(([from, to]) => [from.toLowerCase(), to]));
+  if (headings.size) {
+    visit(tree, 'heading', (node: Heading) => {
+      const to = node.depth === 2 ? headings.get(toString(node).trim().toLowerCase()) : undefined;
+      if (to) node.children = [{ type: 'text', value: to }];
+    });
+  }
   const result: ConvertedBody = { tree };
   if (mapping.titleFromH1) {
     const index = tree.children.findIndex((n) => n.type === 'heading' && (n as Heading).depth === 1);

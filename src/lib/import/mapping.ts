@@ -34,6 +34,8 @@ export const mappingSchema = z.object({
   titleFromH1: z.boolean().default(true),
   /** DocFX alert names -> Callout types. */
   alerts: z.record(z.string(), z.enum(['note', 'tip', 'warning'])).default({}),
+  /** Level-2 heading texts -> our KCS section names (`Symptoms: Symptom`, `Solution: Resolution`), case-insensitive. */
+  headings: z.record(z.string(), z.string().min(1)).default({}),
   /** Base address for root-relative links (`/exchange/x`) and images that do not exist locally. */
   baseUrl: z.string().url().optional(),
   /** Source folders whose files are only included by others, never imported on their own. */
