@@ -55,8 +55,8 @@ export async function discoverSources(inputs: readonly string[], includeFolders:
     else if (ext === '.html' || ext === '.htm') docs.push({ name, path: file, kind: 'html', encoding, slug: slug(basename(file, extname(file)).replace(/_\d+$/, '')), text }); // Confluence appends _<page id>
     else {
       const articles = zendeskArticles(text);
-      if (!articles) {
-        skipped.push({ file: name, reason: 'JSON without an `articles` array (not a Help Center export)' });
+      if (typeof articles === 'string') {
+        skipped.push({ file: name, reason: articles });
         continue;
       }
       for (const article of articles) {
@@ -81,15 +81,17 @@ export function decode(buffer: Buffer): { text: string; encoding?: string | unde
   }
 }
 
-function zendeskArticles(text: string): Record<string, unknown>[] | undefined {
+function zendeskArticles(text: string): Record<string, unknown>[] | string {
+  let data: unknown;
   try {
-    const data = JSON.parse(text) as unknown;
-    if (Array.isArray(data)) return data.every((a) => a && typeof a === 'object' && 'body' in a) ? (data as Record<string, unknown>[]) : undefined;
-    const articles = (data as { articles?: unknown }).articles ?? ((data as { article?: unknown }).article ? [(data as { article: unknown }).article] : undefined);
-    return Array.isArray(articles) ? (articles as Record<string, unknown>[]) : undefined;
-  } catch {
-    return undefined;
+    data = JSON.parse(text);
+  } catch (error) {
+    return `Unexpected JSON syntax (${(error as Error).message}), expected a Help Center export`;
   }
+  const list = Array.isArray(data) ? data : ((data as { articles?: unknown })?.articles ?? ((data as { article?: unknown })?.article ? [(data as { article: unknown }).article] : undefined));
+  if (!Array.isArray(list)) return 'JSON without an `articles` array (not a Help Center export)';
+  if (!list.every((a) => a && typeof a === 'object' && 'body' in a)) return 'JSON `articles` without a `body` each (not a Help Center export)';
+  return list as Record<string, unknown>[];
 }
 
 /** Gives each source a unique slug: a taken slug gets its parent folder's name, then a number. */
