@@ -35,3 +35,13 @@ describe('bad input', () => {
     }
   });
 });
+
+describe('HTML tables', () => {
+  it('reports a merged cell that a Markdown table cannot hold, at the cell', async () => {
+    const { IssueSink } = await import('../../src/lib/import/issues.ts');
+    const { htmlToMdast, readHtmlPage } = await import('../../src/lib/import/html-source.ts');
+    const sink = new IssueSink('t.html');
+    htmlToMdast(readHtmlPage('<table>\n<tr><td colspan="2">Both</td></tr>\n<tr><td>a</td><td>b</td></tr>\n</table>').content, DEFAULT_MAPPING, sink);
+    expect(sink.issues.map((i) => `${i.line}:${i.column} ${i.rule}`)).toEqual(['2:5 html-table-span']);
+  });
+});

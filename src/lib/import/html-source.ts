@@ -98,6 +98,9 @@ export function htmlToMdast(content: HastRoot, mapping: Mapping, sink: IssueSink
       sink.add('html-dropped', `Unexpected <${node.tagName}>, expected content with a Markdown form (removed${src ? `, source ${String(src)}` : ''})`, place, 'warning', 'Replace embeds with a link or a screenshot.');
       return SKIP;
     }
+    if ((node.tagName === 'td' || node.tagName === 'th') && (Number(node.properties?.['rowSpan'] ?? 1) > 1 || Number(node.properties?.['colSpan'] ?? 1) > 1)) {
+      sink.add('html-table-span', 'Unexpected merged table cell (rowspan/colspan), expected a plain grid (cells kept, merge lost)', place, 'warning', 'Check the table in the output; Markdown tables cannot merge cells.');
+    }
     const macro = classes(node).find((c) => c.startsWith('confluence-information-macro-') && c !== 'confluence-information-macro-body' && c !== 'confluence-information-macro-icon');
     if (macro && parent && index !== undefined) {
       const kind = macro.slice('confluence-information-macro-'.length);
