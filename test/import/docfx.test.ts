@@ -166,3 +166,36 @@ describe('KCS section names', () => {
     expect(mdx).toBe('## Symptom\n\nA.\n\n### Symptoms\n\n## Resolution\n\nB.\n');
   });
 });
+
+describe('links and anchors the site checks', () => {
+  it('removes a link to a file outside the import, keeps its text and reports it', () => {
+    const { mdx, issues } = convert('See [startup folders](use-startup-folders.md).\n');
+    expect(mdx).toBe('See startup folders.\n');
+    expect(issues.map((i) => `${i.line}:${i.column} ${i.severity} ${i.reason}`)).toEqual(['1:5 warning Unexpected link to `use-startup-folders.md`, expected an article of this import (link removed, text kept)']);
+  });
+
+  it('drops DocFX view queries and follows Windows path separators to imported articles', () => {
+    expect(convert('[a](outlook-crash.md?preserve-view=true#cause) [b](..%5Cdocfx%5Coutlook-crash.md)\n').mdx).toBe('[a](/en/articles/outlook-crash/#cause) [b](/en/articles/outlook-crash/)\n');
+  });
+
+  it('turns DocFX tab headings into plain headings', () => {
+    const { mdx, issues } = convert('## [Windows](#tab/windows)\n\nWin.\n\n## [Mac](#tab/mac)\n\nMac.\n');
+    expect(mdx).toBe('## Windows\n\nWin.\n\n## Mac\n\nMac.\n');
+    expect(issues.map((i) => i.rule)).toEqual(['docfx-tabs', 'docfx-tabs']);
+  });
+
+  it('follows a renamed section with in-page and cross-page links', () => {
+    const { mdx } = convert('## Symptoms\n\nA.\n\n[up](#symptoms) [other](outlook-crash.md#symptoms)\n', { mapping: { headings: { Symptoms: 'Symptom' } } });
+    expect(mdx).toBe('## Symptom\n\nA.\n\n[up](#symptom) [other](/en/articles/outlook-crash/#symptom)\n');
+  });
+
+  it('keeps the id of the H1 that became the title when "Back to top" links point at it', () => {
+    const { mdx } = convert('# Resolve free/busy errors\n\n## One\n\n[Back to top](#resolve-freebusy-errors)\n', { mapping: { titleFromH1: true } });
+    expect(mdx).toBe('<a id="resolve-freebusy-errors" />\n\n## One\n\n[Back to top](#resolve-freebusy-errors)\n');
+  });
+
+  it('keeps the id of an unclosed <div id> as an anchor', () => {
+    const { mdx } = convert('<div id="sectiona">\n\nText.\n');
+    expect(mdx).toBe('<a id="sectiona" />\n\nText.\n');
+  });
+});

@@ -1,4 +1,5 @@
-import type { Code, Heading, Paragraph, Root } from 'mdast';
+import type { Code, Heading, Link, Paragraph, Root } from 'mdast';
+import GithubSlugger, { slug as slugger } from 'github-slugger';
 import { visit } from 'unist-util-visit';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
@@ -7,8 +8,8 @@ import { toString } from 'mdast-util-to-string';
 import { convertAlerts, inlineIncludes, type ParseInclude } from './docfx-tree.ts';
 import { rewriteDocfxDirectives } from './docfx-text.ts';
 import { convertHtml } from './html-to-mdx.ts';
-import { IssueSink } from './issues.ts';
-import { rewriteLinks, type LinkContext } from './links.ts';
+import { IssueSink, placeOf } from './issues.ts';
+import { renameAnchors, rewriteLinks, type LinkContext } from './links.ts';
 import type { Mapping } from './mapping.ts';
 
 /** A source split into frontmatter text and body, with the line each starts on. */
@@ -67,13 +68,10 @@ export function convertMarkdownBody(split: SplitSource, file: string, mapping: M
   return finishBody(tree, file, mapping, links, sink);
 }
 
-/** Shared tail of every source kind: links, images, H1 to title, lead paragraph. */
+/** Shared tail of every source kind: tabs, section names, H1 to title, anchors, links, images, code languages. */
 export function finishBody(tree: Root, file: string, mapping: Mapping, links: LinkContext, sink: IssueSink): ConvertedBody {
-  rewriteLinks(tree, file, links, sink);
-  // Shiki knows languages in lower case only (`PowerShell` falls back to plain text with a warning).
-  visit(tree, 'code', (node: Code) => {
-    if (node.lang) node.lang = CODE_ALIASES[node.lang.toLowerCase()] ?? node.lang.toLowerCase();
-  });
+  flattenTabs(tree, sink);
+  const headingsBefore = headingIds(tree);
   const headings = new Map(Object.entries(mapping.headings ?? {}).map(([from, to]) => [from.toLowerCase(), to]));
   if (headings.size) {
     visit(tree, 'heading', (node: Heading) => {
@@ -82,15 +80,63 @@ export function finishBody(tree: Root, file: string, mapping: Mapping, links: Li
     });
   }
   const result: ConvertedBody = { tree };
+  let h1Id: string | undefined;
   if (mapping.titleFromH1) {
     const index = tree.children.findIndex((n) => n.type === 'heading' && (n as Heading).depth === 1);
     const before = tree.children.slice(0, Math.max(index, 0));
     if (index >= 0 && before.every((n) => n.type === 'mdxFlowExpression')) {
       result.h1 = toString(tree.children[index]!).trim();
+      h1Id = headingsBefore.get(tree.children[index] as Heading);
       tree.children.splice(index, 1);
     }
   }
+  // Ids of renamed headings change; links inside the page and from other pages follow them.
+  const headingsAfter = headingIds(tree);
+  const renames = new Map<string, string>();
+  for (const [node, id] of headingsBefore) {
+    const now = headingsAfter.get(node);
+    if (now && now !== id) renames.set(id, now);
+  }
+  const globalRenames = new Map(Object.entries(mapping.headings ?? {}).map(([from, to]) => [slugger(from), slugger(to)]));
+  rewriteLinks(tree, file, { ...links, anchorRenames: globalRenames }, sink);
+  renameAnchors(tree, renames);
+  if (h1Id && hasLinkTo(tree, `#${h1Id}`)) {
+    // "Back to top" links point at the H1 that became the title: keep its id as an anchor.
+    tree.children.unshift({ type: 'mdxJsxFlowElement', name: 'a', attributes: [{ type: 'mdxJsxAttribute', name: 'id', value: h1Id }], children: [] } as never);
+  }
+  // Shiki knows languages in lower case only (`PowerShell` falls back to plain text with a warning).
+  visit(tree, 'code', (node: Code) => {
+    if (node.lang) node.lang = CODE_ALIASES[node.lang.toLowerCase()] ?? node.lang.toLowerCase();
+  });
   const lead = tree.children.find((n): n is Paragraph => n.type === 'paragraph' && toString(n).trim().length > 20);
   if (lead) result.lead = toString(lead).replace(/\s+/g, ' ').trim();
   return result;
+}
+
+/** Heading ids as the site will make them (github-slugger over the text, in document order). */
+function headingIds(tree: Root): Map<Heading, string> {
+  const ids = new GithubSlugger();
+  const out = new Map<Heading, string>();
+  visit(tree, 'heading', (node: Heading) => {
+    out.set(node, ids.slug(toString(node)));
+  });
+  return out;
+}
+
+function hasLinkTo(tree: Root, url: string): boolean {
+  let found = false;
+  visit(tree, 'link', (node: Link) => {
+    if (node.url === url) found = true;
+  });
+  return found;
+}
+
+/** DocFX tabs (`## [Windows](#tab/windows)`) become plain headings: every tab's content stays. */
+function flattenTabs(tree: Root, sink: IssueSink): void {
+  visit(tree, 'heading', (node: Heading) => {
+    const only = node.children.length === 1 ? node.children[0] : undefined;
+    if (only?.type !== 'link' || !only.url.startsWith('#tab/')) return;
+    node.children = only.children;
+    sink.add('docfx-tabs', `Unexpected tab \`${only.url}\`, expected a plain section (tab became a heading, content kept)`, placeOf(node), 'info');
+  });
 }

@@ -125,6 +125,8 @@ export function convertInlineHtml(children: readonly PhrasingContent[], sink: Is
 function unwrap(stack: Frame[], sink: IssueSink): void {
   const frame = stack.pop()!;
   reportUnclosed(frame.name, frame.place, sink);
+  const id = frame.token?.attrs['id'] ?? frame.token?.attrs['name'];
+  if (id) stack.at(-1)!.children.push({ type: 'mdxJsxTextElement', name: 'a', attributes: [{ type: 'mdxJsxAttribute', name: 'id', value: id }], children: [] });
   stack.at(-1)!.children.push(...frame.children);
 }
 
@@ -227,6 +229,9 @@ function unwrapFlow(stack: FlowFrame[], sink: IssueSink): void {
   parent.pending.push(...frame.pending);
   if (frame.pending.length) frame.pending = [];
   reportUnclosed(frame.name, frame.place, sink);
+  // The element goes, its id stays: links point at it (`#sectiona`).
+  const id = frame.token?.attrs['id'] ?? frame.token?.attrs['name'];
+  if (id) parent.children.push({ type: 'mdxJsxFlowElement', name: 'a', attributes: [{ type: 'mdxJsxAttribute', name: 'id', value: id }], children: [] } as RootContent);
   if (parent.pending.length) {
     const pending = parent.pending;
     parent.pending = [];

@@ -12,6 +12,8 @@ export interface LinkContext {
   baseUrl?: string | undefined;
   /** Called for a local image that exists; returns the URL to use in the article. */
   copyAsset?: ((absolutePath: string) => string) | undefined;
+  /** Heading ids the import renames in every article (`symptoms` -> `symptom`), for `page#id` links. */
+  anchorRenames?: Map<string, string> | undefined;
 }
 
 const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/|#)/i;
@@ -44,11 +46,22 @@ export function rewriteLinks(tree: Root, file: string, context: LinkContext, sin
         if (context.baseUrl) ref.url = context.baseUrl.replace(/\/$/, '') + ref.url;
         return;
       }
-      const target = resolve(dirname(file), safeDecode(path));
+      // DocFX authors on Windows sometimes write `..\\folder\\file.md`.
+      const target = resolve(dirname(file), safeDecode(path).replace(/\\/g, '/'));
       const url = context.articleUrls.get(target) ?? context.articleUrls.get(target.replace(/\.md$/, '') + '.md');
-      if (url) ref.url = url + hash;
-      else sink.add('link-unresolved', `Unexpected link to \`${ref.url}\`, expected an article of this import (kept as written)`, placeOf(ref), 'info', 'Import the target too, or make the link absolute.');
-      return;
+      if (url) {
+        // Queries such as DocFX's ?preserve-view=true mean nothing on our site.
+        const id = hash.includes('#') ? hash.slice(hash.indexOf('#') + 1) : '';
+        ref.url = url + (id ? `#${context.anchorRenames?.get(id) ?? id}` : '');
+        return;
+      }
+      if (ref.type === 'definition' || !parent || index === undefined) {
+        sink.add('link-unresolved', `Unexpected link to \`${ref.url}\`, expected an article of this import (kept as written)`, placeOf(ref), 'warning', 'Import the target too, or make the link absolute.');
+        return;
+      }
+      sink.add('link-unresolved', `Unexpected link to \`${ref.url}\`, expected an article of this import (link removed, text kept)`, placeOf(ref), 'warning', 'Import the target too, or make the link absolute.');
+      parent.children.splice(index, 1, ...((ref as Link).children as never[]));
+      return [SKIP, index];
     }
     if (node.type !== 'image' || !parent || index === undefined) return;
     const image = node as Image;
@@ -69,5 +82,15 @@ export function rewriteLinks(tree: Root, file: string, context: LinkContext, sin
     if (parent.type === 'root' || parent.type === 'blockquote' || parent.type === 'listItem') parent.children.splice(index, 1, { type: 'paragraph', children: [replacement] } as never);
     else parent.children.splice(index, 1, replacement as never);
     return [SKIP, index + 1];
+  });
+}
+
+/** Rewrites in-page links (`#old`) to renamed heading ids. */
+export function renameAnchors(tree: Root, renames: ReadonlyMap<string, string>): void {
+  if (!renames.size) return;
+  visit(tree, 'link', (node: Link) => {
+    if (!node.url.startsWith('#')) return;
+    const to = renames.get(node.url.slice(1));
+    if (to) node.url = `#${to}`;
   });
 }
