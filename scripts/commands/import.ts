@@ -69,7 +69,18 @@ async function runCommand(sources: string[], options: ImportCliOptions): Promise
   const outDir = contentFolderOf(resolve(options.out ?? config.contentDir), basename, dirname);
   const mapping = options.mapping ? readMapping(options.mapping) : DEFAULT_MAPPING;
   const taxonomy = options.taxonomy ? taxonomySchema.parse(parse(readFileSync(options.taxonomy, 'utf8'))) : readTaxonomy(config.contentDir);
+  // A bar only for people watching: not in CI logs, not when the report goes to a pipe.
+  let bar: { start: (total: number, value: number) => void; update: (value: number) => void; setTotal: (total: number) => void; stop: () => void } | undefined;
+  if (process.stderr.isTTY && !process.env['CI']) {
+    const { SingleBar, Presets } = await import('cli-progress');
+    bar = new SingleBar({ format: 'kb import [{bar}] {value}/{total} files', stream: process.stderr, clearOnComplete: true }, Presets.shades_classic);
+    bar.start(0, 0);
+  }
   const result = await runImport({
+    onProgress: (done, total) => {
+      bar?.setTotal(total);
+      bar?.update(done);
+    },
     inputs: sources,
     outDir,
     mapping,
@@ -77,6 +88,7 @@ async function runCommand(sources: string[], options: ImportCliOptions): Promise
     writeTaxonomy: outDir !== resolve(config.contentDir),
     dryRun: options.dryRun,
   });
+  bar?.stop();
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   if (options.format === 'json') console.log(jsonReport(result, today));
   else console.log(textReport(result, { verbose: options.verbose, markdown: options.format === 'markdown' }));

@@ -154,7 +154,7 @@ describe('report', () => {
   it('counts read = written + rejected and lists skipped files', () => {
     const summary = summarize(result);
     expect(summary.read).toBe(summary.written + summary.rejected);
-    expect(summary.read).toBe(7);
+    expect(summary.read).toBe(8);
   });
 
   it('puts every issue with file, line and column into the JSON report', () => {
@@ -171,7 +171,7 @@ describe('report', () => {
   it('lists issues under their file in the text report, then the counts', () => {
     const text = textReport(result);
     expect(text).toContain('docfx/outlook-crash.md\n  3:1  warning  Unexpected frontmatter key `decription`, expected `description` (treated as `description`)  [frontmatter-typo]\n      hint: Rename the key to `description` in the source.\n');
-    expect(text).toContain('7 read, 7 written, 0 rejected, 0 skipped; pass rate 100.0%');
+    expect(text).toContain('8 read, 8 written, 0 rejected, 0 skipped; pass rate 100.0%');
   });
 });
 
@@ -180,5 +180,12 @@ describe('encodings', () => {
     expect(article('en', 'windows-1252')).toContain('summary: The printer in the café shows “offline”.\n');
     const file = result.files.find((f) => f.source === 'docfx/windows-1252.md')!;
     expect(file.issues.map((i) => `${i.rule} ${i.reason}`)).toEqual(['encoding Unexpected windows-1252 text, expected UTF-8 (decoded as windows-1252)']);
+  });
+});
+
+describe('Confluence expand macro', () => {
+  it('becomes <details> with the macro title as <summary>', () => {
+    const mdx = article('en', 'expand-example');
+    expect(mdx.slice(mdx.indexOf('\n---\n') + 5)).toBe('\nBefore the expand macro.\n\n<details>\n  <summary>\n    Show the log path\n  </summary>\n\n  The log is in `C:\\Logs`.\n</details>\n');
   });
 });

@@ -1,5 +1,5 @@
 import type { Root as HastRoot, Element, ElementContent, Parent as HastParent } from 'hast';
-import type { Root, TableCell } from 'mdast';
+import type { Root, RootContent, TableCell } from 'mdast';
 import { unified } from 'unified';
 import rehypeParse from 'rehype-parse';
 import rehypeRemark from 'rehype-remark';
@@ -9,7 +9,15 @@ import type { IssueSink } from './issues.ts';
 import type { Mapping } from './mapping.ts';
 
 const htmlParser = unified().use(rehypeParse, { fragment: false });
-const toMdast = unified().use(rehypeRemark);
+type State = { all: (node: Element) => RootContent[]; toFlow: (nodes: RootContent[]) => RootContent[] };
+
+/** `<details>` and `<summary>` have no Markdown form; MDX keeps them as JSX around Markdown. */
+function jsxBlock(name: string) {
+  return (state: State, node: Element): RootContent =>
+    ({ type: 'mdxJsxFlowElement', name, attributes: [], children: state.toFlow(state.all(node)) }) as unknown as RootContent;
+}
+
+const toMdast = unified().use(rehypeRemark, { handlers: { details: jsxBlock('details'), summary: jsxBlock('summary') } as never });
 
 /** Elements with no Markdown form that hast-util-to-mdast would drop without a word. */
 const DROPPED = new Set(['script', 'style', 'iframe', 'video', 'audio', 'object', 'embed', 'form', 'input', 'button', 'select', 'textarea', 'canvas', 'svg', 'noscript']);
@@ -108,6 +116,17 @@ export function htmlToMdast(content: HastRoot, mapping: Mapping, sink: IssueSink
       const body = (node.children as ElementContent[]).filter((c) => c.type !== 'element' || !classes(c).includes('confluence-information-macro-icon'));
       const quote: Element = { type: 'element', tagName: 'blockquote', properties: {}, children: [{ type: 'element', tagName: 'p', properties: {}, children: [{ type: 'text', value: `[!${alert}]` }] }, ...body] };
       parent.children.splice(index, 1, quote);
+      return undefined;
+    }
+    if (classes(node).includes('expand-container')) {
+      // Confluence's expand macro: a clickable title over hidden content, which is what <details> is.
+      const kids = node.children.filter((c): c is Element => c.type === 'element');
+      const control = kids.find((c) => classes(c).includes('expand-control'));
+      const content = kids.find((c) => classes(c).includes('expand-content'));
+      const title = control ? textOf(control).replace(/\s+/g, ' ').trim() : '';
+      node.tagName = 'details';
+      node.properties = {};
+      node.children = [{ type: 'element', tagName: 'summary', properties: {}, children: [{ type: 'text', value: title || 'Details' }] }, ...((content?.children ?? []) as ElementContent[])];
       return undefined;
     }
     if (node.tagName === 'pre') {

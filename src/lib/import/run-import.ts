@@ -25,6 +25,8 @@ export interface ImportOptions {
   /** Convert and validate, write nothing. */
   dryRun?: boolean | undefined;
   cwd?: string | undefined;
+  /** Called after each source, for a progress bar. */
+  onProgress?: ((done: number, total: number) => void) | undefined;
 }
 
 /** The outcome for one source. */
@@ -62,6 +64,7 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
   const ignored: IgnoredCounts = new Map();
   const files: ImportedFile[] = [];
   for (const doc of docs) {
+    options.onProgress?.(files.length, docs.length);
     const slug = slugs.get(doc)!;
     const sink = new IssueSink(doc.name);
     let lang = defaultLang;
@@ -110,6 +113,7 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
     writeFileSync(target, mdx);
     files.push({ source: doc.name, id, output: display(cwd, target), status: 'written', issues: sink.issues });
   }
+  options.onProgress?.(files.length, docs.length);
   const result: ImportResult = {
     files,
     skipped,
