@@ -199,3 +199,11 @@ describe('links and anchors the site checks', () => {
     expect(mdx).toBe('<a id="sectiona" />\n\nText.\n');
   });
 });
+
+describe('DocFX directives without a conversion', () => {
+  it('keeps an unknown directive such as :::code as text and reports it', () => {
+    const { mdx, issues } = convert(':::code language="powershell" source="snippets/a.ps1":::\n');
+    expect(mdx).toBe(':::code language="powershell" source="snippets/a.ps1":::\n');
+    expect(issues.map((i) => `${i.line}:${i.column} ${i.rule}`)).toEqual(['1:1 docfx-directive']);
+  });
+});

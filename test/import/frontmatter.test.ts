@@ -93,3 +93,11 @@ describe('dates and typos', () => {
     expect([closestKey('appleisto', known), closestKey('appiesto', known), closestKey('ms.dat', known), closestKey('editor', known)]).toEqual(['appliesto', 'appliesto', 'ms.date', undefined]);
   });
 });
+
+describe('two keys for one field', () => {
+  it('keeps the first and reports the second at its key', () => {
+    const { data, sink } = map('description: First.\nsummary: Second.\n');
+    expect(data['summary']).toBe('First.');
+    expect(sink.issues.map((i) => `${i.line}:${i.column} ${i.rule}`)).toEqual(['3:1 frontmatter-duplicate']);
+  });
+});

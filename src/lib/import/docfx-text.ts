@@ -56,6 +56,10 @@ export function rewriteDocfxDirectives(body: string, firstLine: number, sink: Is
       lines[i] = (prefix ?? '').trimEnd();
       continue;
     }
+    const unknown = /:::\s*([a-z][\w-]*)/i.exec(line.replace(IMAGE, '').replace(NO_LOC, ''));
+    if (unknown) {
+      sink.add('docfx-directive', `Unexpected DocFX directive :::${unknown[1]}, expected image, no-loc, zone, moniker, row or column (kept as text)`, { line: place.line, column: unknown.index + 1 }, 'warning', 'Replace the directive by its content in the output.');
+    }
     lines[i] = line
       .replace(IMAGE, (_all, inner: string, offset: number) => {
         const attrs = attributes(inner);

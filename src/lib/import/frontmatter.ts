@@ -67,7 +67,10 @@ export function mapFrontmatter(source: Map<string, SourceField>, mapping: Mappin
       continue;
     }
     const { to, values } = fieldTarget(mapping.fields[key]!);
-    if (data[to] !== undefined && !LIST_FIELDS.has(to)) continue;
+    if (data[to] !== undefined && !LIST_FIELDS.has(to)) {
+      sink.add('frontmatter-duplicate', `Unexpected second source for \`${to}\` in \`${rawKey}\`, expected one key per field (first one kept)`, field.place, 'info', 'Remove one of the keys, or map it to another field.');
+      continue;
+    }
     const mapped = mapValue(to, field, values, sink);
     if (mapped === undefined) continue;
     if (LIST_FIELDS.has(to)) data[to] = unique([...((data[to] as unknown[]) ?? []), ...(mapped as unknown[])]);

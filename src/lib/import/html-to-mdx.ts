@@ -1,4 +1,4 @@
-import type { Heading, Html, Nodes, Parent, PhrasingContent, Root, RootContent } from 'mdast';
+import type { Heading, Html, Parent, PhrasingContent, Root, RootContent } from 'mdast';
 import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import { toString } from 'mdast-util-to-string';
 import { FLOW, VOID, decodeEntities, isHtmlElement, jsxAttributes, tokenizeHtml, type HtmlToken } from './html-tokens.ts';
@@ -256,4 +256,3 @@ function walk(node: Parent, sink: IssueSink): void {
   else node.children = convertFlowHtml(node.children as RootContent[], sink) as Parent['children'];
 }
 
-export type { Nodes };
