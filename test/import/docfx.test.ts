@@ -207,3 +207,11 @@ describe('DocFX directives without a conversion', () => {
     expect(issues.map((i) => `${i.line}:${i.column} ${i.rule}`)).toEqual(['1:1 docfx-directive']);
   });
 });
+
+describe('DocFX directives inside inline code', () => {
+  it('leaves ::: in inline code as written and does not report it', () => {
+    const { mdx, issues } = convert('Error `Item:::DocumentId:::ItemId` and `:::image source="a.png":::`.\n');
+    expect(mdx).toBe('Error `Item:::DocumentId:::ItemId` and `:::image source="a.png":::`.\n');
+    expect(issues).toEqual([]);
+  });
+});
