@@ -215,3 +215,9 @@ describe('DocFX directives inside inline code', () => {
     expect(issues).toEqual([]);
   });
 });
+
+describe('backticks inside a directive', () => {
+  it('converts an image whose alt text holds inline code (alt text is plain text)', () => {
+    expect(convert(':::image type="content" source="media/pic.png" alt-text="Open `a.16` now.":::\n').mdx).toBe('![Open a.16 now.](./media/snippet/pic.png)\n');
+  });
+});

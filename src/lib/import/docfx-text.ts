@@ -56,35 +56,29 @@ export function rewriteDocfxDirectives(body: string, firstLine: number, sink: Is
       lines[i] = (prefix ?? '').trimEnd();
       continue;
     }
-    lines[i] = outsideCode(line, (text, offset) => {
-      const unknown = /:::\s*([a-z][\w-]*)/i.exec(text.replace(IMAGE, (m) => ' '.repeat(m.length)).replace(NO_LOC, (m) => ' '.repeat(m.length)));
-      if (unknown) {
-        sink.add('docfx-directive', `Unexpected DocFX directive :::${unknown[1]}, expected image, no-loc, zone, moniker, row or column (kept as text)`, { line: place.line, column: offset + unknown.index + 1 }, 'warning', 'Replace the directive by its content in the output.');
-      }
-      return text
-        .replace(IMAGE, (_all, inner: string, at: number) => {
-          const attrs = attributes(inner);
-          const source = attrs['source'] ?? '';
-          const alt = attrs['alt-text'] ?? attrs['alt'] ?? '';
-          if (!source) {
-            sink.add('docfx-image', 'Unexpected :::image::: without source, expected source="..." (removed)', { line: place.line, column: offset + at + 1 }, 'warning');
-            return alt ? escapeInline(alt) : '';
-          }
-          return `![${escapeLabel(alt)}](${destination(source)})`;
-        })
-        .replace(NO_LOC, (_all, inner: string) => escapeInline(attributes(inner)['text'] ?? ''));
-    });
+    // Code spans are found with directives blanked out: alt texts may hold backticks themselves.
+    const blank = (m: string) => ' '.repeat(m.length);
+    const masked = line.replace(IMAGE, blank).replace(NO_LOC, blank);
+    const spans = [...masked.matchAll(/(`+)[^`]*?\1/g)].map((m) => [m.index, m.index + m[0].length] as const);
+    const inCode = (at: number) => spans.some(([from, to]) => at >= from && at < to);
+    const unknown = [...masked.matchAll(/:::\s*([a-z][\w-]*)/gi)].find((m) => !inCode(m.index));
+    if (unknown) {
+      sink.add('docfx-directive', `Unexpected DocFX directive :::${unknown[1]}, expected image, no-loc, zone, moniker, row or column (kept as text)`, { line: place.line, column: unknown.index + 1 }, 'warning', 'Replace the directive by its content in the output.');
+    }
+    lines[i] = line
+      .replace(IMAGE, (all, inner: string, at: number) => {
+        if (inCode(at)) return all;
+        const attrs = attributes(inner);
+        const source = attrs['source'] ?? '';
+        const alt = attrs['alt-text'] ?? attrs['alt'] ?? '';
+        if (!source) {
+          sink.add('docfx-image', 'Unexpected :::image::: without source, expected source="..." (removed)', { line: place.line, column: at + 1 }, 'warning');
+          return alt ? escapeInline(alt) : '';
+        }
+        return `![${escapeLabel(alt)}](${destination(source)})`;
+      })
+      .replace(NO_LOC, (all, inner: string, at: number) => (inCode(at) ? all : escapeInline(attributes(inner)['text'] ?? '')));
   }
   return lines.join('\n');
 }
 
-/** Applies `fn` to the parts of a line outside inline code spans, so `:::` in code stays as written. */
-function outsideCode(line: string, fn: (text: string, offset: number) => string): string {
-  let out = '';
-  let last = 0;
-  for (const match of line.matchAll(/(`+)[^`]*?\1/g)) {
-    out += fn(line.slice(last, match.index), last) + match[0];
-    last = match.index + match[0].length;
-  }
-  return out + fn(line.slice(last), last);
-}
