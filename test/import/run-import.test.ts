@@ -189,3 +189,9 @@ describe('Confluence expand macro', () => {
     expect(mdx.slice(mdx.indexOf('\n---\n') + 5)).toBe('\nBefore the expand macro.\n\n<details>\n  <summary>\n    Show the log path\n  </summary>\n\n  The log is in `C:\\Logs`.\n</details>\n');
   });
 });
+
+describe('frontmatter output', () => {
+  it('leaves out empty lists instead of writing tags: []', () => {
+    expect(article('en', 'reset-password')).not.toContain('tags:');
+  });
+});

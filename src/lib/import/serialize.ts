@@ -18,7 +18,7 @@ const ORDER = ['title', 'summary', 'level', 'audience', 'state', 'product', 'ver
 export function frontmatterYaml(data: TargetData): string {
   const ordered: Record<string, unknown> = {};
   for (const key of ORDER) if (data[key] !== undefined && !(Array.isArray(data[key]) && (data[key] as unknown[]).length === 0)) ordered[key] = data[key];
-  for (const [key, value] of Object.entries(data)) if (!(key in ordered) && value !== undefined) ordered[key] = value;
+  for (const [key, value] of Object.entries(data)) if (!ORDER.includes(key) && value !== undefined) ordered[key] = value;
   return stringifyYaml(ordered, { lineWidth: 0 });
 }
 
