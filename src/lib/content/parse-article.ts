@@ -84,6 +84,8 @@ export interface FrontmatterIssue {
   path: (string | number)[];
   message: string;
   position: Position;
+  /** The schema issue as zod reports it (code, expected values), for precise messages. */
+  detail: { code: string; values?: unknown[]; expected?: string; minimum?: number | bigint; origin?: string; format?: string };
 }
 
 /** Validates the frontmatter against the article schema and places each issue at its key. */
@@ -92,7 +94,14 @@ export function validateFrontmatter(article: ParsedArticle): { data?: ArticleDat
   if (result.success) return { data: result.data, issues: [] };
   const issues = result.error.issues.map((issue) => {
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-    return { path, message: issue.message, position: positionOfKey(article, path) };
+    const { code, values, expected, minimum, origin, format } = issue as typeof issue & FrontmatterIssue['detail'];
+    const detail: FrontmatterIssue['detail'] = { code };
+    if (values) detail.values = values;
+    if (expected) detail.expected = expected;
+    if (minimum !== undefined) detail.minimum = minimum;
+    if (origin) detail.origin = origin;
+    if (format) detail.format = format;
+    return { path, message: issue.message, position: positionOfKey(article, path), detail };
   });
   return { issues };
 }

@@ -1,0 +1,58 @@
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkMdx from 'remark-mdx';
+import remarkGfm from 'remark-gfm';
+import { visit } from 'unist-util-visit';
+import { toString } from 'mdast-util-to-string';
+import GithubSlugger from 'github-slugger';
+import type { Root } from 'mdast';
+import type { ParsedArticle, Position } from '../content/parse-article.ts';
+
+const parser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
+
+export interface BodyParse {
+  tree: Root | undefined;
+  /** The MDX syntax error with its file position, when the body does not parse. */
+  error?: { message: string; position: Position };
+}
+
+/** Parses an article body as MDX; positions in the tree are file positions (frontmatter counted). */
+export function parseBody(article: ParsedArticle): BodyParse {
+  const offset = article.bodyStartLine - 1;
+  try {
+    const tree = parser.parse(article.body);
+    visit(tree, (node) => {
+      if (node.position) {
+        node.position.start.line += offset;
+        node.position.end.line += offset;
+      }
+    });
+    return { tree };
+  } catch (error) {
+    const cause = error as { reason?: string; message: string; line?: number; column?: number; place?: { line?: number; column?: number; start?: { line: number; column: number } } };
+    const place = cause.place && 'start' in cause.place && cause.place.start ? cause.place.start : cause.place;
+    let line = (place as { line?: number } | undefined)?.line ?? cause.line ?? 1;
+    let column = (place as { column?: number } | undefined)?.column ?? cause.column ?? 1;
+    let message = cause.reason ?? cause.message;
+    // "Expected a closing tag for `<Callout>` (14:1-14:21)": the range in the text is the place
+    // that matters (the opening tag); the error's own place is the end of its parent
+    const range = / \((\d+):(\d+)-(\d+):(\d+)\)/.exec(message);
+    if (range) {
+      line = Number(range[1]);
+      column = Number(range[2]);
+      message = message.replace(range[0], '');
+    }
+    return { tree: undefined, error: { message, position: { line: line + offset, column } } };
+  }
+}
+
+/** Heading ids as the site makes them: github-slugger over each heading's text, in order. */
+export function headingAnchors(tree: Root | undefined): Set<string> {
+  const slugger = new GithubSlugger();
+  const anchors = new Set<string>();
+  if (!tree) return anchors;
+  visit(tree, 'heading', (heading) => {
+    anchors.add(slugger.slug(toString(heading)));
+  });
+  return anchors;
+}

@@ -1,0 +1,35 @@
+import type { Rule } from '../types.ts';
+import { escalationLevel, frontmatterMissing, langFolder, schema, yamlSyntax } from './frontmatter.ts';
+import { internalInInternal, mdxSyntax, unknownComponent } from './mdx.ts';
+import { unknownProduct, unknownTag, unknownVersion } from './taxonomy.ts';
+import { brokenAnchor, brokenLink, linkToInternal, missingImage } from './links.ts';
+import { duplicateSlug, duplicateTranslation, slugFormat, translationLevel, translationMissing } from './identity.ts';
+import { errorCodeUnused, escalationRequired, kcsSections, publicResolution } from './content.ts';
+
+/** Every rule of `kb check`, in the order their findings are most useful to read. */
+export const RULES: Rule[] = [
+  frontmatterMissing,
+  yamlSyntax,
+  schema,
+  langFolder,
+  escalationLevel,
+  mdxSyntax,
+  unknownComponent,
+  unknownProduct,
+  unknownTag,
+  unknownVersion,
+  duplicateSlug,
+  slugFormat,
+  duplicateTranslation,
+  translationMissing,
+  translationLevel,
+  brokenLink,
+  brokenAnchor,
+  linkToInternal,
+  missingImage,
+  publicResolution,
+  escalationRequired,
+  kcsSections,
+  internalInInternal,
+  errorCodeUnused,
+];

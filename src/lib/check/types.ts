@@ -1,0 +1,50 @@
+import type { Root } from 'mdast';
+import type { SourceArticle } from '../content/read-articles.ts';
+import type { Taxonomy } from '../schema/taxonomy.ts';
+import type { Position } from '../content/parse-article.ts';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** One finding of `kb check`: where, which rule, what is wrong, how to fix it. */
+export interface Finding {
+  /** Path relative to the project root. */
+  file: string;
+  line: number;
+  column: number;
+  ruleId: string;
+  severity: Severity;
+  /** "Unexpected X, expected Y". */
+  message: string;
+  /** How to fix it. */
+  hint?: string;
+}
+
+/** An article as the checks see it: parsed frontmatter plus the MDX tree of its body. */
+export interface CheckedArticle extends SourceArticle {
+  /** The body's MDX tree with file positions, or undefined when the body is not valid MDX. */
+  tree: Root | undefined;
+  /** The MDX syntax error, when the body does not parse. */
+  parseError: { message: string; position: Position } | undefined;
+  /** Heading ids as the site generates them (github-slugger over the heading text). */
+  anchors: Set<string>;
+}
+
+/** What every rule can look at: all articles (links resolve against all of them) and the taxonomy. */
+export interface CheckContext {
+  articles: CheckedArticle[];
+  byId: Map<string, CheckedArticle>;
+  taxonomy: Taxonomy | undefined;
+  contentDir: string;
+  root: string;
+}
+
+export type Report = (article: CheckedArticle, position: Position, message: string, hint?: string) => void;
+
+/** A rule checks one concern; findings go through `report` with the rule's id and severity. */
+export interface Rule {
+  id: string;
+  severity: Severity;
+  /** One line for `kb check --rules` and the docs. */
+  description: string;
+  check(context: CheckContext, report: Report): void;
+}
