@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { articleIdFromUrl } from '../../links.ts';
-import { closest } from '../suggest.ts';
+import { closest, createSuggester } from '../suggest.ts';
 import { linksOf } from '../links.ts';
 import type { CheckContext, CheckedArticle, Rule } from '../types.ts';
 
@@ -29,6 +29,8 @@ export const brokenLink: Rule = {
   severity: 'error',
   description: 'Links to other articles must point at an article that is built (not missing, not a draft).',
   check(context, report) {
+    // a large knowledge base has thousands of ids to suggest from
+    const suggest = createSuggester([...context.byId.keys()]);
     for (const article of context.articles) {
       for (const link of linksOf(article)) {
         if (link.kind !== 'link' || isExternal(link.url)) continue;
@@ -36,7 +38,7 @@ export const brokenLink: Rule = {
         if (!id) continue;
         const found = context.byId.get(id);
         if (found && found.data?.state !== 'draft') continue;
-        const suggestion = closest(id, context.byId.keys());
+        const suggestion = found ? undefined : suggest(id);
         report(
           article,
           link.position,
