@@ -19,7 +19,8 @@ if (values.help) {
   console.log(`Usage: npm run build [-- --only public|internal] [--skip-check]
 
 Checks every article (kb check), then builds dist/public and dist/internal with their
-Pagefind indexes. Set KB_CONTENT_DIR to build another content folder.`);
+Pagefind indexes. When kb check finds errors, nothing is written.
+Set KB_CONTENT_DIR to build another content folder, KB_OUT_DIR to write elsewhere.`);
   process.exit(0);
 }
 
@@ -36,7 +37,7 @@ const sites = values.only ? [values.only] : ['public', 'internal'];
 try {
   if (!values['skip-check']) await run(process.execPath, [resolve(root, 'scripts/kb.ts'), 'check'], {});
   for (const site of sites) {
-    await rm(resolve(root, 'dist', site), { recursive: true, force: true });
+    await rm(resolve(process.env['KB_OUT_DIR'] ?? resolve(root, 'dist'), site), { recursive: true, force: true });
     await run(process.execPath, [astro, 'build'], { KB_AUDIENCE: site });
   }
 } catch (error) {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -53,6 +53,19 @@ describe('kb check on the command line', () => {
     expect(run.status).toBe(0);
     expect(run.stdout.trim().split('\n').length).toBeGreaterThanOrEqual(20);
     expect(run.stdout).toContain('escalation-required');
+  });
+
+  it('stops npm run build before anything is written', () => {
+    const out = join(work, 'out');
+    const build = spawnSync(process.execPath, [join(ROOT, 'scripts/build.ts')], {
+      cwd: ROOT,
+      env: { ...process.env, KB_CONTENT_DIR: contentOf('broken-anchor'), KB_OUT_DIR: out },
+      encoding: 'utf8',
+    });
+    expect(build.status).toBe(1);
+    expect(build.stdout).toContain('[broken-anchor]');
+    expect(build.stderr).toContain('Build failed');
+    expect(existsSync(out)).toBe(false);
   });
 
   it('passes on the project content', () => {
