@@ -5,6 +5,7 @@ import { htmlToMdast, readHtmlPage } from './html-source.ts';
 import type { IssueSink } from './issues.ts';
 import type { LinkContext } from './links.ts';
 import type { Mapping } from './mapping.ts';
+import { ensureResolution } from './sections.ts';
 import type { SourceDoc } from './sources.ts';
 
 /** A converted article before taxonomy checks and writing. */
@@ -49,6 +50,7 @@ export function convertDoc(doc: SourceDoc, mapping: Mapping, links: LinkContext,
     data['summary'] = body.lead ? clip(body.lead, 240) : String(data['title']);
     sink.add('summary-missing', `Unexpected article without a summary, expected a mapped description (used the ${body.lead ? 'first paragraph' : 'title'})`, START, 'info', 'Map the source description key to `summary` in the mapping file.');
   }
+  ensureResolution(body.tree, data, mapping, sink);
   return { data, tree: body.tree };
 }
 

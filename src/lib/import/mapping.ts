@@ -36,6 +36,10 @@ export const mappingSchema = z.object({
   alerts: z.record(z.string(), z.enum(['note', 'tip', 'warning'])).default({}),
   /** Level-2 heading texts -> our KCS section names (`Symptoms: Symptom`, `Solution: Resolution`), case-insensitive. */
   headings: z.record(z.string(), z.string().min(1)).default({}),
+  /** Patterns (case-insensitive, whole heading) of h2s that may become the Resolution section when an article has none. */
+  resolutionFrom: z.array(z.string().min(1)).default([]),
+  /** What to do with a public article that still has no Resolution section: keep it, or make it internal for review. */
+  missingResolution: z.enum(['keep', 'internal']).default('keep'),
   /** Base address for root-relative links (`/exchange/x`) and images that do not exist locally. */
   baseUrl: z.string().url().optional(),
   /** Source folders whose files are only included by others, never imported on their own. */

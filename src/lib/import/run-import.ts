@@ -8,7 +8,10 @@ import { IssueSink, type ImportIssue } from './issues.ts';
 import type { LinkContext } from './links.ts';
 import type { Mapping } from './mapping.ts';
 import { serializeArticle, validateOutput } from './serialize.ts';
-import { assignSlugs, discoverSources, type SkippedFile } from './sources.ts';
+import { assignSlugs, discoverSources, type SkippedFile, type SourceDoc } from './sources.ts';
+import { collectCrossLinks, unlinkInternalTargets, type CrossLink } from './cross-links.ts';
+import type { TargetData } from './frontmatter.ts';
+import type { Root } from 'mdast';
 import { TaxonomyBuilder } from './taxonomy-builder.ts';
 
 /** What `kb import` needs. */
@@ -51,7 +54,21 @@ export interface ImportResult {
   taxonomyFile?: string;
 }
 
-/** Imports every source: convert, map, check against the schema and MDX, then write. */
+interface Pending {
+  doc: SourceDoc;
+  slug: string;
+  lang: string;
+  data: TargetData;
+  sink: IssueSink;
+  mdx?: string;
+  tree?: Root;
+  crossLinks?: CrossLink[];
+}
+
+/**
+ * Imports every source in two passes: convert and map each one, then, once every article's
+ * audience is known, unlink public-to-internal links, check against the schema and MDX, write.
+ */
 export async function runImport(options: ImportOptions): Promise<ImportResult> {
   const cwd = options.cwd ?? process.cwd();
   const { mapping } = options;
@@ -63,8 +80,9 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
   const taxonomy = new TaxonomyBuilder(options.taxonomy, options.writeTaxonomy);
   const ignored: IgnoredCounts = new Map();
   const files: ImportedFile[] = [];
+  const pending: Pending[] = [];
   for (const doc of docs) {
-    options.onProgress?.(files.length, docs.length);
+    options.onProgress?.(files.length + pending.length, docs.length);
     const slug = slugs.get(doc)!;
     const sink = new IssueSink(doc.name);
     let lang = defaultLang;
@@ -96,8 +114,19 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
     }
     lang = String(data['lang']);
     taxonomy.resolve(data, mapping, sink);
-    const mdx = serializeArticle(data, tree);
-    const problems = validateOutput(data, mdx);
+    const crossLinks = collectCrossLinks(tree);
+    // Trees wait for the second pass only when they link to other articles; the rest is text already.
+    pending.push({ doc, slug, lang, data, sink, ...(crossLinks.length ? { tree, crossLinks } : { mdx: serializeArticle(data, tree) }) });
+  }
+  const internalPages = new Set(pending.filter((p) => p.data['audience'] === 'internal').map((p) => `/${p.lang}/articles/${p.slug}/`));
+  for (const item of pending) {
+    const { doc, slug, lang, data, sink } = item;
+    let mdx = item.mdx;
+    if (item.tree) {
+      if (data['audience'] === 'public') unlinkInternalTargets(item.crossLinks ?? [], internalPages, sink);
+      mdx = serializeArticle(data, item.tree);
+    }
+    const problems = validateOutput(data, mdx!);
     const id = `${lang}/${slug}`;
     if (problems.length) {
       for (const p of problems) sink.add(p.rule, `Unexpected invalid output: ${p.reason}`, p.line ? { line: p.line, column: p.column ?? 1 } : undefined, 'error', 'The article was not written; fix the construct in the source or report an importer bug.');
@@ -110,7 +139,7 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
     }
     const target = join(options.outDir, 'articles', lang, `${slug}.mdx`);
     mkdirSync(join(options.outDir, 'articles', lang), { recursive: true });
-    writeFileSync(target, mdx);
+    writeFileSync(target, mdx!);
     files.push({ source: doc.name, id, output: display(cwd, target), status: 'written', issues: sink.issues });
   }
   options.onProgress?.(files.length, docs.length);
