@@ -21,8 +21,13 @@ export function articlesLoader(options: { contentDir: string; audience: Audience
       const store = new Proxy(context.store, {
         get(target, property, receiver) {
           if (property === 'set') {
-            return (entry: { data: unknown }) =>
-              isBuilt(entry.data as ArticleData, options.audience) ? target.set(entry as never) : false;
+            return (entry: { id: string; data: unknown }) => {
+              if (isBuilt(entry.data as ArticleData, options.audience)) return target.set(entry as never);
+              // an article that was built before (a public article made internal, a page turned
+              // back into a draft) must leave the cached store too, or the old copy is built
+              target.delete(entry.id);
+              return false;
+            };
           }
           const value = Reflect.get(target, property, receiver) as unknown;
           return typeof value === 'function' ? value.bind(target) : value;

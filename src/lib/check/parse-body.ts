@@ -47,13 +47,20 @@ export function parseBody(article: ParsedArticle): BodyParse {
   }
 }
 
-/** Heading ids as the site makes them: github-slugger over each heading's text, in order. */
+/**
+ * Link targets in an article as the site makes them: heading ids (github-slugger over each
+ * heading's text, in order) and explicit `id` attributes of JSX/HTML elements (`<a id="x" />`).
+ */
 export function headingAnchors(tree: Root | undefined): Set<string> {
   const slugger = new GithubSlugger();
   const anchors = new Set<string>();
   if (!tree) return anchors;
-  visit(tree, 'heading', (heading) => {
-    anchors.add(slugger.slug(toString(heading)));
+  visit(tree, (node) => {
+    if (node.type === 'heading') anchors.add(slugger.slug(toString(node)));
+    else if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
+      const id = (node as { attributes: { type: string; name?: string; value?: unknown }[] }).attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === 'id');
+      if (typeof id?.value === 'string') anchors.add(id.value);
+    }
   });
   return anchors;
 }
