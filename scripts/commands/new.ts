@@ -1,11 +1,41 @@
 import type { Command } from 'commander';
 
+interface NewOptions {
+  title?: string;
+  level?: string;
+  audience?: string;
+  product?: string;
+  lang?: string;
+  tags?: string;
+  slug?: string;
+  owner?: string;
+  translationOf?: string;
+  fromTicket?: string;
+  tickets?: string;
+  today?: string;
+  dryRun?: boolean;
+}
+
 export function register(program: Command): void {
   program
     .command('new')
-    .description('not implemented yet')
-    .action(() => {
-      console.error('kb new is not implemented yet');
-      process.exitCode = 2;
+    .description('write a new article from the KCS template (asks on a terminal; flags for scripts and CI)')
+    .option('--title <text>', 'title: the symptom, as users describe it')
+    .option('--level <1|2|3>', 'lowest support level that can apply the fix')
+    .option('--audience <public|internal>', 'public (customers) or internal (staff only)')
+    .option('--product <id>', 'product id from content/taxonomy.yaml')
+    .option('--lang <en|de>', 'language of the article')
+    .option('--tags <ids>', 'comma-separated tag ids')
+    .option('--slug <slug>', 'file name (default: from the title)')
+    .option('--owner <handle>', 'owner (default: git config user.email, else the product owner)')
+    .option('--translation-of <id>', 'translate an article (<lang>/<slug>): copies level, product, tags, error codes and its translation key')
+    .option('--from-ticket <id>', 'fill Symptom and Environment from this ticket (personal data redacted) and link it')
+    .option('--tickets <file>', 'the ticket export (CSV or JSON) for --from-ticket')
+    .option('--today <YYYY-MM-DD>', 'review date to write (default: today)')
+    .option('--dry-run', 'print the article instead of writing it')
+    .addHelpText('after', '\nExample:\n  npx kb new --title "Outlook cannot find the mail server" --level 2 --audience internal --product mail --lang en\n')
+    .action(async (options: NewOptions) => {
+      const { runNew } = await import('../../src/lib/authoring/new-command.ts');
+      process.exitCode = await runNew(options);
     });
 }

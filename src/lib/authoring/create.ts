@@ -1,0 +1,63 @@
+import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
+import type { Lang, Level } from '../levels.ts';
+import type { Taxonomy } from '../schema/taxonomy.ts';
+import { slugify } from './slug.ts';
+import { escapeMdx, renderArticle } from './template.ts';
+import type { TicketDraft } from './ticket-source.ts';
+
+export interface Answers {
+  title: string;
+  level: Level;
+  audience: 'public' | 'internal';
+  product: string;
+  lang: Lang;
+}
+
+export interface CreateOptions extends Answers {
+  contentDir: string;
+  root: string;
+  taxonomy: Taxonomy;
+  today: string;
+  owner?: string | undefined;
+  slug?: string | undefined;
+  tags?: string[] | undefined;
+  translationKey?: string | undefined;
+  errorCodes?: string[] | undefined;
+  ticket?: TicketDraft | undefined;
+  dryRun?: boolean | undefined;
+}
+
+export class ArticleExistsError extends Error {}
+
+/** Writes a new draft article from the KCS template; returns its path and content. */
+export async function createArticle(options: CreateOptions): Promise<{ path: string; file: string; content: string }> {
+  const product = options.taxonomy.products.find((p) => p.id === options.product);
+  if (!product) throw new Error(`Unknown product "${options.product}", expected one of ${options.taxonomy.products.map((p) => p.id).join(', ')}`);
+  const slug = options.slug ?? slugify(options.title);
+  if (!slug) throw new Error('The title gives no file name: use letters or digits, or pass --slug');
+  const file = join(options.contentDir, 'articles', options.lang, `${slug}.mdx`);
+  const path = relative(options.root, file);
+  if (existsSync(file)) throw new ArticleExistsError(`${path} already exists: choose another title or --slug`);
+  const content = renderArticle({
+    title: options.title,
+    level: options.level,
+    audience: options.audience,
+    product: options.product,
+    lang: options.lang,
+    tags: options.tags ?? [],
+    owner: options.owner ?? product.owners[0] ?? 'unknown',
+    today: options.today,
+    tickets: options.ticket ? [options.ticket.id] : [],
+    translationKey: options.translationKey,
+    errorCodes: options.errorCodes,
+    ...(options.ticket ? { symptom: escapeMdx([options.ticket.title, options.ticket.text].filter(Boolean).join('\n\n')) } : {}),
+    ...(options.ticket?.environment ? { environment: escapeMdx(options.ticket.environment) } : {}),
+  });
+  if (!options.dryRun) {
+    await mkdir(dirname(file), { recursive: true });
+    await writeFile(file, content, { flag: 'wx' });
+  }
+  return { path, file, content };
+}
