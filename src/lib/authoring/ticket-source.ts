@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
-import { redact } from './redact.ts';
+import { redact } from '../tickets/redact.ts';
 
 /** The parts of a ticket an article draft starts from, redacted. */
 export interface TicketDraft {

@@ -1,0 +1,102 @@
+/** Sparse vectors: term → weight, normalised to length 1. */
+export type Vector = Map<string, number>;
+
+export function normalise(vector: Vector): Vector {
+  let sum = 0;
+  for (const w of vector.values()) sum += w * w;
+  const length = Math.sqrt(sum) || 1;
+  for (const [k, w] of vector) vector.set(k, w / length);
+  return vector;
+}
+
+export function cosine(a: Vector, b: Vector): number {
+  const [small, large] = a.size < b.size ? [a, b] : [b, a];
+  let dot = 0;
+  for (const [k, w] of small) dot += w * (large.get(k) ?? 0);
+  return dot;
+}
+
+function centroid(members: readonly Vector[], keep = 40): Vector {
+  const sum = new Map<string, number>();
+  for (const v of members) for (const [k, w] of v) sum.set(k, (sum.get(k) ?? 0) + w);
+  const top = [...sum].sort((a, b) => b[1] - a[1]).slice(0, keep);
+  return normalise(new Map(top));
+}
+
+export interface Clustering {
+  centroids: Vector[];
+  /** Cluster index per input vector, or -1 when no centroid is close enough. */
+  assignment: number[];
+}
+
+/** Centroids by term, so a vector is compared only with centroids it shares a term with. */
+class CentroidIndex {
+  private readonly postings = new Map<string, { centroid: number; weight: number }[]>();
+  readonly centroids: Vector[] = [];
+
+  add(vector: Vector): number {
+    const id = this.centroids.length;
+    this.centroids.push(vector);
+    for (const [term, weight] of vector) {
+      let list = this.postings.get(term);
+      if (!list) this.postings.set(term, (list = []));
+      list.push({ centroid: id, weight });
+    }
+    return id;
+  }
+
+  /** The most similar centroid above `minimum`, or -1. */
+  nearest(vector: Vector, minimum: number): number {
+    const dots = new Map<number, number>();
+    for (const [term, weight] of vector) {
+      for (const { centroid, weight: w } of this.postings.get(term) ?? []) dots.set(centroid, (dots.get(centroid) ?? 0) + weight * w);
+    }
+    let best = -1;
+    let bestSim = minimum;
+    for (const [centroid, dot] of dots) {
+      if (dot > bestSim || (dot === bestSim && best !== -1 && centroid < best)) [best, bestSim] = [centroid, dot];
+    }
+    return best;
+  }
+}
+
+/**
+ * Topic clustering of ticket vectors: single-pass leader clustering on a bounded, evenly spread
+ * sample (a new cluster when no centroid is within `threshold`), a few k-means style refinement
+ * rounds, then every vector is assigned to its nearest centroid. Deterministic: no randomness.
+ */
+export function cluster(vectors: readonly Vector[], options: { threshold?: number; sample?: number; rounds?: number } = {}): Clustering {
+  const threshold = options.threshold ?? 0.15;
+  const step = Math.max(1, Math.ceil(vectors.length / (options.sample ?? 4000)));
+  const sample = vectors.filter((_, i) => i % step === 0);
+  let index = new CentroidIndex();
+  for (const v of sample) if (index.nearest(v, threshold - 1e-9) === -1) index.add(new Map(v));
+  for (let round = 0; round < (options.rounds ?? 3); round++) {
+    const members: Vector[][] = index.centroids.map(() => []);
+    for (const v of sample) {
+      const i = index.nearest(v, threshold / 2);
+      if (i >= 0) members[i]?.push(v);
+    }
+    const next = new CentroidIndex();
+    for (const m of members) if (m.length > 0) next.add(centroid(m));
+    index = next;
+  }
+  return { centroids: index.centroids, assignment: vectors.map((v) => index.nearest(v, threshold / 2)) };
+}
+
+/** Cluster purity against known labels: the share of items in their cluster's majority label. */
+export function purity(assignment: readonly number[], labels: readonly (string | undefined)[]): number {
+  const counts = new Map<number, Map<string, number>>();
+  let total = 0;
+  assignment.forEach((cluster, i) => {
+    const label = labels[i];
+    if (cluster < 0 || label === undefined) return;
+    total++;
+    const byLabel = counts.get(cluster) ?? new Map<string, number>();
+    byLabel.set(label, (byLabel.get(label) ?? 0) + 1);
+    counts.set(cluster, byLabel);
+  });
+  let majority = 0;
+  for (const byLabel of counts.values()) majority += Math.max(...byLabel.values());
+  return total ? majority / total : 0;
+}

@@ -1,0 +1,130 @@
+import type { Lang } from '../levels.ts';
+import { parseDate } from './dates.ts';
+import { levelOf, type LevelRule } from './level-rules.ts';
+import { candidatesFor, normaliseHeader, type Preset } from './presets.ts';
+import { FIELDS, type Field, type Ticket } from './types.ts';
+
+/** A row that cannot become a ticket: the rule id and "Unexpected X, expected Y". */
+export class RowError extends Error {
+  readonly rule: string;
+  constructor(rule: string, message: string) {
+    super(message);
+    this.rule = rule;
+  }
+}
+
+export interface MapperOptions {
+  preset: Preset;
+  /** `field=Column` remaps from the command line; `id=@line` numbers rows instead. */
+  map?: Record<string, string> | undefined;
+  levelRules?: readonly LevelRule[] | undefined;
+}
+
+const GERMAN = new Set(['der', 'die', 'das', 'und', 'nicht', 'ist', 'ich', 'mit', 'auf', 'bitte', 'kann', 'wird', 'keine', 'sich', 'ein', 'eine', 'für', 'seit']);
+const ENGLISH = new Set(['the', 'and', 'not', 'is', 'with', 'please', 'can', 'cannot', 'for', 'this', 'have', 'from', 'my', 'since', 'you']);
+
+/** German or English, by counting common words; undefined when the text says too little. */
+export function guessLang(text: string): Lang | undefined {
+  let de = 0;
+  let en = 0;
+  for (const word of text.toLowerCase().split(/[^a-zäöüß]+/, 200)) {
+    if (GERMAN.has(word)) de++;
+    else if (ENGLISH.has(word)) en++;
+  }
+  if (de + en < 2) return /[äöüß]/i.test(text) ? 'de' : undefined;
+  return de > en ? 'de' : 'en';
+}
+
+const ARTICLE_LINK = /\/(en|de)\/articles\/([a-z0-9-]+)/g;
+
+/**
+ * Maps the columns of one export to ticket fields once (from its header), then turns rows into
+ * tickets. Repeated headers (`Labels,Labels` in Jira) are read as lists.
+ */
+export class RowMapper {
+  readonly columns = new Map<Field, number[]>();
+  readonly byLine: boolean;
+  readonly headers: string[];
+  private readonly options: MapperOptions;
+
+  constructor(headers: string[], options: MapperOptions) {
+    this.headers = headers;
+    this.options = options;
+    const names = headers.map(normaliseHeader);
+    const overrides = Object.fromEntries(Object.entries(options.map ?? {}).map(([k, v]) => [k, normaliseHeader(v)]));
+    this.byLine = overrides['id'] === '@line';
+    for (const field of FIELDS) {
+      const wanted = overrides[field] !== undefined && overrides[field] !== '@line' ? [overrides[field]] : candidatesFor(options.preset, field);
+      for (const candidate of wanted) {
+        const indexes = names.flatMap((name, index) => (name === candidate ? [index] : []));
+        if (indexes.length) {
+          this.columns.set(field, indexes);
+          break;
+        }
+      }
+    }
+    for (const [field, column] of Object.entries(overrides)) {
+      if (column !== '@line' && !names.includes(column)) throw new RowError('unknown-column', `Unexpected --map ${field}=${column}: no such column, expected one of ${headers.join(', ')}`);
+    }
+  }
+
+  /** The id column is required unless rows are numbered (`--map id=@line`). */
+  get hasId(): boolean {
+    return this.byLine || this.columns.has('id');
+  }
+
+  private values(row: readonly string[], field: Field): string[] {
+    return (this.columns.get(field) ?? []).map((i) => (row[i] ?? '').trim()).filter(Boolean);
+  }
+
+  private value(row: readonly string[], field: Field): string | undefined {
+    return this.values(row, field)[0];
+  }
+
+  private date(row: readonly string[], field: Field): Date | undefined {
+    const text = this.value(row, field);
+    if (text === undefined) return undefined;
+    const date = parseDate(text, this.options.preset.slashDates);
+    if (date === null) throw new RowError('bad-date', `Unexpected ${field} date "${text}", expected a date such as 2026-11-22 14:03, 22.11.2026 14:03:00 or 12/Mar/24 9:41 AM`);
+    return date;
+  }
+
+  private count(row: readonly string[], field: Field): number {
+    const text = this.value(row, field);
+    if (text === undefined) return 0;
+    const n = Number(text.replace(',', '.'));
+    return Number.isFinite(n) && n >= 0 ? Math.round(n) : 0;
+  }
+
+  toTicket(row: readonly string[], file: string, line: number): Ticket {
+    if (row.length !== this.headers.length && !(row.length === 1 && row[0] === '')) {
+      throw new RowError('ragged-row', `Unexpected ${row.length} fields, expected ${this.headers.length} as in the header`);
+    }
+    const id = this.byLine ? `${file.split('/').pop()}:${line}` : this.value(row, 'id');
+    if (!id) throw new RowError('missing-id', `Unexpected empty ${this.headers[this.columns.get('id')?.[0] ?? 0] ?? 'id'} cell, expected a ticket id`);
+    const title = this.value(row, 'title') ?? '';
+    const body = [...this.values(row, 'body'), ...this.values(row, 'comments'), ...this.values(row, 'resolution')].join('\n');
+    const group = this.value(row, 'group');
+    const text = `${title}\n${body}`;
+    const explicitLang = this.value(row, 'lang')?.toLowerCase().slice(0, 2);
+    return {
+      id: id.replace(/\.0$/, ''),
+      file,
+      line,
+      title,
+      body,
+      opened: this.date(row, 'opened'),
+      resolved: this.date(row, 'resolved'),
+      status: this.value(row, 'status'),
+      group,
+      level: levelOf(this.value(row, 'level'), this.options.levelRules) ?? levelOf(group, this.options.levelRules),
+      product: this.value(row, 'product'),
+      escalations: this.count(row, 'escalations'),
+      reopened: this.count(row, 'reopened'),
+      articles: [...this.values(row, 'articles'), ...[...text.matchAll(ARTICLE_LINK)].map((m) => `${m[1]}/${m[2]}`)],
+      knowledge: ((k) => (k === undefined ? undefined : /^(true|1|yes|ja)$/i.test(k)))(this.value(row, 'knowledge')),
+      topic: this.value(row, 'topic'),
+      lang: explicitLang === 'de' || explicitLang === 'en' ? explicitLang : guessLang(text),
+    };
+  }
+}
