@@ -1,11 +1,39 @@
 import type { Command } from 'commander';
 
+interface GapsFlags {
+  tickets: string[];
+  format: string;
+  preset?: string;
+  map: string[];
+  level: string[];
+  levels?: string;
+  threshold: string;
+  minTickets: string;
+  strict?: boolean;
+  today?: string;
+  limit: string;
+}
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
 export function register(program: Command): void {
   program
     .command('gaps')
-    .description('not implemented yet')
-    .action(() => {
-      console.error('kb gaps is not implemented yet');
-      process.exitCode = 2;
+    .description('read ticket exports and report topics without an article, shift-left candidates and link metrics')
+    .requiredOption('--tickets <files...>', 'ticket exports: CSV (, ; tab), JSON array or NDJSON; UTF-8, UTF-16 or Windows-1252')
+    .option('--format <format>', 'text, markdown or json', 'text')
+    .option('--preset <name>', 'column preset: zendesk, jira, jira-comments, servicenow, freshdesk, otrs, glpi, generic (default: detected from the header)')
+    .option('--map <field=Column>', 'map one column (repeatable), e.g. --map id=Ticket-Nr; --map id=@line numbers rows', collect, [])
+    .option('--level <pattern=level>', 'which queue or group means which level (repeatable), e.g. "2nd-Level::=2"', collect, [])
+    .option('--levels <file>', 'YAML file of pattern: level')
+    .option('--threshold <0-1>', 'minimum share of a ticket'\''s main terms an article must contain (3 of 8)', '0.375')
+    .option('--min-tickets <n>', 'smallest topic reported as a gap', '3')
+    .option('--limit <n>', 'gaps listed in text and Markdown', '15')
+    .option('--strict', 'exit 1 when any row is rejected')
+    .option('--today <YYYY-MM-DD>', 'day of the report')
+    .addHelpText('after', '\nEvery row is accepted or rejected with its line and reason: read = accepted + rejected.\nExit codes: 0 report written, 1 rejected rows with --strict, 2 error.')
+    .action(async (flags: GapsFlags) => {
+      const { runGaps } = await import('../../src/lib/gaps/command.ts');
+      process.exitCode = await runGaps(flags);
     });
 }

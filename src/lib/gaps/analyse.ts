@@ -96,7 +96,7 @@ function rate(linked: number, tickets: number): number {
 /** Reads the exports, matches tickets to articles, clusters the unmatched ones into gaps. */
 export async function analyseGaps(options: GapsOptions, keepFeatures = false): Promise<GapsReport> {
   const index = new ArticleIndex(await readArticles(options.contentDir, options.root));
-  const threshold = options.threshold ?? 0.35;
+  const threshold = options.threshold ?? 0.375;
   const features: Features[] = [];
   const matchedBy: Record<Via, number> = { 'ticket-field': 0, 'article-tickets': 0, 'error-code': 0, text: 0 };
 
@@ -120,19 +120,19 @@ export async function analyseGaps(options: GapsOptions, keepFeatures = false): P
     (ticket) => {
       const lang = ticket.lang ?? 'en';
       const words = terms(`${ticket.title} ${ticket.title} ${ticket.body}`.slice(0, 4000), lang);
-      const found = match(ticket, words);
+      // a ticket's gist: its most frequent terms; long texts would drown a match in greetings and noise
+      const gist = [...termCounts(words)]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 12)
+        .map(([t]) => t);
+      const found = match(ticket, gist.slice(0, 8));
       let status: Features['status'] = 'unknown';
       if (found) {
         matchedBy[found.via]++;
         const written = index.articles[found.doc]?.data.reviewed;
         status = !written || !ticket.opened || written <= ticket.opened ? 'known' : 'new';
       }
-      const top = found
-        ? undefined
-        : [...termCounts(words)]
-            .sort((a, b) => b[1] - a[1])
-            .slice(0, 12)
-            .map(([t]) => t);
+      const top = found ? undefined : gist;
       features.push({
         id: ticket.id,
         level: ticket.level,

@@ -44,24 +44,23 @@ export class ArticleIndex {
   }
 
   /**
-   * The best article for a query and a confidence in [0, 1]: the share of the query's
-   * idf weight that the article covers, scaled by how clearly it beats the runner-up.
+   * The best article (BM25) for a query of a ticket's main terms, and a confidence in [0, 1]:
+   * the share of those terms the article contains.
    */
   search(query: readonly string[]): { doc: number; confidence: number } | undefined {
     const scores = new Map<number, number>();
     const n = this.articles.length;
-    let queryWeight = 0;
+    const distinct = new Set(query);
     const covered = new Map<number, number>();
-    for (const term of new Set(query)) {
+    for (const term of distinct) {
       const list = this.postings.get(term);
-      const idf = Math.log(1 + (n - (list?.length ?? 0) + 0.5) / ((list?.length ?? 0) + 0.5));
-      queryWeight += idf;
-      if (!list || list.length > n / 2) continue;
+      if (!list) continue;
+      const idf = Math.log(1 + (n - list.length + 0.5) / (list.length + 0.5));
       for (const { doc, tf } of list) {
         const length = this.articles[doc]?.length ?? 0;
         const score = (idf * tf * 2.2) / (tf + 1.2 * (0.25 + (0.75 * length) / this.averageLength));
         scores.set(doc, (scores.get(doc) ?? 0) + score);
-        covered.set(doc, (covered.get(doc) ?? 0) + idf);
+        covered.set(doc, (covered.get(doc) ?? 0) + 1);
       }
     }
     let best: number | undefined;
@@ -72,7 +71,7 @@ export class ArticleIndex {
         bestScore = score;
       }
     }
-    if (best === undefined || queryWeight === 0) return undefined;
-    return { doc: best, confidence: Math.min(1, (covered.get(best) ?? 0) / queryWeight) };
+    if (best === undefined) return undefined;
+    return { doc: best, confidence: (covered.get(best) ?? 0) / distinct.size };
   }
 }
