@@ -26,7 +26,7 @@ export function register(program: Command): void {
     .option('--map <field=Column>', 'map one column (repeatable), e.g. --map id=Ticket-Nr; --map id=@line numbers rows', collect, [])
     .option('--level <pattern=level>', 'which queue or group means which level (repeatable), e.g. "2nd-Level::=2"', collect, [])
     .option('--levels <file>', 'YAML file of pattern: level')
-    .option('--threshold <0-1>', 'minimum share of a ticket'\''s main terms an article must contain (3 of 8)', '0.375')
+    .option('--threshold <0-1>', 'minimum share of a ticket’s main terms an article must contain (0.375: 3 of 8)', '0.375')
     .option('--min-tickets <n>', 'smallest topic reported as a gap', '3')
     .option('--limit <n>', 'gaps listed in text and Markdown', '15')
     .option('--strict', 'exit 1 when any row is rejected')
