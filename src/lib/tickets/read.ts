@@ -162,8 +162,10 @@ async function readJsonArray(text: NodeJS.ReadableStream, handle: (record: strin
   const { default: streamArray } = await import('stream-json/streamers/stream-array.js');
   const stream = (text as NodeJS.ReadableStream).pipe(streamArray.withParserAsStream());
   let header: string[] | undefined;
+  let last = 0;
   try {
     for await (const { key, value } of stream as AsyncIterable<{ key: number; value: unknown }>) {
+      last = key + 1;
       if (!value || typeof value !== 'object' || Array.isArray(value)) {
         reject(key + 1, `Unexpected ${Array.isArray(value) ? 'array' : typeof value} at record ${key + 1}, expected an object`);
         continue;
@@ -171,7 +173,7 @@ async function readJsonArray(text: NodeJS.ReadableStream, handle: (record: strin
       header = emitObject(value as Record<string, unknown>, header, key + 1, handle);
     }
   } catch (error) {
-    reject(0, `Unexpected end of JSON: ${(error as Error).message}`);
+    reject(last + 1, `Unexpected end of JSON in record ${last + 1}: ${(error as Error).message}`);
   }
 }
 

@@ -123,6 +123,7 @@ export class RowMapper {
       reopened: this.count(row, 'reopened'),
       articles: [...this.values(row, 'articles'), ...[...text.matchAll(ARTICLE_LINK)].map((m) => `${m[1]}/${m[2]}`)],
       knowledge: ((k) => (k === undefined ? undefined : /^(true|1|yes|ja)$/i.test(k)))(this.value(row, 'knowledge')),
+      tags: this.values(row, 'tags').flatMap((t) => t.split(/[,;]\s*/)).filter(Boolean),
       topic: this.value(row, 'topic'),
       lang: explicitLang === 'de' || explicitLang === 'en' ? explicitLang : guessLang(text),
     };

@@ -27,6 +27,8 @@ export interface Ticket {
   articles: string[];
   /** The export says a knowledge article was used (ServiceNow `knowledge`). */
   knowledge?: boolean | undefined;
+  /** Labels or tags; repeated columns (`Labels,Labels` in Jira) are joined into this list. */
+  tags: string[];
   /** A category or topic label the export carries (used to evaluate clustering, never required). */
   topic?: string | undefined;
   lang?: Lang | undefined;
