@@ -21,8 +21,10 @@ export interface GapsOptions extends ReadOptions {
 type Via = 'ticket-field' | 'article-tickets' | 'error-code' | 'text';
 
 /** What is kept of each ticket: a few numbers, never its text (1,000,000 tickets must fit). */
-interface Features {
+export interface Features {
   id: string;
+  /** The matched article's id. */
+  article: string | undefined;
   level: Level | undefined;
   escalated: boolean;
   reopened: boolean;
@@ -135,6 +137,7 @@ export async function analyseGaps(options: GapsOptions, keepFeatures = false): P
       const top = found ? undefined : gist;
       features.push({
         id: ticket.id,
+        article: found ? index.articles[found.doc]?.id : undefined,
         level: ticket.level,
         escalated: ticket.escalations > 0 || (ticket.level ?? 1) > 1,
         reopened: ticket.reopened > 0,

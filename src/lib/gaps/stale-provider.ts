@@ -1,0 +1,67 @@
+import type { StaleArticle } from '../stale/article.ts';
+import type { StaleProvider, StaleReason } from '../stale/reason.ts';
+import type { TicketProviderOptions } from '../stale/ticket-provider.ts';
+import { analyseGaps, type Features } from './analyse.ts';
+
+const DAY = 86_400_000;
+
+function day(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/**
+ * Ticket reasons for `kb stale --tickets FILE`: an article whose tickets kept being escalated or
+ * reopened after its last review no longer solves the problem; an article no ticket has needed
+ * for `unusedDays` (while the export covers that time) may be obsolete.
+ */
+export async function ticketStaleProvider(options: TicketProviderOptions & { unusedDays?: number }): Promise<StaleProvider<StaleArticle>> {
+  const report = await analyseGaps({ contentDir: options.contentDir, root: options.root, files: options.files }, true);
+  const byArticle = new Map<string, Features[]>();
+  let latest = 0;
+  for (const f of report.features?.values() ?? []) {
+    if (f.opened) latest = Math.max(latest, f.opened.getTime());
+    if (f.article) byArticle.set(f.article, [...(byArticle.get(f.article) ?? []), f]);
+  }
+  const unusedDays = options.unusedDays ?? 365;
+  return ({ articles, today }) => {
+    const reasons = new Map<string, StaleReason[]>();
+    const windowStart = today.getTime() - unusedDays * DAY;
+    for (const article of articles) {
+      const list: StaleReason[] = [];
+      const tickets = byArticle.get(article.id) ?? [];
+      const reviewed = article.data.reviewed?.getTime() ?? 0;
+      const after = tickets.filter((t) => (t.opened?.getTime() ?? 0) > reviewed);
+      const escalated = after.filter((t) => t.escalated);
+      const reopened = after.filter((t) => t.reopened);
+      const since = article.data.reviewed ? `since its review on ${day(article.data.reviewed)}` : 'and it was never reviewed';
+      if (escalated.length) {
+        list.push({
+          code: 'ticket-escalations',
+          message: `${escalated.length} ticket${escalated.length === 1 ? '' : 's'} using this article ${escalated.length === 1 ? 'was' : 'were'} escalated ${since} (${escalated.slice(0, 5).map((t) => t.id).join(', ')}${escalated.length > 5 ? ', …' : ''}).`,
+          severity: 'error',
+          details: { tickets: escalated.map((t) => t.id) },
+        });
+      }
+      if (reopened.length) {
+        list.push({
+          code: 'ticket-reopened',
+          message: `${reopened.length} ticket${reopened.length === 1 ? '' : 's'} using this article ${reopened.length === 1 ? 'was' : 'were'} reopened ${since} (${reopened.slice(0, 5).map((t) => t.id).join(', ')}${reopened.length > 5 ? ', …' : ''}).`,
+          severity: 'error',
+          details: { tickets: reopened.map((t) => t.id) },
+        });
+      }
+      // only when the export reaches into the window: an old export says nothing about recent use
+      const recent = tickets.filter((t) => (t.opened?.getTime() ?? 0) >= windowStart);
+      if (latest >= windowStart && recent.length === 0 && article.data.state === 'validated') {
+        list.push({
+          code: 'unused',
+          message: `No ticket in the export used this article in the last ${unusedDays} days${tickets.length ? ` (last: ${day(new Date(Math.max(...tickets.map((t) => t.opened?.getTime() ?? 0))))})` : ''}.`,
+          severity: 'info',
+          details: { tickets: tickets.length },
+        });
+      }
+      if (list.length) reasons.set(article.id, list);
+    }
+    return reasons;
+  };
+}
