@@ -146,7 +146,7 @@ export async function analyseGaps(options: GapsOptions, keepFeatures = false): P
         lang,
         product: ticket.product,
         topic: ticket.topic,
-        title: (ticket.title || ticket.body).slice(0, 120),
+        title: (ticket.title || ticket.body).slice(0, 80),
         doc: found?.doc,
         via: found?.via,
         status,
@@ -160,8 +160,11 @@ export async function analyseGaps(options: GapsOptions, keepFeatures = false): P
   const unknown = features.filter((f) => f.status === 'unknown' && f.top && f.top.length >= 2);
   const df = new Map<string, number>();
   for (const f of unknown) for (const t of new Set(f.top)) df.set(t, (df.get(t) ?? 0) + 1);
-  const vectors: Vector[] = unknown.map((f) => normalise(new Map((f.top ?? []).map((t) => [t, Math.log(1 + unknown.length / (df.get(t) ?? 1))]))));
-  const { centroids, assignment } = cluster(vectors);
+  const vectorOf = (f: Features): Vector => normalise(new Map((f.top ?? []).map((t) => [t, Math.log(1 + unknown.length / (df.get(t) ?? 1))])));
+  // cluster an evenly spread sample, then assign every unknown ticket to its nearest topic
+  const step = Math.max(1, Math.ceil(unknown.length / 4000));
+  const { centroids, assign } = cluster(unknown.filter((_, i) => i % step === 0).map(vectorOf));
+  const assignment = unknown.map((f) => assign(vectorOf(f)));
   const groups = centroids.map(() => [] as Features[]);
   assignment.forEach((c, i) => {
     if (c >= 0) groups[c]?.push(unknown[i] as Features);
@@ -197,7 +200,12 @@ export async function analyseGaps(options: GapsOptions, keepFeatures = false): P
 
   // shift left: articles that tickets keep needing at level 2 or 3, published only internally or above level 1
   const perArticle = new Map<number, Features[]>();
-  for (const f of features) if (f.doc !== undefined) perArticle.set(f.doc, [...(perArticle.get(f.doc) ?? []), f]);
+  for (const f of features) {
+    if (f.doc === undefined) continue;
+    const list = perArticle.get(f.doc);
+    if (list) list.push(f);
+    else perArticle.set(f.doc, [f]);
+  }
   const shiftLeft: ShiftLeft[] = [];
   for (const [doc, list] of perArticle) {
     const article = index.articles[doc];

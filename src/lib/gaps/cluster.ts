@@ -25,8 +25,8 @@ function centroid(members: readonly Vector[], keep = 40): Vector {
 
 export interface Clustering {
   centroids: Vector[];
-  /** Cluster index per input vector, or -1 when no centroid is close enough. */
-  assignment: number[];
+  /** The nearest centroid of any vector, or -1 when none is close enough. */
+  assign(vector: Vector): number;
 }
 
 /** Centroids by term, so a vector is compared only with centroids it shares a term with. */
@@ -61,14 +61,13 @@ class CentroidIndex {
 }
 
 /**
- * Topic clustering of ticket vectors: single-pass leader clustering on a bounded, evenly spread
- * sample (a new cluster when no centroid is within `threshold`), a few k-means style refinement
- * rounds, then every vector is assigned to its nearest centroid. Deterministic: no randomness.
+ * Topic clustering of ticket vectors: single-pass leader clustering on a sample (a new cluster
+ * when no centroid is within `threshold`) and a few k-means style refinement rounds. Every
+ * ticket, sampled or not, is then assigned with `assign`, so a million tickets never need their
+ * vectors in memory at once. Deterministic: no randomness.
  */
-export function cluster(vectors: readonly Vector[], options: { threshold?: number; sample?: number; rounds?: number } = {}): Clustering {
+export function cluster(sample: readonly Vector[], options: { threshold?: number; rounds?: number } = {}): Clustering {
   const threshold = options.threshold ?? 0.15;
-  const step = Math.max(1, Math.ceil(vectors.length / (options.sample ?? 4000)));
-  const sample = vectors.filter((_, i) => i % step === 0);
   let index = new CentroidIndex();
   for (const v of sample) if (index.nearest(v, threshold - 1e-9) === -1) index.add(new Map(v));
   for (let round = 0; round < (options.rounds ?? 3); round++) {
@@ -81,7 +80,8 @@ export function cluster(vectors: readonly Vector[], options: { threshold?: numbe
     for (const m of members) if (m.length > 0) next.add(centroid(m));
     index = next;
   }
-  return { centroids: index.centroids, assignment: vectors.map((v) => index.nearest(v, threshold / 2)) };
+  const final = index;
+  return { centroids: final.centroids, assign: (v) => final.nearest(v, threshold / 2) };
 }
 
 /** Cluster purity against known labels: the share of items in their cluster's majority label. */

@@ -20,7 +20,10 @@ export async function ticketStaleProvider(options: TicketProviderOptions & { unu
   let latest = 0;
   for (const f of report.features?.values() ?? []) {
     if (f.opened) latest = Math.max(latest, f.opened.getTime());
-    if (f.article) byArticle.set(f.article, [...(byArticle.get(f.article) ?? []), f]);
+    if (!f.article) continue;
+    const list = byArticle.get(f.article);
+    if (list) list.push(f);
+    else byArticle.set(f.article, [f]);
   }
   const unusedDays = options.unusedDays ?? 365;
   return ({ articles, today }) => {

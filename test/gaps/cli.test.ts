@@ -1,0 +1,54 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, SHARED } from '../helpers/paths.ts';
+
+function kb(args: string[]) {
+  return spawnSync(process.execPath, [join(ROOT, 'scripts/kb.ts'), 'gaps', ...args], {
+    cwd: ROOT,
+    env: { ...process.env, KB_CONTENT_DIR: join(ROOT, 'test/fixtures/gaps/content') },
+    encoding: 'utf8',
+    maxBuffer: 64 * 2 ** 20,
+  });
+}
+
+describe('kb gaps on the command line', () => {
+  it('prints the JSON contract: accounting and ranked gaps with ticket ids and levels', () => {
+    const run = kb(['--tickets', join(SHARED, 'tickets/it-service-ticket-classification/all_tickets_processed_improved_v3.partial.csv'), '--map', 'id=@line', '--format', 'json']);
+    expect(run.status).toBe(0);
+    const report = JSON.parse(run.stdout) as { tickets: Record<string, number>; gaps: { label: string; keywords: string[]; tickets: number; ticketIds: string[]; levels: Record<string, number> }[] };
+    expect(report.tickets['read']).toBe(report.tickets['accepted']! + report.tickets['rejected']!);
+    expect(report.gaps.length).toBeGreaterThan(10);
+    for (const gap of report.gaps.slice(0, 5)) {
+      expect(Object.keys(gap)).toEqual(expect.arrayContaining(['label', 'keywords', 'tickets', 'ticketIds', 'levels']));
+      expect(gap.ticketIds).toHaveLength(gap.tickets);
+    }
+    const scores = report.gaps.map((g) => (g as unknown as { score: number }).score);
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+  });
+
+  it('accounts for every row in text and fails with --strict on rejections', () => {
+    const file = join(ROOT, 'test/fixtures/tickets/malformed/06-duplicate-ids.csv');
+    const run = kb(['--tickets', file]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('Tickets: read 3 = accepted 2 + rejected 1');
+    expect(run.stdout).toMatch(/06-duplicate-ids\.csv:3: Unexpected duplicate id 1, expected each ticket once \[duplicate-id\]/);
+    expect(kb(['--tickets', file, '--strict']).status).toBe(1);
+  });
+
+  it('redacts personal data in the examples it prints', () => {
+    const run = kb(['--tickets', join(ROOT, 'test/fixtures/gaps/pii-tickets.csv'), '--format', 'json']);
+    expect(run.status).toBe(0);
+    const report = JSON.parse(run.stdout) as { gaps: { examples: string[]; levels: Record<string, number> }[] };
+    expect(report.gaps).toHaveLength(1);
+    expect(report.gaps[0]?.levels).toEqual({ '2': 3 });
+    expect(report.gaps[0]?.examples).toEqual(['Kassensoftware startet nicht - Rückruf an [email]', 'Kassensoftware startet nicht - Tel. [phone]', 'Kassensoftware startet nicht auf Kasse [ip]']);
+    expect(run.stdout).not.toMatch(/max\.muster|1234567|10\.1\.2\.3/);
+  });
+
+  it('explains an unreadable export', () => {
+    const run = kb(['--tickets', join(ROOT, 'test/fixtures/tickets/malformed/09-binary-junk.csv')]);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toContain('Unexpected binary content, expected a CSV, JSON or NDJSON text export [binary-file]');
+  });
+});
