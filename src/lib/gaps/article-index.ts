@@ -43,35 +43,50 @@ export class ArticleIndex {
     this.averageLength = this.articles.reduce((sum, a) => sum + a.length, 0) / Math.max(1, this.articles.length);
   }
 
+  private scores = new Float64Array(0);
+  private hits = new Uint16Array(0);
+  private readonly cache = new Map<string, { doc: number; confidence: number } | undefined>();
+
   /**
    * The best article (BM25) for a query of a ticket's main terms, and a confidence in [0, 1]:
-   * the share of those terms the article contains.
+   * the share of those terms the article contains. Scores live in typed arrays reused across
+   * queries, and answers are cached: exports repeat the same subjects (alerts, forms) often.
    */
   search(query: readonly string[]): { doc: number; confidence: number } | undefined {
-    const scores = new Map<number, number>();
+    const distinct = [...new Set(query)];
+    const key = [...distinct].sort().join(" ");
+    if (this.cache.has(key)) return this.cache.get(key);
     const n = this.articles.length;
-    const distinct = new Set(query);
-    const covered = new Map<number, number>();
+    if (this.scores.length !== n) {
+      this.scores = new Float64Array(n);
+      this.hits = new Uint16Array(n);
+    }
+    const touched: number[] = [];
     for (const term of distinct) {
       const list = this.postings.get(term);
-      if (!list) continue;
+      // terms in more than a quarter of the articles say little about which one fits
+      if (!list || list.length > Math.max(2, n / 4)) continue;
       const idf = Math.log(1 + (n - list.length + 0.5) / (list.length + 0.5));
       for (const { doc, tf } of list) {
         const length = this.articles[doc]?.length ?? 0;
-        const score = (idf * tf * 2.2) / (tf + 1.2 * (0.25 + (0.75 * length) / this.averageLength));
-        scores.set(doc, (scores.get(doc) ?? 0) + score);
-        covered.set(doc, (covered.get(doc) ?? 0) + 1);
+        if (this.hits[doc] === 0) touched.push(doc);
+        this.scores[doc] = (this.scores[doc] ?? 0) + (idf * tf * 2.2) / (tf + 1.2 * (0.25 + (0.75 * length) / this.averageLength));
+        this.hits[doc] = (this.hits[doc] ?? 0) + 1;
       }
     }
-    let best: number | undefined;
+    let best = -1;
     let bestScore = 0;
-    for (const [doc, score] of scores) {
-      if (score > bestScore) {
-        best = doc;
-        bestScore = score;
-      }
+    for (const doc of touched) {
+      const score = this.scores[doc] ?? 0;
+      if (score > bestScore || (score === bestScore && doc < best)) [best, bestScore] = [doc, score];
     }
-    if (best === undefined) return undefined;
-    return { doc: best, confidence: (covered.get(best) ?? 0) / distinct.size };
+    const result = best < 0 ? undefined : { doc: best, confidence: (this.hits[best] ?? 0) / distinct.length };
+    for (const doc of touched) {
+      this.scores[doc] = 0;
+      this.hits[doc] = 0;
+    }
+    if (this.cache.size > 100_000) this.cache.clear();
+    this.cache.set(key, result);
+    return result;
   }
 }
