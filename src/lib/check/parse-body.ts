@@ -1,6 +1,7 @@
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkMdx from 'remark-mdx';
+import remarkFrontmatter from 'remark-frontmatter';
 import { visit } from 'unist-util-visit';
 import { toString } from 'mdast-util-to-string';
 import GithubSlugger from 'github-slugger';
@@ -9,7 +10,9 @@ import type { ParsedArticle, Position } from '../content/parse-article.ts';
 
 // GFM is left out on purpose: it doubles the parse time and none of the checks needs its nodes
 // (tables, footnotes and autolinks hold the same links as plain Markdown).
-const parser = unified().use(remarkParse).use(remarkMdx);
+// remark-frontmatter keeps the YAML block as one node, so the whole file is parsed and every
+// position in the tree is already a file position.
+const parser = unified().use(remarkParse).use(remarkMdx).use(remarkFrontmatter, ['yaml']);
 
 export interface BodyParse {
   tree: Root | undefined;
@@ -17,17 +20,21 @@ export interface BodyParse {
   error?: { message: string; position: Position };
 }
 
-/** Parses an article body as MDX; positions in the tree are file positions (frontmatter counted). */
+/** Parses an article as MDX with its frontmatter; positions in the tree are file positions. */
 export function parseBody(article: ParsedArticle): BodyParse {
-  const offset = article.bodyStartLine - 1;
+  // a file whose frontmatter is not closed is parsed from its body only (the YAML rules report it)
+  const whole = article.yaml !== undefined && article.bodyStartLine > 1;
+  const offset = whole ? 0 : article.bodyStartLine - 1;
   try {
-    const tree = parser.parse(article.body);
-    visit(tree, (node) => {
-      if (node.position) {
-        node.position.start.line += offset;
-        node.position.end.line += offset;
-      }
-    });
+    const tree = parser.parse(whole ? article.source : article.body);
+    if (offset) {
+      visit(tree, (node) => {
+        if (node.position) {
+          node.position.start.line += offset;
+          node.position.end.line += offset;
+        }
+      });
+    }
     return { tree };
   } catch (error) {
     const cause = error as { reason?: string; message: string; line?: number; column?: number; place?: { line?: number; column?: number; start?: { line: number; column: number } } };

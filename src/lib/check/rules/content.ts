@@ -1,4 +1,3 @@
-import { toString } from 'mdast-util-to-string';
 import { positionOfKey } from '../../content/parse-article.ts';
 import { canonicalErrorCode } from '../../error-codes.ts';
 import { hasPublicContent, sections } from '../sections.ts';
@@ -64,7 +63,7 @@ export const errorCodeUnused: Rule = {
   check({ articles }, report) {
     for (const article of articles) {
       if (!article.tree || !article.data) continue;
-      const text = `${article.data.title} ${article.data.summary} ${toString(article.tree)} ${article.parsed.body}`.toUpperCase();
+      const text = `${article.data.title} ${article.data.summary} ${article.parsed.body}`.toUpperCase();
       article.data.error_codes.forEach((code, index) => {
         if (text.includes(canonicalErrorCode(code))) return;
         report(article, positionOfKey(article.parsed, ['error_codes', index]), `Unexpected error code \`${code}\` that the text never mentions, expected it in the Symptom section`, 'Show the code where the symptom is described: <ErrorCode code="…" />.');
