@@ -40,8 +40,8 @@ export async function run(): Promise<Record<string, number | string>> {
     console.log(`corpus: imported ${files} articles in ${importSeconds.toFixed(1)} s, ${failing} with kb check errors`);
     const env = { KB_CONTENT_DIR: content, KB_OUT_DIR: join(work, 'dist') };
     started = performance.now();
-    const pub = await timedBuild(ROOT, { ...env, KB_AUDIENCE: 'public' }, work);
-    const internal = await timedBuild(ROOT, { ...env, KB_AUDIENCE: 'internal' }, work);
+    const pub = await timedBuild(ROOT, { ...env, KB_AUDIENCE: 'public' });
+    const internal = await timedBuild(ROOT, { ...env, KB_AUDIENCE: 'internal' });
     const buildSeconds = (performance.now() - started) / 1000;
     const search = await measureSearch(join(work, 'dist/public'), ['outlook password prompt', '0x800CCC0E', 'mailbox migration', 'teams meeting audio', 'sharepoint permissions', 'exchange hybrid', 'calendar sync']);
     return {

@@ -10,18 +10,18 @@ export class PromptCancelled extends Error {}
 /** The interactive questions on a terminal, with @clack/prompts. */
 export const askOnTerminal: Ask = async (known, taxonomy) => {
   const p = await import('@clack/prompts');
-  const check = <T>(value: T | symbol): T => {
+  function check<T>(value: unknown): T {
     if (p.isCancel(value)) throw new PromptCancelled('Cancelled: no article written.');
     return value as T;
-  };
+  }
   p.intro('New knowledge-base article');
-  const lang = known.lang ?? check(await p.select<Lang>({ message: 'Language', options: [{ value: 'en', label: 'English' }, { value: 'de', label: 'Deutsch' }] }));
+  const lang = known.lang ?? check<Lang>(await p.select<Lang>({ message: 'Language', options: [{ value: 'en', label: 'English' }, { value: 'de', label: 'Deutsch' }] }));
   const title =
     known.title ??
-    check(await p.text({ message: lang === 'de' ? 'Titel (das Symptom, wie Nutzer es beschreiben)' : 'Title (the symptom, as users describe it)', validate: (v) => (v && v.trim() ? undefined : 'A title is required') }));
+    check<string>(await p.text({ message: lang === 'de' ? 'Titel (das Symptom, wie Nutzer es beschreiben)' : 'Title (the symptom, as users describe it)', validate: (v) => (v && v.trim() ? undefined : 'A title is required') }));
   const level =
     known.level ??
-    check(
+    check<Level>(
       await p.select<Level>({
         message: 'Level: the lowest support level that can apply the fix',
         options: [
@@ -33,7 +33,7 @@ export const askOnTerminal: Ask = async (known, taxonomy) => {
     );
   const audience =
     known.audience ??
-    check(await p.select<'public' | 'internal'>({ message: 'Audience', options: [{ value: 'public', label: 'public · customers can read it' }, { value: 'internal', label: 'internal · support staff only' }] }));
-  const product = known.product ?? check(await p.select<string>({ message: 'Product', options: taxonomy.products.map((pr) => ({ value: pr.id, label: pr.name[lang], hint: pr.id })) }));
+    check<'public' | 'internal'>(await p.select<'public' | 'internal'>({ message: 'Audience', options: [{ value: 'public', label: 'public · customers can read it' }, { value: 'internal', label: 'internal · support staff only' }] }));
+  const product = known.product ?? check<string>(await p.select<string>({ message: 'Product', options: taxonomy.products.map((pr) => ({ value: pr.id, label: pr.name[lang], hint: pr.id })) }));
   return { title: title.trim(), level, audience, product, lang };
 };
