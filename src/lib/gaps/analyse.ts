@@ -156,6 +156,8 @@ export async function analyseGaps(options: GapsOptions, keepFeatures = false): P
     options,
   );
 
+  const phase = process.env['KB_GAPS_TIMING'] ? (name: string) => console.error(`${name}: ${(performance.now() / 1000).toFixed(1)} s`) : () => {};
+  phase('read and matched');
   // topics of the unknown tickets: tf-idf over their top terms, then clustering
   const unknown = features.filter((f) => f.status === 'unknown' && f.top && f.top.length >= 2);
   const df = new Map<string, number>();
@@ -164,7 +166,9 @@ export async function analyseGaps(options: GapsOptions, keepFeatures = false): P
   // cluster an evenly spread sample, then assign every unknown ticket to its nearest topic
   const step = Math.max(1, Math.ceil(unknown.length / 4000));
   const { centroids, assign } = cluster(unknown.filter((_, i) => i % step === 0).map(vectorOf));
+  phase(`clustered ${unknown.length} unknown tickets into ${centroids.length} topics`);
   const assignment = unknown.map((f) => assign(vectorOf(f)));
+  phase('assigned');
   const groups = centroids.map(() => [] as Features[]);
   assignment.forEach((c, i) => {
     if (c >= 0) groups[c]?.push(unknown[i] as Features);

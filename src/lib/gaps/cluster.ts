@@ -45,16 +45,19 @@ class CentroidIndex {
     return id;
   }
 
-  /** The most similar centroid above `minimum`, or -1. */
+  /**
+   * The most similar centroid above `minimum`, or -1. Candidates come from the vector's three
+   * heaviest terms (a topic shares at least one of them), then the exact cosine decides.
+   */
   nearest(vector: Vector, minimum: number): number {
-    const dots = new Map<number, number>();
-    for (const [term, weight] of vector) {
-      for (const { centroid, weight: w } of this.postings.get(term) ?? []) dots.set(centroid, (dots.get(centroid) ?? 0) + weight * w);
-    }
+    const heaviest = [...vector].sort((a, b) => b[1] - a[1]).slice(0, 3);
+    const candidates = new Set<number>();
+    for (const [term] of heaviest) for (const { centroid } of this.postings.get(term) ?? []) candidates.add(centroid);
     let best = -1;
     let bestSim = minimum;
-    for (const [centroid, dot] of dots) {
-      if (dot > bestSim || (dot === bestSim && best !== -1 && centroid < best)) [best, bestSim] = [centroid, dot];
+    for (const centroid of [...candidates].sort((a, b) => a - b)) {
+      const sim = cosine(vector, this.centroids[centroid] as Vector);
+      if (sim > bestSim) [best, bestSim] = [centroid, sim];
     }
     return best;
   }
@@ -66,10 +69,12 @@ class CentroidIndex {
  * ticket, sampled or not, is then assigned with `assign`, so a million tickets never need their
  * vectors in memory at once. Deterministic: no randomness.
  */
-export function cluster(sample: readonly Vector[], options: { threshold?: number; rounds?: number } = {}): Clustering {
+export function cluster(sample: readonly Vector[], options: { threshold?: number; rounds?: number; maxTopics?: number } = {}): Clustering {
   const threshold = options.threshold ?? 0.15;
+  // a bound on topics keeps assignment cheap on large exports; a report lists far fewer anyway
+  const maxTopics = options.maxTopics ?? 500;
   let index = new CentroidIndex();
-  for (const v of sample) if (index.nearest(v, threshold - 1e-9) === -1) index.add(new Map(v));
+  for (const v of sample) if (index.centroids.length < maxTopics && index.nearest(v, threshold - 1e-9) === -1) index.add(new Map(v));
   for (let round = 0; round < (options.rounds ?? 3); round++) {
     const members: Vector[][] = index.centroids.map(() => []);
     for (const v of sample) {
