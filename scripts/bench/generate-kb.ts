@@ -89,6 +89,7 @@ export async function generateKnowledgeBase(dir: string, count: number, seed = 4
     `products:\n${PRODUCTS.map((p) => `  - { id: ${p}, name: { en: ${p} EN, de: ${p} DE }, owners: ['@team-${p}'] }`).join('\n')}\ntags:\n${TAGS.map((t) => `  - { id: ${t}, name: { en: ${t}, de: ${t} } }`).join('\n')}\n`,
   );
   const articles: GeneratedArticle[] = [];
+  const publicSlugs: Record<'en' | 'de', string[]> = { en: [], de: [] };
   for (let i = 0; i < count; i++) {
     // pairs: even index English, odd index its German translation, every third pair untranslated
     const pair = Math.floor(i / 2);
@@ -104,7 +105,8 @@ export async function generateKnowledgeBase(dir: string, count: number, seed = 4
     const errorCode = `0x8${String(pair).padStart(7, '0')}`;
     const product = PRODUCTS[pair % PRODUCTS.length] ?? 'platform';
     const tag = TAGS[pair % TAGS.length] ?? 'update';
-    const linkTarget = `article-${String(Math.max(0, i - 2 - (i % 2))).padStart(5, '0')}`;
+    // links go to an earlier public article of the same language, so both sites resolve them
+    const linkTarget = publicSlugs[lang].at(-1) ?? slug;
     const key = lang === 'de' || i % 2 === 0 ? (pair % 3 === 2 ? undefined : `pair-${pair}`) : undefined;
     const month = String(1 + (pair % 12)).padStart(2, '0');
     const body = `---
@@ -160,6 +162,7 @@ ${paragraph(random, words, 2)}
 `;
     await writeFile(join(dir, 'articles', lang, `${slug}.mdx`), body);
     articles.push({ id: `${lang}/${slug}`, lang, level, audience, errorCode });
+    if (audience === 'public') publicSlugs[lang].push(slug);
   }
   return articles;
 }
