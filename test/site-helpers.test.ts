@@ -68,3 +68,22 @@ describe('config', () => {
     });
   });
 });
+
+describe('article index', () => {
+  it('gives the same translations and related articles as the plain helpers', async () => {
+    const { createArticleIndex } = await import('../src/lib/articles.ts');
+    const all = [
+      article('en/a', { translation_key: 'k', tags: ['vpn'], product: 'network', error_codes: ['0x1'] }),
+      article('de/a', { translation_key: 'k', tags: ['vpn'] }),
+      article('en/b', { tags: ['vpn'], product: 'other' }),
+      article('en/c', { error_codes: ['0x1'], product: 'other' }),
+      article('en/d', { product: 'network' }),
+      article('en/e', { product: 'unrelated' }),
+    ];
+    const index = createArticleIndex(all);
+    for (const a of all) {
+      expect(index.translationsOf(a)).toEqual(translationsOf(a, all));
+      expect(index.relatedArticles(a)).toEqual(relatedArticles(a, all));
+    }
+  });
+});

@@ -60,3 +60,36 @@ export function sortForList<T extends ArticleRef>(articles: readonly T[], lang: 
   const collator = new Intl.Collator(lang);
   return [...articles].sort((a, b) => a.data.level - b.data.level || collator.compare(a.data.title, b.data.title));
 }
+
+/**
+ * Translations and related articles for every page of a build: the lookups are indexed once,
+ * so a site of 5,000 articles does not compare every article with every other one per page.
+ */
+export function createArticleIndex<T extends ArticleRef>(all: readonly T[]) {
+  const byKey = new Map<string, T[]>();
+  const byFacet = new Map<string, T[]>();
+  const add = (map: Map<string, T[]>, key: string, article: T) => {
+    const list = map.get(key);
+    if (list) list.push(article);
+    else map.set(key, [article]);
+  };
+  for (const article of all) {
+    if (article.data.translation_key) add(byKey, article.data.translation_key, article);
+    const lang = article.data.lang;
+    add(byFacet, `${lang} product ${article.data.product}`, article);
+    for (const tag of article.data.tags) add(byFacet, `${lang} tag ${tag}`, article);
+    for (const code of article.data.error_codes) add(byFacet, `${lang} code ${code}`, article);
+  }
+  return {
+    translationsOf: (article: T): T[] => (article.data.translation_key ? translationsOf(article, byKey.get(article.data.translation_key) ?? []) : []),
+    relatedArticles: (article: T, limit = 4): T[] => {
+      const lang = article.data.lang;
+      const candidates = new Set<T>([
+        ...(byFacet.get(`${lang} product ${article.data.product}`) ?? []),
+        ...article.data.tags.flatMap((tag) => byFacet.get(`${lang} tag ${tag}`) ?? []),
+        ...article.data.error_codes.flatMap((code) => byFacet.get(`${lang} code ${code}`) ?? []),
+      ]);
+      return relatedArticles(article, [...candidates], limit);
+    },
+  };
+}

@@ -4,6 +4,7 @@ import { isLang, type Audience, type Lang } from '../lib/levels.ts';
 import { readTaxonomy } from '../lib/content/taxonomy.ts';
 import type { Taxonomy } from '../lib/schema/taxonomy.ts';
 import { buildVocabulary } from '../lib/search/decompound.ts';
+import { createArticleIndex } from '../lib/articles.ts';
 
 export type Article = CollectionEntry<'articles'>;
 
@@ -18,6 +19,13 @@ let articles: Promise<Article[]> | undefined;
 export function allArticles(): Promise<Article[]> {
   articles ??= getCollection('articles');
   return articles;
+}
+
+let index: Promise<ReturnType<typeof createArticleIndex<Article>>> | undefined;
+/** Translations and related articles, indexed once per build. */
+export function articleIndex() {
+  index ??= allArticles().then((articles) => createArticleIndex(articles));
+  return index;
 }
 
 let vocabulary: Promise<Set<string>> | undefined;
