@@ -1,20 +1,6 @@
 import type { Command } from 'commander';
+import type { NewFlags } from '../../src/lib/authoring/new-command.ts';
 
-interface NewOptions {
-  title?: string;
-  level?: string;
-  audience?: string;
-  product?: string;
-  lang?: string;
-  tags?: string;
-  slug?: string;
-  owner?: string;
-  translationOf?: string;
-  fromTicket?: string;
-  tickets?: string;
-  today?: string;
-  dryRun?: boolean;
-}
 
 export function register(program: Command): void {
   program
@@ -34,7 +20,7 @@ export function register(program: Command): void {
     .option('--today <YYYY-MM-DD>', 'review date to write (default: today)')
     .option('--dry-run', 'print the article instead of writing it')
     .addHelpText('after', '\nExample:\n  npx kb new --title "Outlook cannot find the mail server" --level 2 --audience internal --product mail --lang en\n')
-    .action(async (options: NewOptions) => {
+    .action(async (options: NewFlags) => {
       const { runNew } = await import('../../src/lib/authoring/new-command.ts');
       process.exitCode = await runNew(options);
     });
