@@ -51,11 +51,15 @@ class CentroidIndex {
    */
   nearest(vector: Vector, minimum: number): number {
     const heaviest = [...vector].sort((a, b) => b[1] - a[1]).slice(0, 3);
-    const candidates = new Set<number>();
-    for (const [term] of heaviest) for (const { centroid } of this.postings.get(term) ?? []) candidates.add(centroid);
+    // partial dot products over the heaviest terms pick at most 20 candidates for the exact cosine
+    const partial = new Map<number, number>();
+    for (const [term, weight] of heaviest) {
+      for (const { centroid, weight: w } of this.postings.get(term) ?? []) partial.set(centroid, (partial.get(centroid) ?? 0) + weight * w);
+    }
+    const candidates = [...partial].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, 20).map(([c]) => c);
     let best = -1;
     let bestSim = minimum;
-    for (const centroid of [...candidates].sort((a, b) => a - b)) {
+    for (const centroid of candidates.sort((a, b) => a - b)) {
       const sim = cosine(vector, this.centroids[centroid] as Vector);
       if (sim > bestSim) [best, bestSim] = [centroid, sim];
     }

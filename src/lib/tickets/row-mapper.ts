@@ -27,7 +27,7 @@ const ENGLISH = new Set(['the', 'and', 'not', 'is', 'with', 'please', 'can', 'ca
 export function guessLang(text: string): Lang | undefined {
   let de = 0;
   let en = 0;
-  for (const word of text.toLowerCase().split(/[^a-zäöüß]+/, 200)) {
+  for (const word of text.slice(0, 600).toLowerCase().split(/[^a-zäöüß]+/, 80)) {
     if (GERMAN.has(word)) de++;
     else if (ENGLISH.has(word)) en++;
   }
