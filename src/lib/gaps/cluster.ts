@@ -9,13 +9,6 @@ export function normalise(vector: Vector): Vector {
   return vector;
 }
 
-export function cosine(a: Vector, b: Vector): number {
-  const [small, large] = a.size < b.size ? [a, b] : [b, a];
-  let dot = 0;
-  for (const [k, w] of small) dot += w * (large.get(k) ?? 0);
-  return dot;
-}
-
 function centroid(members: readonly Vector[], keep = 40): Vector {
   const sum = new Map<string, number>();
   for (const v of members) for (const [k, w] of v) sum.set(k, (sum.get(k) ?? 0) + w);
@@ -33,10 +26,13 @@ export interface Clustering {
 class CentroidIndex {
   private readonly postings = new Map<string, { centroid: number; weight: number }[]>();
   readonly centroids: Vector[] = [];
+  // dot products accumulate here, reused across calls: no allocation per ticket
+  private scores = new Float64Array(64);
 
   add(vector: Vector): number {
     const id = this.centroids.length;
     this.centroids.push(vector);
+    if (id >= this.scores.length) this.scores = new Float64Array(this.scores.length * 2);
     for (const [term, weight] of vector) {
       let list = this.postings.get(term);
       if (!list) this.postings.set(term, (list = []));
@@ -46,22 +42,26 @@ class CentroidIndex {
   }
 
   /**
-   * The most similar centroid above `minimum`, or -1. Candidates come from the vector's three
-   * heaviest terms (a topic shares at least one of them), then the exact cosine decides.
+   * The most similar centroid above `minimum` (the lowest index on a tie), or -1. Both sides are
+   * normalised, so the dot products summed over the vector's terms' postings are the exact cosines.
    */
   nearest(vector: Vector, minimum: number): number {
-    const heaviest = [...vector].sort((a, b) => b[1] - a[1]).slice(0, 3);
-    // partial dot products over the heaviest terms pick at most 20 candidates for the exact cosine
-    const partial = new Map<number, number>();
-    for (const [term, weight] of heaviest) {
-      for (const { centroid, weight: w } of this.postings.get(term) ?? []) partial.set(centroid, (partial.get(centroid) ?? 0) + weight * w);
+    const scores = this.scores;
+    const touched: number[] = [];
+    for (const [term, weight] of vector) {
+      const list = this.postings.get(term);
+      if (!list) continue;
+      for (const { centroid, weight: w } of list) {
+        if (scores[centroid] === 0) touched.push(centroid);
+        scores[centroid] = (scores[centroid] ?? 0) + weight * w;
+      }
     }
-    const candidates = [...partial].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, 20).map(([c]) => c);
     let best = -1;
     let bestSim = minimum;
-    for (const centroid of candidates.sort((a, b) => a - b)) {
-      const sim = cosine(vector, this.centroids[centroid] as Vector);
-      if (sim > bestSim) [best, bestSim] = [centroid, sim];
+    for (const centroid of touched) {
+      const sim = scores[centroid] ?? 0;
+      if (sim > bestSim || (sim === bestSim && best >= 0 && centroid < best)) [best, bestSim] = [centroid, sim];
+      scores[centroid] = 0;
     }
     return best;
   }
