@@ -1,12 +1,14 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
+import { Readable } from 'node:stream';
 import { parse as parseCsv, type CsvError } from 'csv-parse';
 import iconv from 'iconv-lite';
 import { sniff, type Sniff } from './decode.ts';
 import type { LevelRule } from './level-rules.ts';
 import { detectPreset, presetByName, type Preset } from './presets.ts';
 import { RowError, RowMapper } from './row-mapper.ts';
+import { delimiterOf, type CsvPart } from './split.ts';
 import type { FileInfo, ReadStats, Ticket } from './types.ts';
 
 export interface ReadOptions {
@@ -20,16 +22,30 @@ export interface ReadOptions {
   onProgress?: (bytes: number, total: number) => void;
 }
 
-function decodedStream(file: string, found: Sniff) {
-  const raw = createReadStream(file, { start: found.bom, highWaterMark: 1 << 20 });
-  return { raw, text: found.encoding === 'utf-8' ? raw.setEncoding('utf8') : raw.pipe(iconv.decodeStream(found.encoding)) };
+/** The file's text, decoded; `bytes()` is how much of the file has been read. */
+function decodedStream(file: string, found: Sniff, part?: CsvPart): { text: NodeJS.ReadableStream; bytes: () => number } {
+  let read = 0;
+  const raw = part
+    ? Readable.from(
+        (async function* () {
+          // a part is its file's header record followed by its own rows
+          for (const [start, end] of [part.header, part.rows]) {
+            if (end <= start) continue;
+            for await (const chunk of createReadStream(file, { start, end: end - 1, highWaterMark: 1 << 20 })) {
+              read += (chunk as Buffer).length;
+              yield chunk as Buffer;
+            }
+          }
+        })(),
+        { objectMode: false },
+      )
+    : createReadStream(file, { start: found.bom, highWaterMark: 1 << 20 });
+  const bytes = part ? () => read : () => (raw as ReturnType<typeof createReadStream>).bytesRead;
+  return { bytes, text: found.encoding === 'utf-8' ? raw.setEncoding('utf8') : raw.pipe(iconv.decodeStream(found.encoding)) };
 }
 
-function delimiterOf(headerLine: string): string {
-  const outside = headerLine.replace(/"[^"]*"/g, '');
-  const counts = [',', ';', '\t', '|'].map((d) => ({ d, n: outside.split(d).length - 1 }));
-  counts.sort((a, b) => b.n - a.n);
-  return counts[0]?.n ? counts[0].d : ',';
+function emptyStats(): ReadStats {
+  return { read: 0, accepted: 0, rejected: 0, tickets: 0, rejections: [], rejectionsTotal: 0, problems: [], files: [] };
 }
 
 /**
@@ -38,107 +54,140 @@ function delimiterOf(headerLine: string): string {
  * an id are combined as the preset says (event logs keep the latest row, comment exports join).
  */
 export async function readTickets(files: readonly string[], sink: (ticket: Ticket) => void, options: ReadOptions = {}): Promise<ReadStats> {
-  const stats: ReadStats = { read: 0, accepted: 0, rejected: 0, tickets: 0, rejections: [], rejectionsTotal: 0, problems: [], files: [] };
-  const keep = options.keepRejections ?? 100;
+  const stats = emptyStats();
   const totalBytes = (await Promise.all(files.map((f) => stat(f).then((s) => s.size)))).reduce((a, b) => a + b, 0);
   let doneBytes = 0;
   for (const file of files) {
-    const info: FileInfo = { file, encoding: '', format: 'none', preset: '', read: 0, accepted: 0, rejected: 0 };
-    stats.files.push(info);
-    const reject = (line: number, rule: string, reason: string) => {
-      stats.read++;
-      stats.rejected++;
-      info.read++;
-      info.rejected++;
-      stats.rejectionsTotal++;
-      if (stats.rejections.length < keep) stats.rejections.push({ file, line, rule, reason });
-    };
-    const found = await sniff(file);
-    info.encoding = found.encoding;
-    if (found.empty) {
-      stats.problems.push({ file, line: 1, rule: 'empty-file', reason: 'Unexpected empty file, expected a header and rows' });
-      continue;
-    }
-    if (found.binary) {
-      stats.problems.push({ file, line: 1, rule: 'binary-file', reason: 'Unexpected binary content, expected a CSV, JSON or NDJSON text export' });
-      continue;
-    }
-    const named = options.preset ? presetByName(options.preset) : undefined;
-    if (options.preset && !named) throw new Error(`Unknown preset "${options.preset}"`);
-    const grouped = new Map<string, Ticket>();
-    const seen = new Set<string>();
-    let preset: Preset | undefined = named;
-    let mapper: RowMapper | undefined;
-    const accept = (ticket: Ticket) => {
-      const mode = preset?.rows ?? 'unique';
-      if (mode === 'unique') {
-        if (seen.has(ticket.id)) return reject(ticket.line, 'duplicate-id', `Unexpected duplicate id ${ticket.id}, expected each ticket once`);
-        seen.add(ticket.id);
-        sink(ticket);
-      } else {
-        const previous = grouped.get(ticket.id);
-        if (previous && mode === 'concat') {
-          previous.body = `${previous.body}\n${ticket.body}`.slice(0, 20_000);
-          previous.resolved = ticket.resolved ?? previous.resolved;
-        } else grouped.set(ticket.id, previous ? { ...ticket, opened: previous.opened ?? ticket.opened, escalations: Math.max(previous.escalations, ticket.escalations), reopened: Math.max(previous.reopened, ticket.reopened) } : ticket);
-      }
-      stats.read++;
-      stats.accepted++;
-      info.read++;
-      info.accepted++;
-    };
-    const handle = (record: string[], line: number) => {
-      if (!mapper) {
-        preset ??= detectPreset(record);
-        info.preset = preset.name;
-        try {
-          mapper = new RowMapper(record, { preset, map: options.map, levelRules: options.levelRules });
-        } catch (error) {
-          stats.problems.push({ file, line, rule: (error as RowError).rule ?? 'header', reason: (error as Error).message });
-          throw error;
-        }
-        if (!mapper.hasId) stats.problems.push({ file, line, rule: 'missing-id-column', reason: `Unexpected header without an id column, expected one of id, number, key, ticket id (or --map id=<column>, or --map id=@line to number rows)` });
-        return;
-      }
-      if (!mapper.hasId) return reject(line, 'missing-id-column', 'Unexpected row without an id column in the header');
-      try {
-        accept(mapper.toTicket(record, file, line));
-      } catch (error) {
-        if (error instanceof RowError) reject(line, error.rule, error.message);
-        else throw error;
-      }
-    };
-    const { raw, text } = decodedStream(file, found);
-    let lastBytes = 0;
-    raw.on('data', () => {
-      doneBytes += raw.bytesRead - lastBytes;
-      lastBytes = raw.bytesRead;
+    await readOne(file, await sniff(file), stats, sink, options, (bytes) => {
+      doneBytes += bytes;
       options.onProgress?.(doneBytes, totalBytes);
     });
-    const first = found.head.trimStart()[0];
-    try {
-      if (first === '[') await readJsonArray(text, handle, (line, reason) => reject(line, 'bad-json', reason));
-      else if (first === '{') await readNdjson(text, handle, (line, reason) => reject(line, 'bad-json', reason));
-      else await readCsv(text, delimiterOf(found.head.split(/\r?\n/)[0] ?? ''), handle, reject);
-      info.format = first === '[' ? 'json' : first === '{' ? 'ndjson' : 'csv';
-    } catch (error) {
-      if (!(error instanceof RowError)) stats.problems.push({ file, line: 1, rule: 'unreadable', reason: (error as Error).message });
-    }
-    for (const ticket of grouped.values()) sink(ticket);
-    stats.tickets += preset?.rows === 'unique' || !preset ? seen.size : grouped.size;
   }
   return stats;
 }
 
-async function readCsv(text: NodeJS.ReadableStream, delimiter: string, handle: (record: string[], line: number) => void, reject: (line: number, rule: string, reason: string) => void): Promise<void> {
+/**
+ * Reads one part of a CSV export split by `splitCsv`: the same accounting as `readTickets`, with
+ * the lines of the whole file. Duplicate ids are found within the part only; the caller compares
+ * parts. `onProgress` counts this part's bytes.
+ */
+export async function readTicketPart(file: string, found: Sniff, part: CsvPart, sink: (ticket: Ticket) => void, options: ReadOptions = {}): Promise<ReadStats> {
+  const stats = emptyStats();
+  const total = part.header[1] - part.header[0] + part.rows[1] - part.rows[0];
+  let done = 0;
+  await readOne(
+    file,
+    found,
+    stats,
+    sink,
+    options,
+    (bytes) => {
+      done += bytes;
+      options.onProgress?.(done, total);
+    },
+    part,
+  );
+  return stats;
+}
+
+async function readOne(file: string, found: Sniff, stats: ReadStats, sink: (ticket: Ticket) => void, options: ReadOptions, progress: (bytes: number) => void, part?: CsvPart): Promise<void> {
+  const keep = options.keepRejections ?? 100;
+  const info: FileInfo = { file, encoding: found.encoding, format: 'none', preset: '', read: 0, accepted: 0, rejected: 0 };
+  stats.files.push(info);
+  const reject = (line: number, rule: string, reason: string) => {
+    stats.read++;
+    stats.rejected++;
+    info.read++;
+    info.rejected++;
+    stats.rejectionsTotal++;
+    if (stats.rejections.length < keep) stats.rejections.push({ file, line, rule, reason });
+  };
+  if (found.empty) {
+    stats.problems.push({ file, line: 1, rule: 'empty-file', reason: 'Unexpected empty file, expected a header and rows' });
+    return;
+  }
+  if (found.binary) {
+    stats.problems.push({ file, line: 1, rule: 'binary-file', reason: 'Unexpected binary content, expected a CSV, JSON or NDJSON text export' });
+    return;
+  }
+  const named = options.preset ? presetByName(options.preset) : undefined;
+  if (options.preset && !named) throw new Error(`Unknown preset "${options.preset}"`);
+  const grouped = new Map<string, Ticket>();
+  const seen = new Set<string>();
+  let preset: Preset | undefined = named;
+  let mapper: RowMapper | undefined;
+  const accept = (ticket: Ticket) => {
+    const mode = preset?.rows ?? 'unique';
+    if (mode === 'unique') {
+      if (seen.has(ticket.id)) return reject(ticket.line, 'duplicate-id', `Unexpected duplicate id ${ticket.id}, expected each ticket once`);
+      seen.add(ticket.id);
+      sink(ticket);
+    } else {
+      const previous = grouped.get(ticket.id);
+      if (previous && mode === 'concat') {
+        previous.body = `${previous.body}\n${ticket.body}`.slice(0, 20_000);
+        previous.resolved = ticket.resolved ?? previous.resolved;
+      } else grouped.set(ticket.id, previous ? { ...ticket, opened: previous.opened ?? ticket.opened, escalations: Math.max(previous.escalations, ticket.escalations), reopened: Math.max(previous.reopened, ticket.reopened) } : ticket);
+    }
+    stats.read++;
+    stats.accepted++;
+    info.read++;
+    info.accepted++;
+  };
+  const handle = (record: string[], line: number) => {
+    if (!mapper) {
+      preset ??= detectPreset(record);
+      info.preset = preset.name;
+      try {
+        mapper = new RowMapper(record, { preset, map: options.map, levelRules: options.levelRules });
+      } catch (error) {
+        stats.problems.push({ file, line, rule: (error as RowError).rule ?? 'header', reason: (error as Error).message });
+        throw error;
+      }
+      if (!mapper.hasId) stats.problems.push({ file, line, rule: 'missing-id-column', reason: `Unexpected header without an id column, expected one of id, number, key, ticket id (or --map id=<column>, or --map id=@line to number rows)` });
+      return;
+    }
+    if (!mapper.hasId) return reject(line, 'missing-id-column', 'Unexpected row without an id column in the header');
+    try {
+      accept(mapper.toTicket(record, file, line));
+    } catch (error) {
+      if (error instanceof RowError) reject(line, error.rule, error.message);
+      else throw error;
+    }
+  };
+  const { text, bytes } = decodedStream(file, found, part);
+  let lastBytes = 0;
+  text.on('data', () => {
+    progress(bytes() - lastBytes);
+    lastBytes = bytes();
+  });
+  const first = found.head.trimStart()[0];
+  try {
+    if (first === '[') await readJsonArray(text, handle, (line, reason) => reject(line, 'bad-json', reason));
+    else if (first === '{') await readNdjson(text, handle, (line, reason) => reject(line, 'bad-json', reason));
+    else await readCsv(text, delimiterOf(found.head.split(/\r?\n/)[0] ?? ''), handle, reject, part?.lineOffset ?? 0);
+    info.format = first === '[' ? 'json' : first === '{' ? 'ndjson' : 'csv';
+  } catch (error) {
+    if (!(error instanceof RowError)) stats.problems.push({ file, line: 1, rule: 'unreadable', reason: (error as Error).message });
+  }
+  for (const ticket of grouped.values()) sink(ticket);
+  stats.tickets += preset?.rows === 'unique' || !preset ? seen.size : grouped.size;
+}
+
+/** `lineOffset` is added to the lines of rows (not the header) when reading a part of a file. */
+async function readCsv(text: NodeJS.ReadableStream, delimiter: string, handle: (record: string[], line: number) => void, reject: (line: number, rule: string, reason: string) => void, lineOffset: number): Promise<void> {
   const parser = text.pipe(
     parseCsv({ delimiter, relax_column_count: true, skip_empty_lines: true, skip_records_with_error: true, info: true, bom: true }),
   );
   parser.on('skip', (error: CsvError & { lines?: number }) => {
     const rule = /quote/i.test(error.code) ? 'stray-quote' : 'bad-csv';
-    reject(error.lines ?? 0, rule, `Unexpected CSV syntax: ${error.message.replace(/^Invalid Record Length: |^Invalid /, '')}`);
+    reject((error.lines ?? 0) + lineOffset, rule, `Unexpected CSV syntax: ${error.message.replace(/^Invalid Record Length: |^Invalid /, '')}`);
   });
-  for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) handle(item.record, item.info.lines);
+  let offset = 0;
+  for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+    handle(item.record, item.info.lines + offset);
+    offset = lineOffset;
+  }
 }
 
 async function readNdjson(text: NodeJS.ReadableStream, handle: (record: string[], line: number) => void, reject: (line: number, reason: string) => void): Promise<void> {
