@@ -21,7 +21,7 @@ function rng(seed: number): () => number {
 }
 
 /** Writes a CSV export of `rows` tickets (about 500 bytes each), streamed to disk. */
-async function writeExport(file: string, rows: number): Promise<void> {
+export async function writeExport(file: string, rows: number): Promise<void> {
   const random = rng(7);
   const out = createWriteStream(file);
   out.write('id,subject,description,group,created,resolved,reassignment_count,reopen_count\n');

@@ -12,6 +12,7 @@ interface GapsFlags {
   strict?: boolean;
   today?: string;
   limit: string;
+  threads?: string;
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -30,6 +31,7 @@ export function register(program: Command): void {
     .option('--min-tickets <n>', 'smallest topic reported as a gap', '3')
     .option('--limit <n>', 'gaps listed in text and Markdown', '15')
     .option('--strict', 'exit 1 when any row is rejected')
+    .option('--threads <n>', 'threads that read one large CSV export together (default: the cores, at most 4; 1: one thread)')
     .option('--today <YYYY-MM-DD>', 'day of the report')
     .addHelpText('after', '\nEvery row is accepted or rejected with its line and reason: read = accepted + rejected.\nExit codes: 0 report written, 1 rejected rows with --strict, 2 error.')
     .action(async (flags: GapsFlags) => {

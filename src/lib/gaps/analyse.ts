@@ -1,14 +1,17 @@
 import type { Level } from '../levels.ts';
 import { readArticles } from '../content/read-articles.ts';
-import { canonicalErrorCode, findErrorCodes } from '../error-codes.ts';
-import { readTickets, type ReadOptions } from '../tickets/read.ts';
+import type { ReadOptions } from '../tickets/read.ts';
 import { redact } from '../tickets/redact.ts';
-import type { ReadStats, Ticket } from '../tickets/types.ts';
+import type { ReadStats } from '../tickets/types.ts';
 import { ArticleIndex } from './article-index.ts';
 import { cluster, normalise, purity, type Vector } from './cluster.ts';
-import { surface, termCounts, terms } from './text.ts';
+import { readAndMatch, type ParallelOptions } from './read-and-match.ts';
+import { surface } from './text.ts';
+import { TicketMatcher, type Features, type Via } from './ticket-matcher.ts';
 
-export interface GapsOptions extends ReadOptions {
+export type { Features } from './ticket-matcher.ts';
+
+export interface GapsOptions extends ReadOptions, ParallelOptions {
   contentDir: string;
   root: string;
   files: string[];
@@ -16,28 +19,6 @@ export interface GapsOptions extends ReadOptions {
   threshold?: number;
   /** Smallest topic reported as a gap. */
   minTickets?: number;
-}
-
-type Via = 'ticket-field' | 'article-tickets' | 'error-code' | 'text';
-
-/** What is kept of each ticket: a few numbers, never its text (1,000,000 tickets must fit). */
-export interface Features {
-  id: string;
-  /** The matched article's id. */
-  article: string | undefined;
-  level: Level | undefined;
-  escalated: boolean;
-  reopened: boolean;
-  opened: Date | undefined;
-  hours: number | undefined;
-  lang: string;
-  product: string | undefined;
-  topic: string | undefined;
-  title: string;
-  doc: number | undefined;
-  via: Via | undefined;
-  status: 'known' | 'new' | 'unknown';
-  top: string[] | undefined;
 }
 
 export interface Gap {
@@ -99,70 +80,20 @@ function rate(linked: number, tickets: number): number {
 export async function analyseGaps(options: GapsOptions, keepFeatures = false): Promise<GapsReport> {
   const index = new ArticleIndex(await readArticles(options.contentDir, options.root));
   const threshold = options.threshold ?? 0.375;
-  const features: Features[] = [];
-  const matchedBy: Record<Via, number> = { 'ticket-field': 0, 'article-tickets': 0, 'error-code': 0, text: 0 };
+  const { stats, features, matchedBy } = await readAndMatch(options.files, new TicketMatcher(index, threshold), { ...options, threshold });
 
-  const match = (ticket: Ticket, words: string[]): { doc: number; via: Via } | undefined => {
-    for (const link of ticket.articles) {
-      const doc = index.byId.get(link.replace(/^\/?(en|de)\/articles\/([^/]+)\/?$/, '$1/$2'));
-      if (doc !== undefined) return { doc, via: 'ticket-field' };
-    }
-    const linked = index.byTicket.get(ticket.id);
-    if (linked !== undefined) return { doc: linked, via: 'article-tickets' };
-    for (const code of findErrorCodes(`${ticket.title} ${ticket.body}`)) {
-      const docs = index.byErrorCode.get(canonicalErrorCode(code));
-      if (docs?.length) return { doc: docs[0] as number, via: 'error-code' };
-    }
-    const found = index.search(words);
-    return found && found.confidence >= threshold ? { doc: found.doc, via: 'text' } : undefined;
-  };
-
-  const stats = await readTickets(
-    options.files,
-    (ticket) => {
-      const lang = ticket.lang ?? 'en';
-      const words = terms(`${ticket.title} ${ticket.title} ${ticket.body}`.slice(0, 4000), lang);
-      // a ticket's gist: its most frequent terms; long texts would drown a match in greetings and noise
-      const gist = [...termCounts(words)]
-        .sort((a, b) => b[1] - a[1])
-        .slice(0, 12)
-        .map(([t]) => t);
-      const found = match(ticket, gist.slice(0, 8));
-      let status: Features['status'] = 'unknown';
-      if (found) {
-        matchedBy[found.via]++;
-        const written = index.articles[found.doc]?.data.reviewed;
-        status = !written || !ticket.opened || written <= ticket.opened ? 'known' : 'new';
-      }
-      const top = found ? undefined : gist;
-      features.push({
-        id: ticket.id,
-        article: found ? index.articles[found.doc]?.id : undefined,
-        level: ticket.level,
-        escalated: ticket.escalations > 0 || (ticket.level ?? 1) > 1,
-        reopened: ticket.reopened > 0,
-        opened: ticket.opened,
-        hours: ticket.opened && ticket.resolved ? (ticket.resolved.getTime() - ticket.opened.getTime()) / 3.6e6 : undefined,
-        lang,
-        product: ticket.product,
-        topic: ticket.topic,
-        title: (ticket.title || ticket.body).slice(0, 80),
-        doc: found?.doc,
-        via: found?.via,
-        status,
-        top,
-      });
-    },
-    options,
-  );
-
-  const phase = process.env['KB_GAPS_TIMING'] ? (name: string) => console.error(`${name}: ${(performance.now() / 1000).toFixed(1)} s`) : () => {};
+  const phase = process.env['KB_GAPS_TIMING'] ? (name: string) => console.error(`${name}: ${(performance.now() / 1000).toFixed(1)} s, heap ${Math.round(process.memoryUsage().heapUsed / 2 ** 20)} MB, rss ${Math.round(process.memoryUsage().rss / 2 ** 20)} MB`) : () => {};
   phase('read and matched');
   // topics of the unknown tickets: tf-idf over their top terms, then clustering
   const unknown = features.filter((f) => f.status === 'unknown' && f.top && f.top.length >= 2);
   const df = new Map<string, number>();
   for (const f of unknown) for (const t of new Set(f.top)) df.set(t, (df.get(t) ?? 0) + 1);
-  const vectorOf = (f: Features): Vector => normalise(new Map((f.top ?? []).map((t) => [t, Math.log(1 + unknown.length / (df.get(t) ?? 1))])));
+  const idf = new Map([...df].map(([t, n]) => [t, Math.log(1 + unknown.length / n)]));
+  const vectorOf = (f: Features): Vector => {
+    const vector: Vector = new Map();
+    for (const t of f.top ?? []) vector.set(t, idf.get(t) ?? 0);
+    return normalise(vector);
+  };
   // cluster an evenly spread sample, then assign every unknown ticket to its nearest topic
   const step = Math.max(1, Math.ceil(unknown.length / 4000));
   const { centroids, assign } = cluster(unknown.filter((_, i) => i % step === 0).map(vectorOf));

@@ -24,19 +24,22 @@ export interface Clustering {
 
 /** Centroids by term, so a vector is compared only with centroids it shares a term with. */
 class CentroidIndex {
-  private readonly postings = new Map<string, { centroid: number; weight: number }[]>();
+  // per term: the centroids holding it and its weight there, as two plain arrays (a hot loop)
+  private readonly postings = new Map<string, { ids: number[]; weights: number[] }>();
   readonly centroids: Vector[] = [];
   // dot products accumulate here, reused across calls: no allocation per ticket
   private scores = new Float64Array(64);
+  private touched = new Int32Array(64);
 
   add(vector: Vector): number {
     const id = this.centroids.length;
     this.centroids.push(vector);
-    if (id >= this.scores.length) this.scores = new Float64Array(this.scores.length * 2);
+    if (id >= this.scores.length) [this.scores, this.touched] = [new Float64Array(this.scores.length * 2), new Int32Array(this.scores.length * 2)];
     for (const [term, weight] of vector) {
       let list = this.postings.get(term);
-      if (!list) this.postings.set(term, (list = []));
-      list.push({ centroid: id, weight });
+      if (!list) this.postings.set(term, (list = { ids: [], weights: [] }));
+      list.ids.push(id);
+      list.weights.push(weight);
     }
     return id;
   }
@@ -46,21 +49,27 @@ class CentroidIndex {
    * normalised, so the dot products summed over the vector's terms' postings are the exact cosines.
    */
   nearest(vector: Vector, minimum: number): number {
-    const scores = this.scores;
-    const touched: number[] = [];
+    const { scores, touched } = this;
+    let count = 0;
     for (const [term, weight] of vector) {
       const list = this.postings.get(term);
       if (!list) continue;
-      for (const { centroid, weight: w } of list) {
-        if (scores[centroid] === 0) touched.push(centroid);
-        scores[centroid] = (scores[centroid] ?? 0) + weight * w;
+      const { ids, weights } = list;
+      for (let i = 0; i < ids.length; i++) {
+        const centroid = ids[i] as number;
+        if (scores[centroid] === 0) touched[count++] = centroid;
+        scores[centroid] = (scores[centroid] as number) + weight * (weights[i] as number);
       }
     }
     let best = -1;
     let bestSim = minimum;
-    for (const centroid of touched) {
-      const sim = scores[centroid] ?? 0;
-      if (sim > bestSim || (sim === bestSim && best >= 0 && centroid < best)) [best, bestSim] = [centroid, sim];
+    for (let i = 0; i < count; i++) {
+      const centroid = touched[i] as number;
+      const sim = scores[centroid] as number;
+      if (sim > bestSim || (sim === bestSim && best >= 0 && centroid < best)) {
+        best = centroid;
+        bestSim = sim;
+      }
       scores[centroid] = 0;
     }
     return best;

@@ -14,6 +14,7 @@ export interface GapsCommandFlags {
   minTickets: string;
   limit: string;
   strict?: boolean | undefined;
+  threads?: string | undefined;
 }
 
 /** `kb gaps`: returns the exit code. */
@@ -26,6 +27,8 @@ export async function runGaps(flags: GapsCommandFlags): Promise<number> {
       if (at < 1) throw new Error(`Unexpected --map ${entry}, expected field=Column`);
       map[entry.slice(0, at)] = entry.slice(at + 1);
     }
+    const threads = flags.threads === undefined ? undefined : Number(flags.threads);
+    if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1)) throw new Error(`Unexpected --threads ${flags.threads}, expected a whole number of at least 1`);
     const levelRules: LevelRule[] = [...(flags.levels ? await readLevelRules(flags.levels) : []), ...flags.level.map(parseLevelRule), ...DEFAULT_LEVEL_RULES];
     const config = await loadKbConfig();
     let bar: { update(v: number): void; stop(): void; start(total: number, v: number): void } | undefined;
@@ -43,6 +46,7 @@ export async function runGaps(flags: GapsCommandFlags): Promise<number> {
       levelRules,
       threshold: Number(flags.threshold),
       minTickets: Number(flags.minTickets),
+      threads,
       onProgress: (done, total) => {
         if (!bar) return;
         if (!started) bar.start(Math.max(1, Math.round(total / 2 ** 20)), 0);

@@ -9,6 +9,7 @@ import type { LevelRule } from './level-rules.ts';
 import { detectPreset, presetByName, type Preset } from './presets.ts';
 import { RowError, RowMapper } from './row-mapper.ts';
 import { delimiterOf, type CsvPart } from './split.ts';
+import { emptyStats } from './stats.ts';
 import type { FileInfo, ReadStats, Ticket } from './types.ts';
 
 export interface ReadOptions {
@@ -42,10 +43,6 @@ function decodedStream(file: string, found: Sniff, part?: CsvPart): { text: Node
     : createReadStream(file, { start: found.bom, highWaterMark: 1 << 20 });
   const bytes = part ? () => read : () => (raw as ReturnType<typeof createReadStream>).bytesRead;
   return { bytes, text: found.encoding === 'utf-8' ? raw.setEncoding('utf8') : raw.pipe(iconv.decodeStream(found.encoding)) };
-}
-
-function emptyStats(): ReadStats {
-  return { read: 0, accepted: 0, rejected: 0, tickets: 0, rejections: [], rejectionsTotal: 0, problems: [], files: [] };
 }
 
 /**

@@ -33,16 +33,20 @@ export function delimiterOf(headerLine: string): string {
 
 /**
  * Record boundaries of a CSV file in an ASCII-compatible encoding (UTF-8, Windows-1252), found by
- * quote parity: a newline outside quotes ends a record. Every quote is checked to open at a
+ * quote parity: a line break outside quotes ends a record. Every quote is checked to open at a
  * field start or close at a field end; the first that does not (a stray quote) stops the scan,
- * since parity says nothing after it.
+ * since parity says nothing after it. Lines are counted as csv-parse counts them, so a part's
+ * line numbers can be shifted to the whole file's: the first line break outside quotes sets the
+ * record delimiter (CRLF or LF); a CR or LF counts as a line unless it is the CR of a CRLF
+ * delimiter.
  */
 class BoundaryScanner {
   private inQuotes = false;
   private previous = NEWLINE;
   /** Bytes at the start of the next chunk already consumed (the second quote of a `""` pair). */
   private skip = 0;
-  /** Newlines seen so far, inside quotes or not: the parser counts lines the same way. */
+  /** Whether records end with CRLF; undefined until the first line break outside quotes. */
+  private crlf: boolean | undefined;
   lines = 0;
 
   private readonly delimiter: number;
@@ -57,7 +61,8 @@ class BoundaryScanner {
 
   /**
    * Scans `bytes[0, length)` (a byte of look-ahead may follow). Calls `onBoundary(index)` after
-   * each record's newline; a `true` return stops the scan ('stopped'). False on a stray quote.
+   * each record's line break; a `true` return stops the scan ('stopped'). False when the file
+   * cannot be split: a stray quote, or records that end with a bare CR.
    */
   scan(bytes: Buffer, length: number, onBoundary: (index: number) => boolean): boolean | 'stopped' {
     let i = this.skip;
@@ -65,18 +70,30 @@ class BoundaryScanner {
     while (i < length) {
       const quote = bytes.indexOf(QUOTE, i);
       const newline = bytes.indexOf(NEWLINE, i);
-      const next = Math.min(quote < 0 ? length : quote, newline < 0 ? length : newline);
+      const cr = bytes.indexOf(RETURN, i);
+      const next = Math.min(quote < 0 ? length : quote, newline < 0 ? length : newline, cr < 0 ? length : cr);
       if (next >= length) break;
-      if (next === newline) {
+      i = next + 1;
+      if (next === cr) {
+        const pair = bytes[next + 1] === NEWLINE;
+        if (!this.inQuotes && this.crlf === undefined) {
+          if (!pair) return false;
+          this.crlf = true;
+        }
+        // the CR of a CRLF record delimiter is not a line of its own
+        if (!(pair && this.crlf && !this.inQuotes)) this.lines++;
+      } else if (next === newline) {
         this.lines++;
-        i = next + 1;
-        if (!this.inQuotes && onBoundary(i)) return 'stopped';
+        if (this.inQuotes) continue;
+        this.crlf ??= false;
+        const afterCr = next > 0 ? bytes[next - 1] === RETURN : this.previous === RETURN;
+        // with CRLF records, a bare LF is a character inside a field
+        if ((!this.crlf || afterCr) && onBoundary(i)) return 'stopped';
       } else if (!this.inQuotes) {
         // an opening quote starts a field
         const before = next > 0 ? bytes[next - 1] : this.previous;
         if (before !== this.delimiter && before !== NEWLINE && before !== RETURN) return false;
         this.inQuotes = true;
-        i = next + 1;
       } else if (bytes[next + 1] === QUOTE) {
         // an escaped quote; its second half may be the next chunk's first byte
         i = next + 2;
@@ -85,7 +102,6 @@ class BoundaryScanner {
         // a closing quote ends a field
         if (!this.endsField(bytes[next + 1])) return false;
         this.inQuotes = false;
-        i = next + 1;
       }
     }
     if (length > 0) this.previous = bytes[length - 1] as number;
@@ -104,8 +120,10 @@ async function readAt(handle: FileHandle, position: number, size: number): Promi
  * several threads can parse it. Undefined when the file cannot be split safely: not an ASCII-
  * compatible encoding, no newlines, a stray quote before a split point, or too small.
  */
-export async function splitCsv(file: string, found: Sniff, parts: number, minBytes: number): Promise<CsvSplit | undefined> {
-  if (parts < 2 || (found.encoding !== 'utf-8' && found.encoding !== 'windows-1252')) return undefined;
+export async function splitCsv(file: string, found: Sniff, parts: number, minBytes: number, chunkBytes = CHUNK): Promise<CsvSplit | undefined> {
+  const first = found.head.trimStart()[0];
+  if (parts < 2 || first === '[' || first === '{' || found.empty || found.binary) return undefined;
+  if (found.encoding !== 'utf-8' && found.encoding !== 'windows-1252') return undefined;
   const handle = await open(file, 'r');
   try {
     const size = (await handle.stat()).size;
@@ -117,9 +135,9 @@ export async function splitCsv(file: string, found: Sniff, parts: number, minByt
     let headerLines = 0;
     let target = 1;
     const share = (size - found.bom) / parts;
-    for (let position = found.bom; position < size && boundaries.length < parts - 1; position += CHUNK) {
-      const bytes = await readAt(handle, position, CHUNK + 1);
-      const length = Math.min(CHUNK, bytes.length);
+    for (let position = found.bom; position < size && boundaries.length < parts - 1; position += chunkBytes) {
+      const bytes = await readAt(handle, position, chunkBytes + 1);
+      const length = Math.min(chunkBytes, bytes.length);
       const result = scanner.scan(bytes, length, (index) => {
         const at = position + index;
         if (headerEnd < 0) {

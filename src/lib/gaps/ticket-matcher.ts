@@ -1,0 +1,100 @@
+import type { Level } from '../levels.ts';
+import { canonicalErrorCode, findErrorCodes } from '../error-codes.ts';
+import type { Ticket } from '../tickets/types.ts';
+import type { ArticleIndex } from './article-index.ts';
+import { termCounts, terms } from './text.ts';
+
+export type Via = 'ticket-field' | 'article-tickets' | 'error-code' | 'text';
+
+/** What is kept of each ticket: a few numbers, never its text (1,000,000 tickets must fit). */
+export interface Features {
+  id: string;
+  /** Line (or record) of the export the ticket came from. */
+  line: number;
+  /** The matched article's id. */
+  article: string | undefined;
+  level: Level | undefined;
+  escalated: boolean;
+  reopened: boolean;
+  opened: Date | undefined;
+  hours: number | undefined;
+  lang: string;
+  product: string | undefined;
+  topic: string | undefined;
+  /** The first words of an unmatched ticket's title (examples of a gap); empty when matched. */
+  title: string;
+  doc: number | undefined;
+  via: Via | undefined;
+  status: 'known' | 'new' | 'unknown';
+  /** The unmatched ticket's main terms, for topic clustering. */
+  top: string[] | undefined;
+}
+
+export function emptyMatchCounts(): Record<Via, number> {
+  return { 'ticket-field': 0, 'article-tickets': 0, 'error-code': 0, text: 0 };
+}
+
+/**
+ * Matches tickets to articles: explicit links first (a ticket field naming an article, an
+ * article's `tickets:` list), then error codes, then text similarity above `threshold`.
+ */
+export class TicketMatcher {
+  private readonly index: ArticleIndex;
+  private readonly threshold: number;
+
+  constructor(index: ArticleIndex, threshold: number) {
+    this.index = index;
+    this.threshold = threshold;
+  }
+
+  private match(ticket: Ticket, words: readonly string[]): { doc: number; via: Via } | undefined {
+    const index = this.index;
+    for (const link of ticket.articles) {
+      const doc = index.byId.get(link.replace(/^\/?(en|de)\/articles\/([^/]+)\/?$/, '$1/$2'));
+      if (doc !== undefined) return { doc, via: 'ticket-field' };
+    }
+    const linked = index.byTicket.get(ticket.id);
+    if (linked !== undefined) return { doc: linked, via: 'article-tickets' };
+    for (const code of findErrorCodes(`${ticket.title} ${ticket.body}`)) {
+      const docs = index.byErrorCode.get(canonicalErrorCode(code));
+      if (docs?.length) return { doc: docs[0] as number, via: 'error-code' };
+    }
+    const found = index.search(words);
+    return found && found.confidence >= this.threshold ? { doc: found.doc, via: 'text' } : undefined;
+  }
+
+  /** A ticket's features: its match, known/new/unknown, and for unmatched tickets its main terms. */
+  features(ticket: Ticket): Features {
+    const lang = ticket.lang ?? 'en';
+    const words = terms(`${ticket.title} ${ticket.title} ${ticket.body}`.slice(0, 4000), lang);
+    // a ticket's gist: its most frequent terms; long texts would drown a match in greetings and noise
+    const gist = [...termCounts(words)]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 12)
+      .map(([t]) => t);
+    const found = this.match(ticket, gist.slice(0, 8));
+    let status: Features['status'] = 'unknown';
+    if (found) {
+      const written = this.index.articles[found.doc]?.data.reviewed;
+      status = !written || !ticket.opened || written <= ticket.opened ? 'known' : 'new';
+    }
+    return {
+      id: ticket.id,
+      line: ticket.line,
+      article: found ? this.index.articles[found.doc]?.id : undefined,
+      level: ticket.level,
+      escalated: ticket.escalations > 0 || (ticket.level ?? 1) > 1,
+      reopened: ticket.reopened > 0,
+      opened: ticket.opened,
+      hours: ticket.opened && ticket.resolved ? (ticket.resolved.getTime() - ticket.opened.getTime()) / 3.6e6 : undefined,
+      lang,
+      product: ticket.product,
+      topic: ticket.topic,
+      title: found ? '' : (ticket.title || ticket.body).slice(0, 80),
+      doc: found?.doc,
+      via: found?.via,
+      status,
+      top: found ? undefined : gist,
+    };
+  }
+}
