@@ -66,6 +66,9 @@ function rejectDuplicate(stats: ReadStats, f: Features): void {
   stats.rejections.push({ file: info?.file ?? '', line: f.line, rule: 'duplicate-id', reason: `Unexpected duplicate id ${f.id}, expected each ticket once` });
 }
 
+// Not a literal inside `new URL()`: bundlers would copy the source file into a site build.
+const WORKER = './match-worker.ts';
+
 // Strings arrive as fresh copies in every message; terms, article ids and languages repeat across
 // hundreds of thousands of tickets, so each is kept once.
 const interned = new Map<string, string>();
@@ -93,7 +96,7 @@ function readPartInWorker(job: PartJob, onBytes: (bytes: number) => void): Promi
     let heard = false;
     let worker: Worker;
     try {
-      worker = new Worker(new URL('./match-worker.ts', import.meta.url), { workerData: job });
+      worker = new Worker(new URL(WORKER, import.meta.url), { workerData: job });
     } catch {
       resolve(undefined);
       return;

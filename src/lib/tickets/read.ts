@@ -10,7 +10,7 @@ import { detectPreset, presetByName, type Preset } from './presets.ts';
 import { RowError, RowMapper } from './row-mapper.ts';
 import { delimiterOf, type CsvPart } from './split.ts';
 import { emptyStats } from './stats.ts';
-import type { FileInfo, ReadStats, Ticket } from './types.ts';
+import type { FileInfo, FileProblem, ReadStats, Ticket } from './types.ts';
 
 export interface ReadOptions {
   /** Preset name (`servicenow`, `jira`, `otrs`, ...); detected from the header when absent. */
@@ -131,6 +131,10 @@ async function readOne(file: string, found: Sniff, stats: ReadStats, sink: (tick
     info.read++;
     info.accepted++;
   };
+  // the header's problems are reported once: by the whole file, or by its first part
+  const headerProblem = (problem: FileProblem) => {
+    if (!part || part.rows[0] === part.header[1]) stats.problems.push(problem);
+  };
   const handle = (record: string[], line: number) => {
     if (!mapper) {
       preset ??= detectPreset(record);
@@ -138,10 +142,10 @@ async function readOne(file: string, found: Sniff, stats: ReadStats, sink: (tick
       try {
         mapper = new RowMapper(record, { preset, map: options.map, levelRules: options.levelRules });
       } catch (error) {
-        stats.problems.push({ file, line, rule: (error as RowError).rule ?? 'header', reason: (error as Error).message });
+        headerProblem({ file, line, rule: (error as RowError).rule ?? 'header', reason: (error as Error).message });
         throw error;
       }
-      if (!mapper.hasId) stats.problems.push({ file, line, rule: 'missing-id-column', reason: `Unexpected header without an id column, expected one of id, number, key, ticket id (or --map id=<column>, or --map id=@line to number rows)` });
+      if (!mapper.hasId) headerProblem({ file, line, rule: 'missing-id-column', reason: `Unexpected header without an id column, expected one of id, number, key, ticket id (or --map id=<column>, or --map id=@line to number rows)` });
       return;
     }
     if (!mapper.hasId) return reject(line, 'missing-id-column', 'Unexpected row without an id column in the header');
@@ -178,7 +182,9 @@ async function readCsv(text: NodeJS.ReadableStream, delimiter: string, handle: (
   );
   parser.on('skip', (error: CsvError & { lines?: number }) => {
     const rule = /quote/i.test(error.code) ? 'stray-quote' : 'bad-csv';
-    reject((error.lines ?? 0) + lineOffset, rule, `Unexpected CSV syntax: ${error.message.replace(/^Invalid Record Length: |^Invalid /, '')}`);
+    // csv-parse names its own line in the message: the part's, which is not the file's
+    const message = error.message.replace(/^Invalid Record Length: |^Invalid /, '').replace(/\b(at line|on line) (\d+)/g, (_, words: string, n: string) => `${words} ${Number(n) + lineOffset}`);
+    reject((error.lines ?? 0) + lineOffset, rule, `Unexpected CSV syntax: ${message}`);
   });
   let offset = 0;
   for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
