@@ -22,15 +22,16 @@ export function terms(text: string, lang: Lang = 'en'): string[] {
   const out: string[] = [];
   const stemCache = cache[lang];
   for (const word of text.toLowerCase().split(/[^a-z0-9äöüß]+/)) {
-    if (word.length < 3 || word.length > 30 || STOP.has(word) || /^\d+$/.test(word)) continue;
+    if (word.length < 3 || word.length > 30) continue;
+    // one lookup per word: stop words and numbers are cached as '' (skipped)
     let stem = stemCache.get(word);
     if (stem === undefined) {
-      stem = STEMMERS[lang].stem(word);
+      stem = STOP.has(word) || /^\d+$/.test(word) ? '' : STEMMERS[lang].stem(word);
       if (stemCache.size < 200_000) stemCache.set(word, stem);
       const known = surface.get(stem);
-      if ((known === undefined || word.length < known.length) && surface.size < 200_000) surface.set(stem, word);
+      if (stem && (known === undefined || word.length < known.length) && surface.size < 200_000) surface.set(stem, word);
     }
-    out.push(stem);
+    if (stem) out.push(stem);
   }
   return out;
 }

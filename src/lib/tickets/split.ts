@@ -67,11 +67,20 @@ class BoundaryScanner {
   scan(bytes: Buffer, length: number, onBoundary: (index: number) => boolean): boolean | 'stopped' {
     let i = this.skip;
     this.skip = 0;
+    // the next position of each byte, searched again only once passed: a byte the file lacks
+    // (CR in a LF file) must not be looked for in the rest of the chunk at every event
+    const find = (byte: number, from: number) => {
+      const at = bytes.indexOf(byte, from);
+      return at < 0 || at > length ? length : at;
+    };
+    let quote = -1;
+    let newline = -1;
+    let cr = -1;
     while (i < length) {
-      const quote = bytes.indexOf(QUOTE, i);
-      const newline = bytes.indexOf(NEWLINE, i);
-      const cr = bytes.indexOf(RETURN, i);
-      const next = Math.min(quote < 0 ? length : quote, newline < 0 ? length : newline, cr < 0 ? length : cr);
+      if (quote < i) quote = find(QUOTE, i);
+      if (newline < i) newline = find(NEWLINE, i);
+      if (cr < i) cr = find(RETURN, i);
+      const next = Math.min(quote, newline, cr);
       if (next >= length) break;
       i = next + 1;
       if (next === cr) {
