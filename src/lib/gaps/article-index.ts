@@ -26,7 +26,7 @@ export class ArticleIndex {
       const data = source.data;
       if (!data || data.state === 'draft') continue;
       const doc = this.articles.length;
-      const words = terms(`${data.title} ${data.title} ${data.title} ${data.summary} ${data.summary} ${source.parsed.body}`, data.lang);
+      const words = terms(`${data.title} ${data.title} ${data.title} ${data.summary} ${data.summary} ${source.parsed.body}`, data.lang, 'article');
       this.articles.push({ id: source.id, data, length: words.length });
       this.byId.set(source.id, doc);
       for (const [term, tf] of termCounts(words)) {

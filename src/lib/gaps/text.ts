@@ -11,16 +11,26 @@ const STOP = new Set(
   ).split(' '),
 );
 
-/** Stems are cached: ticket text repeats the same few thousand words millions of times. */
-const cache = { en: new Map<string, string>(), de: new Map<string, string>() };
+/**
+ * Stems are cached: ticket text repeats the same few thousand words millions of times. Articles
+ * have their own cache, so only ticket words become topic labels.
+ */
+const caches = {
+  ticket: { en: new Map<string, string>(), de: new Map<string, string>() },
+  article: { en: new Map<string, string>(), de: new Map<string, string>() },
+};
 
-/** A readable word for each stem (the shortest seen), for topic labels. */
+/** A readable word for each stem (the shortest seen in tickets), for topic labels. */
 export const surface = new Map<string, string>();
 
-/** Lower-cased, stop words removed, stemmed for the language; numbers and 1–2 letter words dropped. */
-export function terms(text: string, lang: Lang = 'en'): string[] {
+/**
+ * Lower-cased, stop words removed, stemmed for the language; numbers and 1–2 letter words dropped.
+ * `source` says whose words these are: ticket words name topics, article words (imported prose
+ * with split identifiers such as "Exchang eRemote…") do not.
+ */
+export function terms(text: string, lang: Lang = 'en', source: 'ticket' | 'article' = 'ticket'): string[] {
   const out: string[] = [];
-  const stemCache = cache[lang];
+  const stemCache = caches[source][lang];
   for (const word of text.toLowerCase().split(/[^a-z0-9äöüß]+/)) {
     if (word.length < 3 || word.length > 30) continue;
     // one lookup per word: stop words and numbers are cached as '' (skipped)
@@ -29,7 +39,7 @@ export function terms(text: string, lang: Lang = 'en'): string[] {
       stem = STOP.has(word) || /^\d+$/.test(word) ? '' : STEMMERS[lang].stem(word);
       if (stemCache.size < 200_000) stemCache.set(word, stem);
       const known = surface.get(stem);
-      if (stem && (known === undefined || word.length < known.length) && surface.size < 200_000) surface.set(stem, word);
+      if (source === 'ticket' && stem && (known === undefined || word.length < known.length) && surface.size < 200_000) surface.set(stem, word);
     }
     if (stem) out.push(stem);
   }
