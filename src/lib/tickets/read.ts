@@ -23,26 +23,24 @@ export interface ReadOptions {
   onProgress?: (bytes: number, total: number) => void;
 }
 
-/** The file's text, decoded; `bytes()` is how much of the file has been read. */
-function decodedStream(file: string, found: Sniff, part?: CsvPart): { text: NodeJS.ReadableStream; bytes: () => number } {
-  let read = 0;
-  const raw = part
-    ? Readable.from(
-        (async function* () {
-          // a part is its file's header record followed by its own rows
-          for (const [start, end] of [part.header, part.rows]) {
-            if (end <= start) continue;
-            for await (const chunk of createReadStream(file, { start, end: end - 1, highWaterMark: 1 << 20 })) {
-              read += (chunk as Buffer).length;
-              yield chunk as Buffer;
-            }
-          }
-        })(),
-        { objectMode: false },
-      )
-    : createReadStream(file, { start: found.bom, highWaterMark: 1 << 20 });
-  const bytes = part ? () => read : () => (raw as ReturnType<typeof createReadStream>).bytesRead;
-  return { bytes, text: found.encoding === 'utf-8' ? raw.setEncoding('utf8') : raw.pipe(iconv.decodeStream(found.encoding)) };
+/**
+ * The text of byte ranges of a file, decoded. `onBytes` counts what has been read; the stream
+ * only flows when its reader pulls, so no chunk is lost before a parser is attached.
+ */
+function decodedStream(file: string, found: Sniff, ranges: readonly (readonly [number, number])[], onBytes: (bytes: number) => void): NodeJS.ReadableStream {
+  const raw = Readable.from(
+    (async function* () {
+      for (const [start, end] of ranges) {
+        if (end <= start) continue;
+        for await (const chunk of createReadStream(file, { start, end: end - 1, highWaterMark: 1 << 20 })) {
+          onBytes((chunk as Buffer).length);
+          yield chunk as Buffer;
+        }
+      }
+    })(),
+    { objectMode: false },
+  );
+  return found.encoding === 'utf-8' ? raw.setEncoding('utf8') : raw.pipe(iconv.decodeStream(found.encoding));
 }
 
 /**
@@ -156,12 +154,7 @@ async function readOne(file: string, found: Sniff, stats: ReadStats, sink: (tick
       else throw error;
     }
   };
-  const { text, bytes } = decodedStream(file, found, part);
-  let lastBytes = 0;
-  text.on('data', () => {
-    progress(bytes() - lastBytes);
-    lastBytes = bytes();
-  });
+  const text = decodedStream(file, found, part ? [part.header, part.rows] : [[found.bom, (await stat(file)).size]], progress);
   const first = found.head.trimStart()[0];
   try {
     if (first === '[') await readJsonArray(text, handle, (line, reason) => reject(line, 'bad-json', reason));
