@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -61,5 +61,19 @@ describe('kb gaps on several threads', () => {
     }
     // most of the catalogue is splittable; the rest (stray quotes, UTF-16, binary) is read whole
     expect(split).toBeGreaterThanOrEqual(8);
+  });
+});
+
+describe('progress while reading', () => {
+  it('counts up to the size of the export, on one thread and on several', async () => {
+    const size = (await stat(LABELLED)).size;
+    for (const threads of [1, 3]) {
+      const seen: [number, number][] = [];
+      await run([LABELLED], threads, { map: { id: '@line' }, onProgress: (done: number, total: number) => seen.push([done, total]) });
+      expect(seen.length, `${threads} threads`).toBeGreaterThan(0);
+      expect(seen.every(([, total]) => total === size)).toBe(true);
+      expect(seen.every(([done]) => done >= 0 && done <= size)).toBe(true);
+      expect(seen.at(-1)?.[0]).toBe(size);
+    }
   });
 });

@@ -68,8 +68,10 @@ export async function readTickets(files: readonly string[], sink: (ticket: Ticke
  */
 export async function readTicketPart(file: string, found: Sniff, part: CsvPart, sink: (ticket: Ticket) => void, options: ReadOptions = {}): Promise<ReadStats> {
   const stats = emptyStats();
-  const total = part.header[1] - part.header[0] + part.rows[1] - part.rows[0];
-  let done = 0;
+  // every part reads the header; only the first counts it, so the parts add up to the file
+  const header = part.rows[0] === part.header[1] ? 0 : part.header[1] - part.header[0];
+  const total = part.rows[1] - part.rows[0] + (header ? 0 : part.header[1] - part.header[0]);
+  let done = -header;
   await readOne(
     file,
     found,
@@ -78,7 +80,7 @@ export async function readTicketPart(file: string, found: Sniff, part: CsvPart, 
     options,
     (bytes) => {
       done += bytes;
-      options.onProgress?.(done, total);
+      options.onProgress?.(Math.max(0, done), total);
     },
     part,
   );
