@@ -48,7 +48,7 @@ async function child(contentDir: string, file: string): Promise<void> {
   const { analyseGaps } = await import('../../src/lib/gaps/analyse.ts');
   const started = performance.now();
   const report = await analyseGaps({ contentDir, root: contentDir, files: [file] });
-  console.log(JSON.stringify({ seconds: (performance.now() - started) / 1000, peakMB: process.resourceUsage().maxRSS / 1024, read: report.tickets.read, rejected: report.tickets.rejected, gaps: report.gaps.length, linkRate: report.metrics.linkRate, parts: report.tickets.files[0]?.parts ?? 1 }));
+  console.log(JSON.stringify({ seconds: (performance.now() - started) / 1000, peakMB: process.resourceUsage().maxRSS / 1024, read: report.tickets.read, rejected: report.tickets.rejected, gaps: report.gaps.length, linkRate: report.metrics.linkRate, threads: report.tickets.files[0]?.threads ?? 1 }));
 }
 
 /** `kb gaps` on 1,000,000 generated tickets (about 500 MB of CSV) against 5,000 generated articles. */
@@ -63,12 +63,12 @@ export async function run(rows = Number(process.env['KB_BENCH_TICKETS'] ?? 1_000
     console.log(`gaps: wrote ${rows} tickets, ${megabytes.toFixed(0)} MB`);
     const result = spawnSync(process.execPath, ['--max-old-space-size=1400', SELF, '--child', content, file], { encoding: 'utf8', maxBuffer: 16 * 2 ** 20 });
     if (result.status !== 0) throw new Error(`gaps benchmark failed:\n${result.stderr.slice(-3000)}`);
-    const r = JSON.parse(result.stdout.trim().split('\n').at(-1) ?? '{}') as { seconds: number; peakMB: number; read: number; rejected: number; gaps: number; linkRate: number; parts: number };
+    const r = JSON.parse(result.stdout.trim().split('\n').at(-1) ?? '{}') as { seconds: number; peakMB: number; read: number; rejected: number; gaps: number; linkRate: number; threads: number };
     return {
       tickets: r.read,
       rejected: r.rejected,
       'export size (MB)': Math.round(megabytes),
-      'threads reading it': r.parts,
+      'threads reading it': r.threads,
       'end to end (s)': Math.round(r.seconds * 10) / 10,
       'rows per second': Math.round(r.read / r.seconds),
       'MB per second': Math.round((megabytes / r.seconds) * 10) / 10,

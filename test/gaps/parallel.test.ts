@@ -10,10 +10,10 @@ const CONTENT = join(ROOT, 'test/fixtures/gaps/content');
 const LABELLED = join(SHARED, 'tickets/it-service-ticket-classification/all_tickets_processed_improved_v3.partial.csv');
 const MALFORMED = join(ROOT, 'test/fixtures/tickets/malformed');
 
-/** The report as JSON, without the note of how many parts a file was read in. */
+/** The report as JSON, without the note of how many threads read a file. */
 function comparable(report: GapsReport): unknown {
-  const json = JSON.parse(toJson(report)) as { tickets: { files: { parts?: number }[] } };
-  for (const file of json.tickets.files) delete file.parts;
+  const json = JSON.parse(toJson(report)) as { tickets: { files: { threads?: number }[] } };
+  for (const file of json.tickets.files) delete file.threads;
   return json;
 }
 
@@ -30,8 +30,8 @@ describe('kb gaps on several threads', () => {
   it('gives the same report for a real export read in two parts as on one thread', async () => {
     const one = await run([LABELLED], 1, { map: { id: '@line' } });
     const two = await run([LABELLED], 2, { map: { id: '@line' } });
-    expect(one.tickets.files[0]?.parts).toBeUndefined();
-    expect(two.tickets.files[0]?.parts).toBe(2);
+    expect(one.tickets.files[0]?.threads).toBeUndefined();
+    expect(two.tickets.files[0]?.threads).toBe(2);
     expect(two.tickets.read).toBe(3805);
     expect(comparable(two)).toEqual(comparable(one));
   });
@@ -42,7 +42,7 @@ describe('kb gaps on several threads', () => {
     await writeFile(file, `id,subject,description,group,created,resolved\n${rows.join('\n')}\n`);
     const one = await run([file], 1);
     const three = await run([file], 3);
-    expect(three.tickets.files[0]?.parts).toBe(3);
+    expect(three.tickets.files[0]?.threads).toBe(3);
     // a row's line is where it ends: each row spans two lines
     expect(three.tickets.rejections.map((r) => `${r.line}:${r.rule}`)).toEqual(['3:bad-date', '183:bad-date', '363:bad-date', '543:bad-date', '703:duplicate-id', '723:bad-date']);
     expect(three.tickets).toMatchObject({ read: 400, accepted: 394, rejected: 6, rejectionsTotal: 6, tickets: 394 });
@@ -56,7 +56,7 @@ describe('kb gaps on several threads', () => {
     for (const name of files) {
       const one = await run([join(MALFORMED, name)], 1);
       const three = await run([join(MALFORMED, name)], 3);
-      if (three.tickets.files[0]?.parts) split++;
+      if (three.tickets.files[0]?.threads) split++;
       expect(comparable(three), name).toEqual(comparable(one));
     }
     // most of the catalogue is splittable; the rest (stray quotes, UTF-16, binary) is read whole

@@ -21,7 +21,7 @@ export function formatText(report: GapsReport, limit = 15): string {
   const t = report.tickets;
   const lines = [
     `Tickets: read ${t.read} = accepted ${t.accepted} + rejected ${t.rejected} (${t.tickets} distinct tickets from ${t.files.length} file(s))`,
-    ...t.files.map((f) => `  ${f.file}: ${f.format}, ${f.encoding}${f.preset ? `, preset ${f.preset}` : ''}${f.parts ? `, read in ${f.parts} parts at once` : ''}: ${f.accepted} accepted, ${f.rejected} rejected`),
+    ...t.files.map((f) => `  ${f.file}: ${f.format}, ${f.encoding}${f.preset ? `, preset ${f.preset}` : ''}${f.threads ? `, read by ${f.threads} threads at once` : ''}: ${f.accepted} accepted, ${f.rejected} rejected`),
     ...t.problems.map((p) => `  ${p.file}:${p.line}: ${p.reason} [${p.rule}]`),
     ...t.rejections.slice(0, 10).map((r) => `  ${r.file}:${r.line}: ${r.reason} [${r.rule}]`),
     ...(t.rejectionsTotal > 10 ? [`  … and ${t.rejectionsTotal - 10} more rejections (see --format json)`] : []),

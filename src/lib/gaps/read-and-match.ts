@@ -160,7 +160,12 @@ export async function readAndMatch(files: readonly string[], matcher: TicketMatc
     const job = (part: CsvPart): PartJob => ({ file, found, part, read: { preset: options.preset, map: options.map, levelRules: options.levelRules, keepRejections: keep }, contentDir: options.contentDir, root: options.root, threshold: options.threshold });
     const workers = split.parts.slice(1).map((part, i) => readPartInWorker(job(part), (bytes) => report(i + 1, bytes)));
     const results = [await readHere(split.parts[0] as CsvPart, 0)];
-    for (const [i, pending] of workers.entries()) results.push((await pending) ?? (await readHere(split.parts[i + 1] as CsvPart, i + 1)));
+    let threadsUsed = 1;
+    for (const [i, pending] of workers.entries()) {
+      const result = await pending;
+      if (result) threadsUsed++;
+      results.push(result ?? (await readHere(split.parts[i + 1] as CsvPart, i + 1)));
+    }
     // the parts together, as one thread would have read them
     const seen = new Set<string>();
     for (const result of results) {
@@ -174,7 +179,7 @@ export async function readAndMatch(files: readonly string[], matcher: TicketMatc
       mergeStats(stats, result.stats, keep);
     }
     const info = stats.files.find((f) => f.file === file);
-    if (info) info.parts = split.parts.length;
+    if (info && threadsUsed > 1) info.threads = threadsUsed;
     finishedBytes += sizes[n] ?? 0;
   }
   const matchedBy = emptyMatchCounts();

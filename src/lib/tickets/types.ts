@@ -74,8 +74,8 @@ export interface FileInfo {
   format: 'csv' | 'json' | 'ndjson' | 'none';
   delimiter?: string | undefined;
   preset: string;
-  /** Parts of a large CSV export read at once by separate threads; absent when read whole. */
-  parts?: number | undefined;
+  /** Threads that read parts of a large CSV export at once; absent when one thread read it. */
+  threads?: number | undefined;
   read: number;
   accepted: number;
   rejected: number;
