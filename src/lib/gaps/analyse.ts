@@ -88,14 +88,10 @@ export async function analyseGaps(options: GapsOptions, keepFeatures = false): P
   const unknown = features.filter((f) => f.status === 'unknown' && f.top && f.top.length >= 2);
   const df = new Map<string, number>();
   for (const f of unknown) for (const t of new Set(f.top)) df.set(t, (df.get(t) ?? 0) + 1);
-  // a term in most unknown tickets ("problem", a mail domain) tells no topic from another
-  const idf = new Map([...df].filter(([, n]) => n <= unknown.length / 2).map(([t, n]) => [t, Math.log(1 + unknown.length / n)]));
+  const idf = new Map([...df].map(([t, n]) => [t, Math.log(1 + unknown.length / n)]));
   const vectorOf = (f: Features): Vector => {
     const vector: Vector = new Map();
-    for (const t of f.top ?? []) {
-      const weight = idf.get(t);
-      if (weight !== undefined) vector.set(t, weight);
-    }
+    for (const t of f.top ?? []) vector.set(t, idf.get(t) ?? 0);
     return normalise(vector);
   };
   // cluster an evenly spread sample, then assign every unknown ticket to its nearest topic
