@@ -22,10 +22,20 @@ export interface Clustering {
   assign(vector: Vector): number;
 }
 
+interface Posting {
+  ids: number[];
+  weights: number[];
+  /** The weight in every centroid (0 where absent), kept once a term is in many centroids. */
+  dense?: Float64Array;
+}
+
+// a term in this many centroids also gets a dense row: adding a whole row beats chasing ids
+const DENSE_FROM = 16;
+
 /** Centroids by term, so a vector is compared only with centroids it shares a term with. */
 class CentroidIndex {
   // per term: the centroids holding it and its weight there, as two plain arrays (a hot loop)
-  private readonly postings = new Map<string, { ids: number[]; weights: number[] }>();
+  private readonly postings = new Map<string, Posting>();
   readonly centroids: Vector[] = [];
   // dot products accumulate here, reused across calls: no allocation per ticket
   private scores = new Float64Array(64);
@@ -34,12 +44,26 @@ class CentroidIndex {
   add(vector: Vector): number {
     const id = this.centroids.length;
     this.centroids.push(vector);
-    if (id >= this.scores.length) [this.scores, this.touched] = [new Float64Array(this.scores.length * 2), new Int32Array(this.scores.length * 2)];
+    if (id >= this.scores.length) {
+      const capacity = this.scores.length * 2;
+      [this.scores, this.touched] = [new Float64Array(capacity), new Int32Array(capacity)];
+      for (const list of this.postings.values()) {
+        if (!list.dense) continue;
+        const grown = new Float64Array(capacity);
+        grown.set(list.dense);
+        list.dense = grown;
+      }
+    }
     for (const [term, weight] of vector) {
       let list = this.postings.get(term);
       if (!list) this.postings.set(term, (list = { ids: [], weights: [] }));
       list.ids.push(id);
       list.weights.push(weight);
+      if (list.dense) list.dense[id] = weight;
+      else if (list.ids.length >= DENSE_FROM) {
+        list.dense = new Float64Array(this.scores.length);
+        list.ids.forEach((centroid, i) => (list.dense![centroid] = list.weights[i] as number));
+      }
     }
     return id;
   }
@@ -47,14 +71,23 @@ class CentroidIndex {
   /**
    * The most similar centroid above `minimum` (the lowest index on a tie), or -1. Both sides are
    * normalised, so the dot products summed over the vector's terms' postings are the exact cosines.
+   * A term held by more than a quarter of the centroids ("problem", a mail domain) adds its dense
+   * row instead; each centroid still sums its products in the vector's term order.
    */
   nearest(vector: Vector, minimum: number): number {
     const { scores, touched } = this;
+    const n = this.centroids.length;
     let count = 0;
+    let all = false;
     for (const [term, weight] of vector) {
       const list = this.postings.get(term);
       if (!list) continue;
-      const { ids, weights } = list;
+      const { ids, weights, dense } = list;
+      if (dense && ids.length * 4 > n) {
+        for (let c = 0; c < n; c++) scores[c] = (scores[c] as number) + weight * (dense[c] as number);
+        all = true;
+        continue;
+      }
       for (let i = 0; i < ids.length; i++) {
         const centroid = ids[i] as number;
         if (scores[centroid] === 0) touched[count++] = centroid;
@@ -63,15 +96,16 @@ class CentroidIndex {
     }
     let best = -1;
     let bestSim = minimum;
-    for (let i = 0; i < count; i++) {
-      const centroid = touched[i] as number;
+    const consider = (centroid: number) => {
       const sim = scores[centroid] as number;
       if (sim > bestSim || (sim === bestSim && best >= 0 && centroid < best)) {
         best = centroid;
         bestSim = sim;
       }
       scores[centroid] = 0;
-    }
+    };
+    if (all) for (let c = 0; c < n; c++) consider(c);
+    else for (let i = 0; i < count; i++) consider(touched[i] as number);
     return best;
   }
 }
