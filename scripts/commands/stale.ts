@@ -65,14 +65,11 @@ async function runCommand(options: StaleCliOptions): Promise<number> {
   if (!existsSync(join(config.contentDir, 'articles'))) {
     throw new Error(`Cannot read content folder ${config.contentDir}: it has no articles/ folder (set KB_CONTENT_DIR or run from the project root)`);
   }
-  const notes: string[] = [];
   const extraProviders = [];
   if (options.tickets?.length) {
-    const { loadTicketProvider } = await import('../../src/lib/stale/ticket-provider.ts');
-    const provider = await loadTicketProvider({ files: options.tickets, contentDir: config.contentDir, root: config.root, today });
-    // the note is part of the report in every format, so a CI comment shows it too
-    if (typeof provider === 'string') notes.push(provider);
-    else extraProviders.push(provider);
+    // ticket reasons come from kb gaps: loaded only when ticket exports are given
+    const { ticketStaleProvider } = await import('../../src/lib/gaps/stale-provider.ts');
+    extraProviders.push(await ticketStaleProvider({ files: options.tickets, contentDir: config.contentDir, root: config.root }));
   }
 
   const { report } = await runStale({
@@ -88,7 +85,7 @@ async function runCommand(options: StaleCliOptions): Promise<number> {
     product: options.product,
   });
   const color = options.format === 'text' && process.stdout.isTTY === true && !process.env['NO_COLOR'];
-  process.stdout.write(formatReport(report, options.format, { groupBy: options.groupBy, color, notes, linkBase: `${config.repository}/blob/${config.branch}` }));
+  process.stdout.write(formatReport(report, options.format, { groupBy: options.groupBy, color, linkBase: `${config.repository}/blob/${config.branch}` }));
 
   if (!failOn.length) return 0;
   const failing = report.articles.filter((a) => a.reasons.some((r) => failOn.includes('any') || failOn.includes(r.code)));

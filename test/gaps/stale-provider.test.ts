@@ -7,7 +7,7 @@ import { FIXTURE_SITE_CONTENT, ROOT } from '../helpers/paths.ts';
 
 describe('ticket reasons for kb stale', () => {
   it('flags escalations and reopenings after the last review, and articles no ticket used', async () => {
-    const provider = await ticketStaleProvider({ files: [join(ROOT, 'test/fixtures/gaps/stale-tickets.csv')], contentDir: FIXTURE_SITE_CONTENT, root: ROOT, today: new Date('2026-11-24') });
+    const provider = await ticketStaleProvider({ files: [join(ROOT, 'test/fixtures/gaps/stale-tickets.csv')], contentDir: FIXTURE_SITE_CONTENT, root: ROOT });
     const { valid } = partitionArticles(await readArticles(FIXTURE_SITE_CONTENT, ROOT));
     const reasons = await provider({ articles: valid, today: new Date('2026-11-24') });
     // printer-offline was reviewed on 2026-10-01: T-1 (escalated) and T-2 (reopened) came after, T-3 before

@@ -1,12 +1,18 @@
 import type { StaleArticle } from '../stale/article.ts';
+import { isoDay } from '../stale/dates.ts';
 import type { StaleProvider, StaleReason } from '../stale/reason.ts';
-import type { TicketProviderOptions } from '../stale/ticket-provider.ts';
 import { analyseGaps, type Features } from './analyse.ts';
 
 const DAY = 86_400_000;
 
-function day(date: Date): string {
-  return date.toISOString().slice(0, 10);
+/** What `kb stale --tickets` hands to the ticket provider. */
+export interface TicketProviderOptions {
+  /** Ticket export files as given on the command line. */
+  files: string[];
+  contentDir: string;
+  root: string;
+  /** Days without a ticket after which a validated article counts as unused (default 365). */
+  unusedDays?: number;
 }
 
 /**
@@ -14,7 +20,7 @@ function day(date: Date): string {
  * reopened after its last review no longer solves the problem; an article no ticket has needed
  * for `unusedDays` (while the export covers that time) may be obsolete.
  */
-export async function ticketStaleProvider(options: TicketProviderOptions & { unusedDays?: number }): Promise<StaleProvider<StaleArticle>> {
+export async function ticketStaleProvider(options: TicketProviderOptions): Promise<StaleProvider<StaleArticle>> {
   const report = await analyseGaps({ contentDir: options.contentDir, root: options.root, files: options.files }, true);
   const byArticle = new Map<string, Features[]>();
   let latest = 0;
@@ -36,7 +42,7 @@ export async function ticketStaleProvider(options: TicketProviderOptions & { unu
       const after = tickets.filter((t) => (t.opened?.getTime() ?? 0) > reviewed);
       const escalated = after.filter((t) => t.escalated);
       const reopened = after.filter((t) => t.reopened);
-      const since = article.data.reviewed ? `since its review on ${day(article.data.reviewed)}` : 'and it was never reviewed';
+      const since = article.data.reviewed ? `since its review on ${isoDay(article.data.reviewed)}` : 'and it was never reviewed';
       if (escalated.length) {
         list.push({
           code: 'ticket-escalations',
@@ -58,7 +64,7 @@ export async function ticketStaleProvider(options: TicketProviderOptions & { unu
       if (latest >= windowStart && recent.length === 0 && article.data.state === 'validated') {
         list.push({
           code: 'unused',
-          message: `No ticket in the export used this article in the last ${unusedDays} days${tickets.length ? ` (last: ${day(new Date(Math.max(...tickets.map((t) => t.opened?.getTime() ?? 0))))})` : ''}.`,
+          message: `No ticket in the export used this article in the last ${unusedDays} days${tickets.length ? ` (last: ${isoDay(new Date(Math.max(...tickets.map((t) => t.opened?.getTime() ?? 0))))})` : ''}.`,
           severity: 'info',
           details: { tickets: tickets.length },
         });

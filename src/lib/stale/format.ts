@@ -12,20 +12,17 @@ export interface FormatOptions {
   color?: boolean;
   /** Web address that report paths are relative to (`https://github.com/org/kb/blob/main`); Markdown links use it. */
   linkBase?: string | undefined;
-  /** Extra run-level notes (e.g. ticket reasons not available), shown with the warnings. */
-  notes?: string[];
 }
 
 /** The report as `kb stale` prints it. */
 export function formatReport(report: StaleReport, format: StaleFormat, options: FormatOptions): string {
-  if (format === 'json') return formatJson(report, options);
+  if (format === 'json') return formatJson(report);
   return format === 'markdown' ? formatMarkdown(report, options) : formatText(report, options);
 }
 
-function formatJson(report: StaleReport, options: FormatOptions): string {
+function formatJson(report: StaleReport): string {
   const { today, warnings, skipped, articles } = report;
-  const notes = options.notes ?? [];
-  return `${JSON.stringify({ today, summary: summarize(report), warnings, ...(notes.length ? { notes } : {}), skipped, articles }, null, 2)}\n`;
+  return `${JSON.stringify({ today, summary: summarize(report), warnings, skipped, articles }, null, 2)}\n`;
 }
 
 function headline(report: StaleReport): string {
@@ -42,7 +39,6 @@ function formatText(report: StaleReport, options: FormatOptions): string {
   const tone = (r: StaleReason) => (r.severity === 'error' ? c.red : r.severity === 'warning' ? c.yellow : c.dim);
   const lines = [c.bold(`kb stale · ${report.today} · ${headline(report)}`)];
   for (const w of report.warnings) lines.push(c.yellow(`warning ${w.code}: ${w.message}`));
-  for (const note of options.notes ?? []) lines.push(c.yellow(`note: ${note}`));
   const width = Math.max(0, ...report.articles.flatMap((e) => e.reasons.map((r) => r.code.length)));
   const entry = (e: StaleEntry, indent: string) => [
     `${indent}${c.bold(e.id)}  L${e.level}  ${e.title}`,
@@ -79,7 +75,6 @@ const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
 function formatMarkdown(report: StaleReport, options: FormatOptions): string {
   const lines = [`## Stale articles · ${report.today}`, '', `**${headline(report)}.** ${leftOut(report)}`];
   for (const w of report.warnings) lines.push('', `> **Warning (${w.code}):** ${cell(w.message)}`);
-  for (const note of options.notes ?? []) lines.push('', `> **Note:** ${cell(note)}`);
   const counts = countByCode(report.articles);
   if (counts.length) {
     lines.push('', '| Reason | Articles |', '| --- | ---: |', ...counts.map(([code, n]) => `| \`${code}\` | ${n} |`));

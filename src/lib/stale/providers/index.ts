@@ -20,8 +20,8 @@ export interface ProviderInputs {
 
 /**
  * The providers every run uses, in report order. Ticket-based reasons (`ticket-escalations`,
- * `ticket-reopened`, `unused`) are not here: they come from `kb gaps`'s provider, which
- * ticket-provider.ts loads when ticket files are given, and are appended after these.
+ * `ticket-reopened`, `unused`) are not here: they come from `kb gaps`'s provider
+ * (src/lib/gaps/stale-provider.ts) when ticket files are given, and are appended after these.
  */
 export function contentProviders(inputs: ProviderInputs): StaleProvider<StaleArticle>[] {
   const providers = [
