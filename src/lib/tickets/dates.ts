@@ -66,14 +66,11 @@ export function parseDate(value: string, slashDates: 'dmy' | 'mdy' = 'mdy'): Dat
   }
   m = SLASHED.exec(text);
   if (m) {
-    let first = Number(m[1]);
-    let second = Number(m[2]);
+    const first = Number(m[1]);
+    const second = Number(m[2]);
     // a first number above 12 can only be a day, whatever the export's habit
-    const dayFirst = slashDates === 'dmy' || first > 12;
-    const [d, mo] = dayFirst ? [first, second] : [second, first];
-    first = d;
-    second = mo;
-    return build(year(m[3] as string), second, first, hour(m[4], m[7]), Number(m[5] ?? 0), Number(m[6] ?? 0));
+    const [d, mo] = slashDates === 'dmy' || first > 12 ? [first, second] : [second, first];
+    return build(year(m[3] as string), mo, d, hour(m[4], m[7]), Number(m[5] ?? 0), Number(m[6] ?? 0));
   }
   return null;
 }
