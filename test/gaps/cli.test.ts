@@ -46,6 +46,12 @@ describe('kb gaps on the command line', () => {
     expect(run.stdout).not.toMatch(/max\.muster|1234567|10\.1\.2\.3/);
   });
 
+  it('stops on a preset name it does not know', () => {
+    const run = kb(['--tickets', join(ROOT, 'test/fixtures/gaps/pii-tickets.csv'), '--preset', 'remedy']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('Unknown preset "remedy"');
+  });
+
   it('explains an unreadable export', () => {
     const run = kb(['--tickets', join(ROOT, 'test/fixtures/tickets/malformed/09-binary-junk.csv')]);
     expect(run.status).toBe(2);

@@ -138,9 +138,10 @@ export async function readAndMatch(files: readonly string[], matcher: TicketMatc
   let finishedBytes = 0;
   for (const [n, file] of files.entries()) {
     const found = await sniff(file);
-    const split = threads > 1 ? await splitCsv(file, found, threads, options.splitBytes ?? 32 * 2 ** 20) : undefined;
-    const preset = options.preset ? presetByName(options.preset) : split && detectPreset(split.header);
     // rows that combine by id (event logs, comment exports) must meet on one thread
+    const named = presetByName(options.preset);
+    const split = threads > 1 && (named?.rows ?? 'unique') === 'unique' ? await splitCsv(file, found, threads, options.splitBytes ?? 32 * 2 ** 20) : undefined;
+    const preset = named ?? (split && detectPreset(split.header));
     if (!split || preset?.rows !== 'unique') {
       const own = await readTickets([file], (t) => features.push(matcher.features(t)), { ...options, onProgress: (done) => options.onProgress?.(finishedBytes + done, totalBytes) });
       mergeStats(stats, own, keep);

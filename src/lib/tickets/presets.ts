@@ -172,6 +172,10 @@ export function detectPreset(headers: readonly string[]): Preset {
   return found ?? (PRESETS.at(-1) as Preset);
 }
 
-export function presetByName(name: string): Preset | undefined {
-  return PRESETS.find((preset) => preset.name === name.toLowerCase());
+/** The preset a user named (`--preset`); undefined when none was named, an error for an unknown name. */
+export function presetByName(name: string | undefined): Preset | undefined {
+  if (name === undefined) return undefined;
+  const found = PRESETS.find((preset) => preset.name === name.toLowerCase());
+  if (!found) throw new Error(`Unknown preset "${name}", expected one of ${PRESETS.map((p) => p.name).join(", ")}`);
+  return found;
 }

@@ -107,8 +107,7 @@ async function readOne(file: string, found: Sniff, stats: ReadStats, sink: (tick
     stats.problems.push({ file, line: 1, rule: 'binary-file', reason: 'Unexpected binary content, expected a CSV, JSON or NDJSON text export' });
     return;
   }
-  const named = options.preset ? presetByName(options.preset) : undefined;
-  if (options.preset && !named) throw new Error(`Unknown preset "${options.preset}"`);
+  const named = presetByName(options.preset);
   const grouped = new Map<string, Ticket>();
   const seen = new Set<string>();
   let preset: Preset | undefined = named;
