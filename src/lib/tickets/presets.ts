@@ -176,6 +176,6 @@ export function detectPreset(headers: readonly string[]): Preset {
 export function presetByName(name: string | undefined): Preset | undefined {
   if (name === undefined) return undefined;
   const found = PRESETS.find((preset) => preset.name === name.toLowerCase());
-  if (!found) throw new Error(`Unknown preset "${name}", expected one of ${PRESETS.map((p) => p.name).join(", ")}`);
+  if (!found) throw new Error(`Unknown preset "${name}", expected one of ${PRESETS.map((p) => p.name).join(', ')}`);
   return found;
 }
