@@ -1,7 +1,7 @@
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkMdx from 'remark-mdx';
-import { visit } from 'unist-util-visit';
+import { visitParents } from 'unist-util-visit-parents';
 import type { Root } from 'mdast';
 
 /** A link found in an article body, with its place in the body (1-based). */
@@ -14,10 +14,42 @@ export interface BodyLink {
 const mdxParser = unified().use(remarkParse).use(remarkMdx);
 const mdParser = unified().use(remarkParse);
 
-interface JsxAttribute {
-  type: string;
-  name?: string;
-  value?: unknown;
+type JsxAttribute = { type: string; name?: string; value?: unknown };
+
+/** A link or image of an MDX tree: its target, where it starts, and whether only agents see it. */
+export interface TreeLink {
+  url: string;
+  position: { line: number; column: number };
+  /** Inside an <Internal> block: only the agent site shows it. */
+  internalOnly: boolean;
+  kind: 'link' | 'image';
+}
+
+function attribute(node: { attributes?: JsxAttribute[] }, name: string): string | undefined {
+  const found = node.attributes?.find((a) => a.type === 'mdxJsxAttribute' && a.name === name);
+  return typeof found?.value === 'string' ? found.value : undefined;
+}
+
+/**
+ * Every link and image of an MDX tree: Markdown links, link references' definitions, images,
+ * `href` attributes of JSX elements and `src` of JSX `<img>`.
+ */
+export function linksInTree(tree: Root): TreeLink[] {
+  const found: TreeLink[] = [];
+  visitParents(tree, (node, ancestors) => {
+    const internalOnly = ancestors.some((a) => (a.type === 'mdxJsxFlowElement' || a.type === 'mdxJsxTextElement') && (a as { name?: string }).name === 'Internal');
+    const position = node.position?.start ?? { line: 1, column: 1 };
+    if (node.type === 'link' || node.type === 'definition') found.push({ url: node.url, position, internalOnly, kind: 'link' });
+    else if (node.type === 'image') found.push({ url: node.url, position, internalOnly, kind: 'image' });
+    else if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
+      const jsx = node as unknown as { name: string | null; attributes: JsxAttribute[] };
+      const href = attribute(jsx, 'href');
+      if (href) found.push({ url: href, position, internalOnly, kind: 'link' });
+      const src = jsx.name === 'img' ? attribute(jsx, 'src') : undefined;
+      if (src) found.push({ url: src, position, internalOnly, kind: 'image' });
+    }
+  });
+  return found;
 }
 
 /**
@@ -32,20 +64,7 @@ export function extractLinks(body: string): BodyLink[] {
   } catch {
     tree = mdParser.parse(body);
   }
-  const links: BodyLink[] = [];
-  visit(tree, (node) => {
-    const start = node.position?.start ?? { line: 1, column: 1 };
-    if (node.type === 'link' || node.type === 'definition') {
-      links.push({ url: (node as { url: string }).url, line: start.line, column: start.column });
-    } else if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
-      for (const attribute of (node as { attributes: JsxAttribute[] }).attributes) {
-        if (attribute.type === 'mdxJsxAttribute' && attribute.name === 'href' && typeof attribute.value === 'string') {
-          links.push({ url: attribute.value, line: start.line, column: start.column });
-        }
-      }
-    }
-  });
-  return links;
+  return linksInTree(tree).flatMap((link) => (link.kind === 'link' ? [{ url: link.url, line: link.position.line, column: link.position.column }] : []));
 }
 
 // Link destinations as they appear in the text: `](url`, `]: url`, `href="url"`. Used only to
