@@ -98,6 +98,21 @@ const strings = {
   ageOver: { en: '{n} days or more', de: '{n} Tage oder mehr' },
   ageNever: { en: 'never reviewed', de: 'nie geprüft' },
   articleCount: { en: '{n} articles', de: '{n} Artikel' },
+  // ticket gaps on the knowledge-health page (kb gaps with KB_TICKETS)
+  gapsHeading: { en: 'Knowledge gaps from tickets', de: 'Wissenslücken aus Tickets' },
+  gapsSummary: {
+    en: '{accepted} tickets read ({rejected} rejected); {rate} of them have an article.',
+    de: '{accepted} Tickets gelesen ({rejected} abgelehnt); {rate} davon haben einen Artikel.',
+  },
+  gapsCaption: { en: 'Topics without an article, most important first', de: 'Themen ohne Artikel, wichtigste zuerst' },
+  gapsTopic: { en: 'Topic', de: 'Thema' },
+  gapsSolvedAt: { en: 'Solved at level', de: 'Gelöst auf Level' },
+  gapsEscalated: { en: 'Escalated', de: 'Eskaliert' },
+  gapsShiftLeft: { en: 'Shift left', de: 'Nach vorn verlagern (Shift left)' },
+  gapsNoTickets: {
+    en: 'No ticket data in this build. Build with KB_TICKETS=export.csv npm run build to list the topics without an article here.',
+    de: 'Keine Ticketdaten in diesem Build. Mit KB_TICKETS=export.csv npm run build erscheinen hier die Themen ohne Artikel.',
+  },
   reasons: { en: 'Reasons', de: 'Gründe' },
 } satisfies Record<string, Record<Lang, string>>;
 

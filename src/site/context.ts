@@ -5,7 +5,6 @@ import { readTaxonomy } from '../lib/content/taxonomy.ts';
 import type { Taxonomy } from '../lib/schema/taxonomy.ts';
 import { buildVocabulary } from '../lib/search/decompound.ts';
 import { createArticleIndex } from '../lib/articles.ts';
-import { analyseGaps, type GapsReport } from '../lib/gaps/analyse.ts';
 
 export type Article = CollectionEntry<'articles'>;
 
@@ -36,17 +35,6 @@ export function germanVocabulary(): Promise<Set<string>> {
     buildVocabulary(articles.filter((a) => a.data.lang === 'de').map((a) => `${a.data.title} ${a.data.summary} ${a.body ?? ''}`)),
   );
   return vocabulary;
-}
-
-let gaps: Promise<GapsReport | undefined> | undefined;
-/**
- * `kb gaps` over the ticket exports the build is given (KB_TICKETS=a.csv,b.json), analysed once
- * for both languages of the health page; undefined without exports.
- */
-export function ticketGaps(): Promise<GapsReport | undefined> {
-  const files = (process.env['KB_TICKETS'] ?? '').split(',').map((f) => f.trim()).filter(Boolean);
-  gaps ??= files.length ? analyseGaps({ contentDir: resolve(import.meta.env.KB_CONTENT_DIR as string), root: process.cwd(), files }) : Promise.resolve(undefined);
-  return gaps;
 }
 
 let taxonomy: Taxonomy | undefined;
