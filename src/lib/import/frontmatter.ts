@@ -1,5 +1,6 @@
 import { LineCounter, parseDocument, isMap, isPair, isScalar, type Node } from 'yaml';
 import { slug as githubSlug } from 'github-slugger';
+import { parseDay } from '../stale/dates.ts';
 import { closestKey } from './fuzzy.ts';
 import { fieldTarget, type Mapping } from './mapping.ts';
 import type { IssuePlace, IssueSink } from './issues.ts';
@@ -169,15 +170,10 @@ export function toIsoDate(value: unknown): string | undefined {
   if (us) {
     const [, m, d, y] = us;
     const iso = `${y}-${m!.padStart(2, '0')}-${d!.padStart(2, '0')}`;
-    return isValidDay(iso) ? iso : undefined;
+    return parseDay(iso) ? iso : undefined;
   }
   const iso = /^(\d{4}-\d{2}-\d{2})/.exec(text)?.[1];
-  return iso && isValidDay(iso) ? iso : undefined;
-}
-
-function isValidDay(iso: string): boolean {
-  const date = new Date(`${iso}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(iso);
+  return iso && parseDay(iso) ? iso : undefined;
 }
 
 /** A taxonomy-style id: lowercase letters, digits and hyphens. */
