@@ -7,7 +7,7 @@ import remarkParse from 'remark-parse';
 import remarkMdx from 'remark-mdx';
 import { afterAll, describe, expect, it } from 'vitest';
 import { slugify } from '../../src/lib/authoring/slug.ts';
-import { redact } from '../../src/lib/tickets/redact.ts';
+import { redact } from '../../src/lib/redact.ts';
 import { renderArticle } from '../../src/lib/authoring/template.ts';
 import { runNew } from '../../src/lib/authoring/new-command.ts';
 import { parseArticle, validateFrontmatter } from '../../src/lib/content/parse-article.ts';
@@ -90,7 +90,7 @@ describe('kb new', () => {
     const text = readFileSync(file, 'utf8');
     expect(text).toContain('tickets: ["INC0042"]');
     expect(text).toContain('Exchange Server 2019 / Outlook 2021');
-    expect(text).toContain('Kontakt: [email], Tel. [phone], Rechner [ip].');
+    expect(text).toContain('Kontakt: \\[email], Tel. \\[phone], Rechner \\[ip].');
     expect(text).not.toMatch(/mustermann|1234567|10\.20\.30\.40/);
     expect(kb(['check'], { KB_CONTENT_DIR: dir }).stdout).toMatch(/^0 errors/m);
   });

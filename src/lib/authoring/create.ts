@@ -4,7 +4,8 @@ import { dirname, join, relative } from 'node:path';
 import type { Lang, Level } from '../levels.ts';
 import type { Taxonomy } from '../schema/taxonomy.ts';
 import { slugify } from './slug.ts';
-import { escapeMdx, renderArticle } from './template.ts';
+import { inertMdx } from './inert-mdx.ts';
+import { renderArticle } from './template.ts';
 import type { TicketDraft } from './ticket-source.ts';
 
 export interface Answers {
@@ -40,6 +41,9 @@ export async function createArticle(options: CreateOptions): Promise<{ path: str
   const file = join(options.contentDir, 'articles', options.lang, `${slug}.mdx`);
   const path = relative(options.root, file);
   if (existsSync(file)) throw new ArticleExistsError(`${path} already exists: choose another title or --slug`);
+  // ticket text is untrusted: shown, never run (see inert-mdx.ts); it was redacted when read
+  const symptom = options.ticket ? inertMdx([options.ticket.title, options.ticket.text].filter(Boolean).join('\n\n')) : '';
+  const environment = options.ticket ? inertMdx(options.ticket.environment) : '';
   const content = renderArticle({
     title: options.title,
     level: options.level,
@@ -52,8 +56,8 @@ export async function createArticle(options: CreateOptions): Promise<{ path: str
     tickets: options.ticket ? [options.ticket.id] : [],
     translationKey: options.translationKey,
     errorCodes: options.errorCodes,
-    ...(options.ticket ? { symptom: escapeMdx([options.ticket.title, options.ticket.text].filter(Boolean).join('\n\n')) } : {}),
-    ...(options.ticket?.environment ? { environment: escapeMdx(options.ticket.environment) } : {}),
+    ...(symptom ? { symptom } : {}),
+    ...(environment ? { environment } : {}),
   });
   if (!options.dryRun) {
     await mkdir(dirname(file), { recursive: true });

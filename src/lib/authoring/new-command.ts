@@ -5,6 +5,7 @@ import { isLang, isLevel, type Lang, type Level } from '../levels.ts';
 import { ArticleExistsError, createArticle, type Answers } from './create.ts';
 import { gitAuthor } from './owner.ts';
 import { askOnTerminal, PromptCancelled, type Ask } from './prompt.ts';
+import { parseMapOptions } from '../tickets/read.ts';
 import { readTicket } from './ticket-source.ts';
 
 export interface NewFlags {
@@ -19,6 +20,8 @@ export interface NewFlags {
   translationOf?: string;
   fromTicket?: string;
   tickets?: string;
+  preset?: string;
+  map?: string[];
   today?: string;
   dryRun?: boolean;
 }
@@ -71,7 +74,7 @@ export async function runNew(flags: NewFlags, ask: Ask = askOnTerminal, interact
     if (audience) known.audience = audience;
     if (flags.product) known.product = flags.product;
     if (flags.fromTicket && !flags.tickets) throw new UsageError('--from-ticket needs --tickets FILE (the ticket export)');
-    const ticket = flags.fromTicket && flags.tickets ? await readTicket(flags.tickets, flags.fromTicket) : undefined;
+    const ticket = flags.fromTicket && flags.tickets ? await readTicket(flags.tickets, flags.fromTicket, { preset: flags.preset, map: parseMapOptions(flags.map ?? []) }) : undefined;
     if (ticket && !known.title && ticket.title) known.title = ticket.title;
     const missing = (['title', 'level', 'audience', 'product', 'lang'] as const).filter((key) => known[key] === undefined);
     let answers: Answers;

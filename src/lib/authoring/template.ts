@@ -13,7 +13,7 @@ export interface NewArticle {
   tickets: string[];
   translationKey?: string | undefined;
   errorCodes?: string[] | undefined;
-  /** Prefilled section text (from a ticket), already redacted. */
+  /** Prefilled section text (from a ticket): already redacted and written as inert MDX (inert-mdx.ts). */
   symptom?: string | undefined;
   environment?: string | undefined;
 }
@@ -101,9 +101,4 @@ export function renderArticle(article: NewArticle): string {
     '',
   ];
   return lines.join('\n');
-}
-
-/** Text from outside (a ticket) made safe for MDX: braces and angle brackets are literal. */
-export function escapeMdx(text: string): string {
-  return text.replace(/[{}]/g, (c) => `\\${c}`).replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

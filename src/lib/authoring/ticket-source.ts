@@ -1,8 +1,6 @@
-import { readFile } from 'node:fs/promises';
-import { parse } from 'csv-parse/sync';
-import { redact } from '../tickets/redact.ts';
+import { readTickets, type ReadOptions } from '../tickets/read.ts';
 
-/** The parts of a ticket an article draft starts from, redacted. */
+/** The parts of a ticket an article draft starts from, redacted (by the ticket reader). */
 export interface TicketDraft {
   id: string;
   title: string;
@@ -10,40 +8,23 @@ export interface TicketDraft {
   environment: string;
 }
 
-const ID = ['id', 'number', 'ticket', 'ticket id', 'ticket-id', 'ticketnummer', 'key', 'issue key', 'ticket_id'];
-const TITLE = ['title', 'subject', 'summary', 'short_description', 'short description', 'titel', 'betreff'];
-const TEXT = ['description', 'body', 'text', 'comments', 'beschreibung', 'details'];
-const ENVIRONMENT = ['environment', 'product', 'category', 'configuration item', 'cmdb_ci', 'service', 'umgebung', 'kategorie'];
-
-function pick(row: Record<string, unknown>, names: string[]): string {
-  for (const [key, value] of Object.entries(row)) {
-    if (names.includes(key.trim().toLowerCase()) && value !== undefined && value !== null && String(value).trim()) return String(value).trim();
-  }
-  return '';
-}
-
 /**
- * Finds one ticket in a CSV (comma, semicolon or tab) or JSON export by its id. A small reader
- * of its own: `kb new` needs one row, not the streaming, preset-aware reader of `kb gaps`.
+ * Finds one ticket in an export by its id, with the reader `kb gaps` uses: every format,
+ * encoding and preset it knows, `--map`, and its redaction of personal data.
  */
-export async function readTicket(file: string, id: string): Promise<TicketDraft> {
-  const raw = (await readFile(file, 'utf8')).replace(/^\uFEFF/, '');
-  let rows: Record<string, unknown>[];
-  if (/^\s*[[{]/.test(raw)) {
-    const json = JSON.parse(raw) as unknown;
-    const list = Array.isArray(json) ? json : ((json as Record<string, unknown>)['tickets'] ?? (json as Record<string, unknown>)['records'] ?? [json]);
-    rows = list as Record<string, unknown>[];
-  } else {
-    const header = raw.slice(0, raw.indexOf('\n'));
-    const delimiter = [';', '\t', ','].sort((a, b) => header.split(b).length - header.split(a).length)[0] ?? ',';
-    rows = parse(raw, { columns: true, delimiter, skip_empty_lines: true, relax_column_count: true, bom: true }) as Record<string, unknown>[];
-  }
-  const row = rows.find((r) => pick(r, ID) === id);
-  if (!row) throw new Error(`Ticket ${id} not found in ${file} (looked in the columns ${ID.join(', ')})`);
-  return {
-    id,
-    title: redact(pick(row, TITLE)),
-    text: redact(pick(row, TEXT)),
-    environment: redact(pick(row, ENVIRONMENT)),
-  };
+export async function readTicket(file: string, id: string, options: Pick<ReadOptions, 'preset' | 'map'> = {}): Promise<TicketDraft> {
+  let found: TicketDraft | undefined;
+  const stats = await readTickets(
+    [file],
+    (ticket) => {
+      if (ticket.id !== id) return;
+      found = { id, title: ticket.title, text: ticket.body, environment: [ticket.product, ticket.topic].filter(Boolean).join(', ') };
+    },
+    { ...options, keepRejections: 5 },
+  );
+  if (found) return found;
+  const problem = stats.problems[0];
+  if (problem) throw new Error(`${problem.file}:${problem.line}: ${problem.reason} [${problem.rule}]`);
+  const preset = stats.files[0]?.preset;
+  throw new Error(`Ticket ${id} not found in ${file} (${stats.accepted} tickets read${preset ? `, preset ${preset}` : ''}; name the id column with --map id=<column>)`);
 }

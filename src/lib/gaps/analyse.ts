@@ -1,7 +1,6 @@
 import type { Level } from '../levels.ts';
 import { readArticles } from '../content/read-articles.ts';
 import type { ReadOptions } from '../tickets/read.ts';
-import { redact } from '../tickets/redact.ts';
 import type { ReadStats } from '../tickets/types.ts';
 import { ArticleIndex } from './article-index.ts';
 import { cluster, normalise, purity, type Vector } from './cluster.ts';
@@ -31,7 +30,7 @@ export interface Gap {
   escalated: number;
   medianHoursToResolve: number | undefined;
   score: number;
-  /** Redacted example titles. */
+  /** Example titles (redacted when the tickets were read). */
   examples: string[];
 }
 
@@ -127,7 +126,7 @@ export async function analyseGaps(options: GapsOptions, keepFeatures = false): P
         escalated,
         medianHoursToResolve: hours === undefined ? undefined : Math.round(hours * 10) / 10,
         score: Math.round(score * 10) / 10,
-        examples: members.slice(0, 3).map((f) => redact(f.title)),
+        examples: members.slice(0, 3).map((f) => f.title),
       };
     })
     .filter((g) => g.tickets >= minTickets)

@@ -1,4 +1,5 @@
 import { loadKbConfig } from '../config.ts';
+import { parseMapOptions } from '../tickets/read.ts';
 import { parseLevelRule, readLevelRules, DEFAULT_LEVEL_RULES, type LevelRule } from '../tickets/level-rules.ts';
 import { analyseGaps } from './analyse.ts';
 import { formatMarkdown, formatText, toJson } from './format.ts';
@@ -21,12 +22,7 @@ export interface GapsCommandFlags {
 export async function runGaps(flags: GapsCommandFlags): Promise<number> {
   try {
     if (!['text', 'markdown', 'json'].includes(flags.format)) throw new Error(`Unexpected --format ${flags.format}, expected text, markdown or json`);
-    const map: Record<string, string> = {};
-    for (const entry of flags.map) {
-      const at = entry.indexOf('=');
-      if (at < 1) throw new Error(`Unexpected --map ${entry}, expected field=Column`);
-      map[entry.slice(0, at)] = entry.slice(at + 1);
-    }
+    const map = parseMapOptions(flags.map);
     const threads = flags.threads === undefined ? undefined : Number(flags.threads);
     if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1)) throw new Error(`Unexpected --threads ${flags.threads}, expected a whole number of at least 1`);
     const levelRules: LevelRule[] = [...(flags.levels ? await readLevelRules(flags.levels) : []), ...flags.level.map(parseLevelRule), ...DEFAULT_LEVEL_RULES];

@@ -1,5 +1,6 @@
 import type { Level } from '../levels.ts';
 import { canonicalErrorCode, findErrorCodes } from '../error-codes.ts';
+import { withoutPlaceholders } from '../redact.ts';
 import type { Ticket } from '../tickets/types.ts';
 import type { ArticleIndex } from './article-index.ts';
 import { termCounts, terms } from './text.ts';
@@ -66,7 +67,7 @@ export class TicketMatcher {
   /** A ticket's features: its match, known/new/unknown, and for unmatched tickets its main terms. */
   features(ticket: Ticket): Features {
     const lang = ticket.lang ?? 'en';
-    const words = terms(`${ticket.title} ${ticket.title} ${ticket.body}`.slice(0, 4000), lang);
+    const words = terms(withoutPlaceholders(`${ticket.title} ${ticket.title} ${ticket.body}`.slice(0, 4000)), lang);
     // a ticket's gist: its most frequent terms; long texts would drown a match in greetings and noise
     const gist = [...termCounts(words)]
       .sort((a, b) => b[1] - a[1])

@@ -38,6 +38,12 @@ const GENERIC: Partial<Record<Field, string[]>> = {
   topic: ['topic', 'topic_group', 'category', 'kategorie'],
   lang: ['lang', 'language', 'sprache'],
   tags: ['tags', 'labels'],
+  // every one of these present is read (not just the first): their values are redacted from the text
+  people: [
+    'requester', 'requester name', 'requester email', 'requester - requester', 'requested by', 'requested for', 'submitter', 'reporter', 'creator', 'author',
+    'caller', 'caller_id', 'caller id', 'opened_by', 'opened by', 'contact', 'customer', 'customer user', 'customer name', 'kunde', 'kundenbenutzer', 'anrufer', 'ansprechpartner',
+    'assignee', 'assigned to', 'assigned_to', 'assigned to - technician', 'agent', 'technician', 'owner', 'responsible', 'resolved_by', 'resolved by', 'closed_by', 'closed by', 'bearbeiter', 'besitzer', 'verantwortlicher', 'techniker',
+  ],
 };
 
 /** Presets in detection order: the more specific exports first. */

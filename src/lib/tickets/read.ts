@@ -23,6 +23,17 @@ export interface ReadOptions {
   onProgress?: (bytes: number, total: number) => void;
 }
 
+/** `--map field=Column` options (repeatable) as a record; a clear error for a malformed one. */
+export function parseMapOptions(entries: readonly string[]): Record<string, string> {
+  const map: Record<string, string> = {};
+  for (const entry of entries) {
+    const at = entry.indexOf('=');
+    if (at < 1) throw new Error(`Unexpected --map ${entry}, expected field=Column`);
+    map[entry.slice(0, at)] = entry.slice(at + 1);
+  }
+  return map;
+}
+
 /**
  * The text of byte ranges of a file, decoded. `onBytes` counts what has been read; the stream
  * only flows when its reader pulls, so no chunk is lost before a parser is attached.
@@ -197,7 +208,7 @@ async function readNdjson(text: NodeJS.ReadableStream, handle: (record: string[]
     try {
       object = JSON.parse(rawLine) as Record<string, unknown>;
     } catch (error) {
-      reject(line, `Unexpected JSON: ${(error as Error).message}`);
+      reject(line, `Unexpected JSON: ${jsonError(error as Error)}`);
       continue;
     }
     header = emitObject(object, header, line, handle);
@@ -219,8 +230,13 @@ async function readJsonArray(text: NodeJS.ReadableStream, handle: (record: strin
       header = emitObject(value as Record<string, unknown>, header, key + 1, handle);
     }
   } catch (error) {
-    reject(last + 1, `Unexpected end of JSON in record ${last + 1}: ${(error as Error).message}`);
+    reject(last + 1, `Unexpected end of JSON in record ${last + 1}: ${jsonError(error as Error)}`);
   }
+}
+
+/** A JSON parser's message without the snippet of input it quotes (records may hold personal data). */
+function jsonError(error: Error): string {
+  return error.message.replace(/, ".*?"(?:\.\.\.)? is not valid JSON$/s, ' (input not repeated)');
 }
 
 /** JSON records become rows under the first record's keys (later new keys are ignored). */

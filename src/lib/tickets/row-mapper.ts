@@ -1,4 +1,5 @@
 import type { Lang } from '../levels.ts';
+import { personNames, redact } from '../redact.ts';
 import { parseDate } from './dates.ts';
 import { levelOf, type LevelRule } from './level-rules.ts';
 import { candidatesFor, normaliseHeader, type Preset } from './presets.ts';
@@ -38,6 +39,15 @@ export function guessLang(text: string): Lang | undefined {
   return de > en ? 'de' : 'en';
 }
 
+/**
+ * What a rejected cell looked like without repeating it (cells may hold personal data): letters
+ * become `a`, digits `9`, the rest is kept, at most 40 characters ("32.13.2026" -> "99.99.9999").
+ */
+export function shapeOf(text: string): string {
+  const shape = text.slice(0, 40).replace(/\p{L}/gu, 'a').replace(/\p{N}/gu, '9').replace(/[\p{C}]/gu, ' ');
+  return text.length > 40 ? `${shape}…` : shape;
+}
+
 const ARTICLE_LINK = /\/(en|de)\/articles\/([a-z0-9-]+)/g;
 
 /**
@@ -57,6 +67,13 @@ export class RowMapper {
     const overrides = Object.fromEntries(Object.entries(options.map ?? {}).map(([k, v]) => [k, normaliseHeader(v)]));
     this.byLine = overrides['id'] === '@line';
     for (const field of FIELDS) {
+      if (field === 'people') {
+        // every person column counts, and --map adds one rather than replacing the list
+        const wanted = new Set([...candidatesFor(options.preset, field), ...(overrides[field] ? [overrides[field]] : [])]);
+        const indexes = names.flatMap((name, index) => (wanted.has(name) ? [index] : []));
+        if (indexes.length) this.columns.set(field, indexes);
+        continue;
+      }
       const wanted = overrides[field] !== undefined && overrides[field] !== '@line' ? [overrides[field]] : candidatesFor(options.preset, field);
       for (const candidate of wanted) {
         const indexes = names.flatMap((name, index) => (name === candidate ? [index] : []));
@@ -88,7 +105,7 @@ export class RowMapper {
     const text = this.value(row, field);
     if (text === undefined) return undefined;
     const date = parseDate(text, this.options.preset.slashDates);
-    if (date === null) throw new RowError('bad-date', `Unexpected ${field} date "${text}", expected a date such as 2026-11-22 14:03, 22.11.2026 14:03:00 or 12/Mar/24 9:41 AM`);
+    if (date === null) throw new RowError('bad-date', `Unexpected ${field} date of the form "${shapeOf(text)}", expected a date such as 2026-11-22 14:03, 22.11.2026 14:03:00 or 12/Mar/24 9:41 AM`);
     return date;
   }
 
@@ -113,8 +130,12 @@ export class RowMapper {
     }
     const id = this.byLine ? `${file.split('/').pop()}:${line}` : this.value(row, 'id');
     if (!id) throw new RowError('missing-id', `Unexpected empty ${this.headers[this.columns.get('id')?.[0] ?? 0] ?? 'id'} cell, expected a ticket id`);
-    const title = this.value(row, 'title') ?? '';
-    const body = [...this.values(row, 'body'), ...this.values(row, 'comments'), ...this.values(row, 'resolution')].join('\n');
+    // redacted here, so that no consumer ever sees the personal data of a ticket's text
+    const people = this.columns.has('people') ? personNames(this.values(row, 'people')) : undefined;
+    const title = redact(this.value(row, 'title') ?? '', people);
+    const body = redact([...this.values(row, 'body'), ...this.values(row, 'comments'), ...this.values(row, 'resolution')].join('\n'), people);
+    const product = this.value(row, 'product');
+    const topic = this.value(row, 'topic');
     const group = this.value(row, 'group');
     const text = `${title}\n${body}`;
     const explicitLang = this.value(row, 'lang')?.toLowerCase().slice(0, 2);
@@ -129,13 +150,13 @@ export class RowMapper {
       status: this.value(row, 'status'),
       group,
       level: this.level(this.value(row, 'level')) ?? this.level(group),
-      product: this.value(row, 'product'),
+      product: product === undefined ? undefined : redact(product, people),
       escalations: this.count(row, 'escalations'),
       reopened: this.count(row, 'reopened'),
       articles: [...this.values(row, 'articles'), ...(text.includes('/articles/') ? [...text.matchAll(ARTICLE_LINK)].map((m) => `${m[1]}/${m[2]}`) : [])],
       knowledge: ((k) => (k === undefined ? undefined : /^(true|1|yes|ja)$/i.test(k)))(this.value(row, 'knowledge')),
       tags: this.values(row, 'tags').flatMap((t) => t.split(/[,;]\s*/)).filter(Boolean),
-      topic: this.value(row, 'topic'),
+      topic: topic === undefined ? undefined : redact(topic, people),
       lang: explicitLang === 'de' || explicitLang === 'en' ? explicitLang : guessLang(text),
     };
   }

@@ -1,6 +1,9 @@
 import type { Lang, Level } from '../levels.ts';
 
-/** One ticket as every export format is normalised to. Text fields may hold personal data. */
+/**
+ * One ticket as every export format is normalised to. Its text is redacted as it is read
+ * (src/lib/redact.ts): e-mail, phone, IBAN, addresses, secrets and the names of its people.
+ */
 export interface Ticket {
   /** The export's ticket id (`INC0012345`, `SUP-123`), or `<file>:<line>` when mapped to `@line`. */
   id: string;
@@ -9,7 +12,7 @@ export interface Ticket {
   /** 1-based line (CSV, NDJSON) or record number (JSON array) where the ticket starts. */
   line: number;
   title: string;
-  /** Description, comments and resolution notes joined; may hold personal data. */
+  /** Description, comments and resolution notes joined, redacted. */
   body: string;
   opened?: Date | undefined;
   resolved?: Date | undefined;
@@ -101,5 +104,7 @@ export const FIELDS = [
   'topic',
   'lang',
   'tags',
+  // person columns (requester, caller, assignee...): never a ticket field, only redacted from its text
+  'people',
 ] as const;
 export type Field = (typeof FIELDS)[number];
