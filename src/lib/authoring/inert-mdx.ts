@@ -19,12 +19,20 @@ const reader = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
 
 const INERT = new Set(['root', 'paragraph', 'text', 'break']);
 
-/** Whether MDX reads `mdx` as nothing but paragraphs of text. */
+/**
+ * A web address in the text, which GFM links whatever escapes surround it (remark-gfm finds
+ * them in the parsed text): a plain link to an http(s) page that shows its own address, no image.
+ */
+export function isAddressLink(node: { type: string; url?: string; children?: unknown[] }): boolean {
+  return node.type === 'link' && /^(?:https?:\/\/|mailto:)/i.test(node.url ?? '') && (node.children ?? []).every((c) => (c as { type: string }).type === 'text');
+}
+
+/** Whether MDX reads `mdx` as nothing but paragraphs of text (and the web addresses in it). */
 function isInert(mdx: string): boolean {
   let inert = true;
   try {
     visit(reader.parse(mdx), (node) => {
-      if (!INERT.has(node.type)) inert = false;
+      if (!INERT.has(node.type) && !isAddressLink(node as never)) inert = false;
     });
   } catch {
     return false;
@@ -41,8 +49,8 @@ function codeBlock(text: string): string {
 
 /**
  * Untrusted text (a ticket) as MDX that shows the text and does nothing else: no ESM, no
- * expressions, no JSX or HTML, no links or images, no headings or lists. Paragraphs stay
- * paragraphs. The result is parsed back as a check; should anything but text come out, the text
+ * expressions, no JSX or HTML, no links or images of its own making, no headings or lists; a bare
+ * web address stays the plain link GFM makes of it. Paragraphs stay paragraphs. The result is parsed back as a check; should anything but text come out, the text
  * is written as a code block instead.
  */
 export function inertMdx(text: string): string {

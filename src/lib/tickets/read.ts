@@ -236,7 +236,7 @@ async function readJsonArray(text: NodeJS.ReadableStream, handle: (record: strin
 
 /** A JSON parser's message without the snippet of input it quotes (records may hold personal data). */
 function jsonError(error: Error): string {
-  return error.message.replace(/, ".*?"(?:\.\.\.)? is not valid JSON$/s, ' (input not repeated)');
+  return error.message.replace(/,? (?:\.\.\.)?".*"(?:\.\.\.)? is not valid JSON$/s, ' (input not repeated)');
 }
 
 /** JSON records become rows under the first record's keys (later new keys are ignored). */
