@@ -1,4 +1,5 @@
 import pc from 'picocolors';
+import { annotation, noWorkflowCommands, textLine } from '../escape.ts';
 import type { CheckResult } from './run.ts';
 import type { Finding } from './types.ts';
 
@@ -21,30 +22,21 @@ export function formatText(result: CheckResult, colour = false): string {
       if (file) lines.push('');
       file = f.file;
     }
-    lines.push(`${f.file}:${f.line}:${f.column}: ${paint[f.severity](f.severity)} ${f.message} [${f.ruleId}]`);
-    if (f.hint) lines.push(`  ${colour ? pc.dim(`hint: ${f.hint}`) : `hint: ${f.hint}`}`);
+    // messages quote frontmatter values: one finding, one line, nothing a CI runner obeys
+    lines.push(`${textLine(f.file)}:${f.line}:${f.column}: ${paint[f.severity](f.severity)} ${textLine(f.message)} [${f.ruleId}]`);
+    if (f.hint) lines.push(`  ${colour ? pc.dim(`hint: ${textLine(f.hint)}`) : `hint: ${textLine(f.hint)}`}`);
   }
   if (lines.length) lines.push('');
   lines.push(summary(result));
-  return lines.join('\n');
+  return noWorkflowCommands(lines.join('\n'));
 }
 
 export function formatJson(result: CheckResult): string {
   return JSON.stringify({ summary: { files: result.reported, ...result.counts }, findings: result.findings }, null, 2);
 }
 
-function escapeData(value: string): string {
-  return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-
-function escapeProperty(value: string): string {
-  return escapeData(value).replace(/:/g, '%3A').replace(/,/g, '%2C');
-}
-
 /** GitHub Actions workflow commands: each finding becomes an annotation on the pull request. */
 export function formatGithub(findings: Finding[]): string {
   const level = { error: 'error', warning: 'warning', info: 'notice' } as const;
-  return findings
-    .map((f) => `::${level[f.severity]} file=${escapeProperty(f.file)},line=${f.line},col=${f.column},title=${escapeProperty(`kb check: ${f.ruleId}`)}::${escapeData(f.hint ? `${f.message}\n${f.hint}` : f.message)}`)
-    .join('\n');
+  return findings.map((f) => annotation(level[f.severity], { file: f.file, line: f.line, col: f.column, title: `kb check: ${f.ruleId}` }, f.hint ? `${f.message}\n${f.hint}` : f.message)).join('\n');
 }

@@ -1,3 +1,4 @@
+import { markdownCode, markdownText, noWorkflowCommands, textLine } from '../escape.ts';
 import type { GapsReport } from './analyse.ts';
 
 function percent(rate: number): string {
@@ -21,9 +22,9 @@ export function formatText(report: GapsReport, limit = 15): string {
   const t = report.tickets;
   const lines = [
     `Tickets: read ${t.read} = accepted ${t.accepted} + rejected ${t.rejected} (${t.tickets} distinct tickets from ${t.files.length} file(s))`,
-    ...t.files.map((f) => `  ${f.file}: ${f.format}, ${f.encoding}${f.preset ? `, preset ${f.preset}` : ''}${f.threads ? `, read by ${f.threads} threads at once` : ''}: ${f.accepted} accepted, ${f.rejected} rejected`),
-    ...t.problems.map((p) => `  ${p.file}:${p.line}: ${p.reason} [${p.rule}]`),
-    ...t.rejections.slice(0, 10).map((r) => `  ${r.file}:${r.line}: ${r.reason} [${r.rule}]`),
+    ...t.files.map((f) => `  ${textLine(f.file)}: ${f.format}, ${f.encoding}${f.preset ? `, preset ${f.preset}` : ''}${f.threads ? `, read by ${f.threads} threads at once` : ''}: ${f.accepted} accepted, ${f.rejected} rejected`),
+    ...t.problems.map((p) => `  ${textLine(p.file)}:${p.line}: ${textLine(p.reason)} [${p.rule}]`),
+    ...t.rejections.slice(0, 10).map((r) => `  ${textLine(r.file)}:${r.line}: ${textLine(r.reason)} [${r.rule}]`),
     ...(t.rejectionsTotal > 10 ? [`  … and ${t.rejectionsTotal - 10} more rejections (see --format json)`] : []),
     '',
     `Articles: ${report.articles}. Tickets with an article: ${percent(report.metrics.linkRate)} (known ${report.classification.known}, new ${report.classification.new}, unknown ${report.classification.unknown}).`,
@@ -32,17 +33,17 @@ export function formatText(report: GapsReport, limit = 15): string {
     `Gaps (${report.gaps.length} topics without an article, most important first):`,
   ];
   report.gaps.slice(0, limit).forEach((gap, i) => {
-    lines.push(`${String(i + 1).padStart(3)}. ${gap.label}: ${gap.tickets} tickets (${levels(gap.levels)}), ${gap.escalated} escalated${gap.medianHoursToResolve !== undefined ? `, median ${gap.medianHoursToResolve} h to resolve` : ''}`);
-    lines.push(`     keywords: ${gap.keywords.join(', ')}; e.g. "${gap.examples[0] ?? ''}"`);
+    lines.push(`${String(i + 1).padStart(3)}. ${textLine(gap.label)}: ${gap.tickets} tickets (${levels(gap.levels)}), ${gap.escalated} escalated${gap.medianHoursToResolve !== undefined ? `, median ${gap.medianHoursToResolve} h to resolve` : ''}`);
+    lines.push(`     keywords: ${textLine(gap.keywords.join(', '))}; e.g. "${textLine(gap.examples[0] ?? '')}"`);
   });
   if (report.gaps.length > limit) lines.push(`     … ${report.gaps.length - limit} more (see --format json)`);
   lines.push('', `Shift left (${report.shiftLeft.length}):`);
-  for (const s of report.shiftLeft.slice(0, limit)) lines.push(`  ${s.article} (L${s.level}, ${s.audience}): ${s.message}`);
+  for (const s of report.shiftLeft.slice(0, limit)) lines.push(`  ${textLine(s.article)} (L${s.level}, ${s.audience}): ${textLine(s.message)}`);
   if (report.evaluation) lines.push('', `Cluster purity against the export's topic column: ${report.evaluation.purity} over ${report.evaluation.labelled} tickets in ${report.evaluation.clusters} clusters.`);
-  return lines.join('\n');
+  return noWorkflowCommands(lines.join('\n'));
 }
 
-/** For a pull-request comment. */
+/** For a pull-request comment: every value from tickets and articles escaped (src/lib/escape.ts). */
 export function formatMarkdown(report: GapsReport, limit = 15): string {
   const t = report.tickets;
   const lines = [
@@ -52,12 +53,12 @@ export function formatMarkdown(report: GapsReport, limit = 15): string {
     '',
     '| # | topic | tickets | levels | escalated | keywords |',
     '|---|---|---|---|---|---|',
-    ...report.gaps.slice(0, limit).map((g, i) => `| ${i + 1} | ${g.label} | ${g.tickets} | ${levels(g.levels)} | ${g.escalated} | ${g.keywords.join(', ')} |`),
+    ...report.gaps.slice(0, limit).map((g, i) => `| ${i + 1} | ${markdownText(g.label)} | ${g.tickets} | ${levels(g.levels)} | ${g.escalated} | ${markdownText(g.keywords.join(', '))} |`),
   ];
   if (report.shiftLeft.length) {
     lines.push('', '### Shift left', '', '| article | level | audience | tickets at L2/L3 |', '|---|---|---|---|');
-    for (const s of report.shiftLeft.slice(0, limit)) lines.push(`| \`${s.article}\` | ${s.level} | ${s.audience} | ${s.tickets} |`);
+    for (const s of report.shiftLeft.slice(0, limit)) lines.push(`| ${markdownCode(s.article)} | ${s.level} | ${s.audience} | ${s.tickets} |`);
   }
-  if (t.rejectionsTotal) lines.push('', `<details><summary>${t.rejectionsTotal} rejected rows</summary>`, '', ...t.rejections.slice(0, 20).map((r) => `- \`${r.file}:${r.line}\` ${r.reason} (${r.rule})`), '', '</details>');
+  if (t.rejectionsTotal) lines.push('', `<details><summary>${t.rejectionsTotal} rejected rows</summary>`, '', ...t.rejections.slice(0, 20).map((r) => `- ${markdownCode(`${r.file}:${r.line}`)} ${markdownText(r.reason)} (${markdownText(r.rule)})`), '', '</details>');
   return lines.join('\n');
 }

@@ -1,3 +1,4 @@
+import { markdownText, markdownCodeBlock, noWorkflowCommands, textLine } from '../escape.ts';
 import type { ImportIssue, IssueSeverity } from './issues.ts';
 import type { ImportResult } from './run-import.ts';
 
@@ -46,8 +47,9 @@ export function jsonReport(result: ImportResult, today?: string): string {
 }
 
 function line(issue: ImportIssue): string {
-  const hint = issue.hint ? `\n      hint: ${issue.hint}` : '';
-  return `  ${issue.line}:${issue.column}  ${issue.severity.padEnd(7)}  ${issue.reason}  [${issue.rule}]${hint}`;
+  // reasons quote the imported source (a link, an include path): one line each, never a command
+  const hint = issue.hint ? `\n      hint: ${textLine(issue.hint)}` : '';
+  return `  ${issue.line}:${issue.column}  ${issue.severity.padEnd(7)}  ${textLine(issue.reason)}  [${issue.rule}]${hint}`;
 }
 
 /**
@@ -65,11 +67,12 @@ export function textReport(result: ImportResult, options: { verbose?: boolean | 
       byFile.set(issue.file, list);
     }
   }
-  const fence = options.markdown ? ['```text'] : [];
-  if (byFile.size) out.push(...(options.markdown ? ['## Issues', ''] : []), ...fence);
-  for (const [file, issues] of byFile) out.push(file, ...issues.map(line), '');
-  if (byFile.size && options.markdown) out.push('```', '');
-  for (const skip of result.skipped) out.push(`${options.markdown ? '- ' : ''}skipped ${skip.file}: ${skip.reason}`);
+  const listed: string[] = [];
+  for (const [file, issues] of byFile) listed.push(textLine(file), ...issues.flatMap((i) => line(i).split('\n')), '');
+  // in Markdown the issues are a code block that nothing in them can close
+  if (byFile.size) out.push(...(options.markdown ? ['## Issues', '', ...markdownCodeBlock(listed), ''] : listed));
+  const show = options.markdown ? markdownText : textLine;
+  for (const skip of result.skipped) out.push(`${options.markdown ? '- ' : ''}skipped ${show(skip.file)}: ${show(skip.reason)}`);
   const s = summarize(result);
   if (options.markdown) out.push('', '## Summary', '');
   out.push(
@@ -78,10 +81,10 @@ export function textReport(result: ImportResult, options: { verbose?: boolean | 
   );
   const rules = Object.entries(s.rules).map(([rule, n]) => `${rule} ${n}`);
   if (rules.length) out.push(`by rule: ${rules.join(', ')}`);
-  const ignored = Object.entries(result.ignoredKeys).map(([k, n]) => `${k} ${n}`);
+  const ignored = Object.entries(result.ignoredKeys).map(([k, n]) => `${show(k)} ${n}`);
   if (ignored.length) out.push(`ignored keys (mapping): ${ignored.join(', ')}`);
   if (result.newProducts.length || result.newTags.length) {
-    out.push(`taxonomy additions: products ${result.newProducts.join(', ') || '-'}; tags ${result.newTags.length}${result.taxonomyFile ? ` (written to ${result.taxonomyFile})` : ''}`);
+    out.push(`taxonomy additions: products ${show(result.newProducts.join(', ')) || '-'}; tags ${result.newTags.length}${result.taxonomyFile ? ` (written to ${show(result.taxonomyFile)})` : ''}`);
   }
-  return out.join('\n');
+  return noWorkflowCommands(out.join('\n'));
 }

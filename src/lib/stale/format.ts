@@ -1,4 +1,5 @@
 import { createColors } from 'picocolors';
+import { markdownCode, markdownText, markdownUrl, noWorkflowCommands, textLine } from '../escape.ts';
 import { countByCode, groupEntries, summarize, type GroupBy } from './group.ts';
 import type { StaleReason } from './reason.ts';
 import type { StaleEntry, StaleReport } from './run.ts';
@@ -38,12 +39,12 @@ function formatText(report: StaleReport, options: FormatOptions): string {
   const c = createColors(options.color ?? false);
   const tone = (r: StaleReason) => (r.severity === 'error' ? c.red : r.severity === 'warning' ? c.yellow : c.dim);
   const lines = [c.bold(`kb stale · ${report.today} · ${headline(report)}`)];
-  for (const w of report.warnings) lines.push(c.yellow(`warning ${w.code}: ${w.message}`));
+  for (const w of report.warnings) lines.push(c.yellow(`warning ${w.code}: ${textLine(w.message)}`));
   const width = Math.max(0, ...report.articles.flatMap((e) => e.reasons.map((r) => r.code.length)));
   const entry = (e: StaleEntry, indent: string) => [
-    `${indent}${c.bold(e.id)}  L${e.level}  ${e.title}`,
-    `${indent}  ${c.dim(e.path)}`,
-    ...e.reasons.map((r) => `${indent}  ${tone(r)(r.code.padEnd(width))}  ${r.message}`),
+    `${indent}${c.bold(textLine(e.id))}  L${e.level}  ${textLine(e.title)}`,
+    `${indent}  ${c.dim(textLine(e.path))}`,
+    ...e.reasons.map((r) => `${indent}  ${tone(r)(r.code.padEnd(width))}  ${textLine(r.message)}`),
   ];
   for (const group of groupEntries(report.articles, options.groupBy)) {
     lines.push('');
@@ -51,10 +52,10 @@ function formatText(report: StaleReport, options: FormatOptions): string {
       for (const e of group.entries) lines.push(...entry(e, ''));
       continue;
     }
-    lines.push(c.bold(`${group.key} (${group.entries.length})`));
+    lines.push(c.bold(`${textLine(group.key)} (${group.entries.length})`));
     if (options.groupBy === 'owner') {
       for (const sub of groupEntries(group.entries, 'product')) {
-        lines.push(`  ${sub.key}`);
+        lines.push(`  ${textLine(sub.key)}`);
         for (const e of sub.entries) lines.push(...entry(e, '    '));
       }
     } else for (const e of group.entries) lines.push(...entry(e, '  '));
@@ -65,34 +66,35 @@ function formatText(report: StaleReport, options: FormatOptions): string {
   lines.push(leftOut(report));
   for (const s of report.skipped) {
     const first = s.issues[0];
-    lines.push(`  ${s.path}${first ? `:${first.line}:${first.column} ${first.field ? `${first.field}: ` : ''}${first.message}` : ''}`);
+    lines.push(`  ${textLine(s.path)}${first ? `:${first.line}:${first.column} ${first.field ? `${textLine(first.field)}: ` : ''}${textLine(first.message)}` : ''}`);
   }
-  return `${lines.join('\n')}\n`;
+  return noWorkflowCommands(`${lines.join('\n')}\n`);
 }
 
-const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+// every value from an article (title, owner, product, messages that quote frontmatter) is escaped
+const cell = markdownText;
 
 function formatMarkdown(report: StaleReport, options: FormatOptions): string {
   const lines = [`## Stale articles · ${report.today}`, '', `**${headline(report)}.** ${leftOut(report)}`];
   for (const w of report.warnings) lines.push('', `> **Warning (${w.code}):** ${cell(w.message)}`);
   const counts = countByCode(report.articles);
   if (counts.length) {
-    lines.push('', '| Reason | Articles |', '| --- | ---: |', ...counts.map(([code, n]) => `| \`${code}\` | ${n} |`));
+    lines.push('', '| Reason | Articles |', '| --- | ---: |', ...counts.map(([code, n]) => `| ${markdownCode(code)} | ${n} |`));
   }
   const by = options.groupBy;
   for (const group of groupEntries(report.articles, by)) {
-    if (by !== 'none') lines.push('', `### ${group.key} (${group.entries.length})`);
+    if (by !== 'none') lines.push('', `### ${cell(group.key)} (${group.entries.length})`);
     const column = by === 'product' ? 'Owner' : 'Product';
     lines.push('', `| Article | Level | ${column} | Reasons |`, '| --- | :---: | --- | --- |');
     for (const e of group.entries) {
-      const reasons = e.reasons.map((r) => `**${r.code}**: ${cell(r.message)}`).join('<br>');
-      const title = options.linkBase ? `[${cell(e.title)}](${options.linkBase}/${e.path})` : cell(e.title);
-      lines.push(`| ${title}<br>\`${e.id}\` | ${e.level} | ${cell(by === 'product' ? e.owner : e.product)} | ${reasons} |`);
+      const reasons = e.reasons.map((r) => `**${cell(r.code)}**: ${cell(r.message)}`).join('<br>');
+      const title = options.linkBase ? `[${cell(e.title)}](${markdownUrl(`${options.linkBase}/${e.path}`)})` : cell(e.title);
+      lines.push(`| ${title}<br>${markdownCode(e.id)} | ${e.level} | ${cell(by === 'product' ? e.owner : e.product)} | ${reasons} |`);
     }
   }
   if (report.skipped.length) {
     lines.push('', '<details><summary>Skipped: invalid frontmatter</summary>', '');
-    for (const s of report.skipped) lines.push(`- \`${s.path}\`: ${cell(s.issues.map((i) => `${i.line}:${i.column} ${i.field ? `${i.field}: ` : ''}${i.message}`).join('; '))}`);
+    for (const s of report.skipped) lines.push(`- ${markdownCode(s.path)}: ${cell(s.issues.map((i) => `${i.line}:${i.column} ${i.field ? `${i.field}: ` : ''}${i.message}`).join('; '))}`);
     lines.push('', '</details>');
   }
   return `${lines.join('\n')}\n`;
