@@ -8,6 +8,7 @@ import { toString } from 'mdast-util-to-string';
 import { convertAlerts, inlineIncludes, type ParseInclude } from './docfx-tree.ts';
 import { rewriteDocfxDirectives } from './docfx-text.ts';
 import { convertHtml } from './html-to-mdx.ts';
+import type { SourceRoots } from './confine.ts';
 import { IssueSink, placeOf } from './issues.ts';
 import { renameAnchors, rewriteLinks, type LinkContext } from './links.ts';
 import type { Mapping } from './mapping.ts';
@@ -37,17 +38,17 @@ const parser = unified().use(remarkParse).use(remarkGfm);
  * Parses a DocFX or plain Markdown body into mdast with DocFX constructs converted. Node
  * positions are lines of the source file (the body is padded to start where it did).
  */
-export function parseDocfxBody(body: string, bodyLine: number, file: string, alerts: Mapping['alerts'], sink: IssueSink, seen: Set<string> = new Set([file])): Root {
+export function parseDocfxBody(body: string, bodyLine: number, file: string, alerts: Mapping['alerts'], sink: IssueSink, seen: Set<string> = new Set([file]), roots?: SourceRoots): Root {
   const rewritten = rewriteDocfxDirectives(body, bodyLine, sink);
   const tree = parser.parse('\n'.repeat(bodyLine - 1) + rewritten) as Root;
   const parseInclude: ParseInclude = (includeFile, source, _outer, nested) => {
     const includeSink = new IssueSink(includeFile);
     const split = splitFrontmatter(source);
-    const included = parseDocfxBody(split.body, split.bodyLine, includeFile, alerts, includeSink, nested);
+    const included = parseDocfxBody(split.body, split.bodyLine, includeFile, alerts, includeSink, nested, roots);
     sink.issues.push(...includeSink.issues);
     return included;
   };
-  inlineIncludes(tree, file, parseInclude, sink, seen);
+  inlineIncludes(tree, file, parseInclude, sink, seen, roots);
   convertAlerts(tree, alerts, sink);
   convertHtml(tree, sink);
   return tree;
@@ -64,7 +65,7 @@ export interface ConvertedBody {
 
 /** Converts a Markdown body: DocFX constructs, HTML, links and images; takes the H1 out if asked. */
 export function convertMarkdownBody(split: SplitSource, file: string, mapping: Mapping, links: LinkContext, sink: IssueSink): ConvertedBody {
-  const tree = parseDocfxBody(split.body, split.bodyLine, file, mapping.alerts, sink);
+  const tree = parseDocfxBody(split.body, split.bodyLine, file, mapping.alerts, sink, new Set([file]), links.roots);
   return finishBody(tree, file, mapping, links, sink);
 }
 

@@ -4,6 +4,7 @@ import type { Blockquote, Link, Paragraph, Parent, PhrasingContent, Root, RootCo
 import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
 import { toString } from 'mdast-util-to-string';
 import { visit, SKIP } from 'unist-util-visit';
+import type { SourceRoots } from './confine.ts';
 import { placeOf, type IssueSink } from './issues.ts';
 
 /** Parses an included file into mdast with the same DocFX rules; given by the pipeline to avoid a cycle. */
@@ -75,7 +76,7 @@ const INCLUDE_OPEN = /\[!INCLUDE\s*$/i;
  * Inlines `[!INCLUDE [title](path)]`: the included file's content replaces the paragraph (or
  * the phrase, for inline includes). Missing files keep the title as text and are reported.
  */
-export function inlineIncludes(tree: Root, file: string, parseInclude: ParseInclude, sink: IssueSink, seen: Set<string>): void {
+export function inlineIncludes(tree: Root, file: string, parseInclude: ParseInclude, sink: IssueSink, seen: Set<string>, roots?: SourceRoots): void {
   visit(tree, 'paragraph', (node: Paragraph, index, parent: Parent | undefined) => {
     if (!parent || index === undefined) return;
     const kids = node.children;
@@ -89,12 +90,14 @@ export function inlineIncludes(tree: Root, file: string, parseInclude: ParseIncl
       const before = open.value.replace(INCLUDE_OPEN, '');
       const after = close.value.slice(1);
       let content: Root | undefined;
-      if (seen.has(target)) {
+      if (roots?.outside(target)) {
+        sink.add('outside-source', `Unexpected include \`${link.url}\` outside the imported folders, expected a file inside them (not read, title kept)`, place, 'warning', 'Import the folder that holds the includes too.');
+      } else if (seen.has(target)) {
         sink.add('docfx-include', `Unexpected include cycle through \`${link.url}\`, expected includes that do not include themselves (title kept)`, place, 'warning');
       } else if (!existsSync(target)) {
         sink.add('docfx-include', `Unexpected missing include \`${link.url}\`, expected the file next to the source (title kept)`, place, 'warning', 'Import with the folder that holds the includes, or inline the text.');
       } else {
-        content = parseInclude(target, readFileSync(target, 'utf8'), sink, new Set([...seen, target]));
+        content = parseInclude(target, readFileSync(roots?.resolve(target) ?? target, 'utf8'), sink, new Set([...seen, target]));
       }
       const alone = before.trim() === '' && after.trim() === '' && kids.length === 3;
       if (content && alone) {

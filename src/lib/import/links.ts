@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, resolve, basename } from 'node:path';
 import type { Definition, Image, Link, Parent, PhrasingContent, Root } from 'mdast';
 import { visit, SKIP } from 'unist-util-visit';
+import type { SourceRoots } from './confine.ts';
 import { placeOf, type IssueSink } from './issues.ts';
 
 /** What link and image rewriting needs to know about the whole import. */
@@ -12,6 +13,8 @@ export interface LinkContext {
   baseUrl?: string | undefined;
   /** Called for a local image that exists; returns the URL to use in the article. */
   copyAsset?: ((absolutePath: string) => string) | undefined;
+  /** The folders the import may read; an image outside them is not copied (reported). */
+  roots?: SourceRoots | undefined;
   /** Heading ids the import renames in every article (`symptoms` -> `symptom`), for `page#id` links. */
   anchorRenames?: Map<string, string> | undefined;
 }
@@ -72,12 +75,14 @@ export function rewriteLinks(tree: Root, file: string, context: LinkContext, sin
       return;
     }
     const target = path.startsWith('/') ? undefined : resolve(dirname(file), safeDecode(path));
-    if (target && existsSync(target) && context.copyAsset) {
-      image.url = context.copyAsset(target);
+    const outside = target !== undefined && context.roots?.outside(target) === true;
+    if (target && !outside && existsSync(target) && context.copyAsset) {
+      image.url = context.copyAsset(context.roots?.resolve(target) ?? target);
       return;
     }
     const alt = image.alt?.trim();
-    sink.add('image-missing', `Unexpected missing image \`${image.url}\`, expected the file next to the source (replaced by its alt text)`, placeOf(image), 'warning', 'Copy the media folder next to the source files, or set `baseUrl` in the mapping.');
+    if (outside) sink.add('outside-source', `Unexpected image \`${image.url}\` outside the imported folders, expected a file inside them (not copied, replaced by its alt text)`, placeOf(image), 'warning', 'Import the folder that holds the media too, or copy the image next to the sources.');
+    else sink.add('image-missing', `Unexpected missing image \`${image.url}\`, expected the file next to the source (replaced by its alt text)`, placeOf(image), 'warning', 'Copy the media folder next to the source files, or set `baseUrl` in the mapping.');
     const replacement: PhrasingContent = { type: 'emphasis', children: [{ type: 'text', value: alt ? `[Image: ${alt}]` : `[Image: ${basename(path)}]` }] };
     if (parent.type === 'root' || parent.type === 'blockquote' || parent.type === 'listItem') parent.children.splice(index, 1, { type: 'paragraph', children: [replacement] } as never);
     else parent.children.splice(index, 1, replacement as never);

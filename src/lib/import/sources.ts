@@ -3,6 +3,7 @@ import { basename, extname, relative, resolve, sep } from 'node:path';
 import { glob } from 'tinyglobby';
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
+import { SourceRoots } from './confine.ts';
 import { slug } from './frontmatter.ts';
 
 /** One article to import, whatever format it came in. */
@@ -32,14 +33,16 @@ const PATTERN = '**/*.{md,markdown,html,htm,json}';
 /**
  * Lists the sources under the given files and folders, sorted. Files inside include folders
  * are skipped (they are inlined where they are used); JSON files that are not a Help Center
- * export are skipped with a reason.
+ * export are skipped with a reason, and so are files that are not regular files and symbolic
+ * links that lead outside the given folders (`roots`).
  */
-export async function discoverSources(inputs: readonly string[], includeFolders: readonly string[], cwd: string = process.cwd()): Promise<{ docs: SourceDoc[]; skipped: SkippedFile[] }> {
+export async function discoverSources(inputs: readonly string[], includeFolders: readonly string[], cwd: string = process.cwd(), roots: SourceRoots = new SourceRoots(inputs, cwd)): Promise<{ docs: SourceDoc[]; skipped: SkippedFile[] }> {
   const files: string[] = [];
   for (const input of inputs) {
     const abs = resolve(cwd, input);
     const info = await stat(abs);
     if (info.isDirectory()) {
+      // every file found, also through a linked folder, is checked against the roots below
       const found = await glob(PATTERN, { cwd: abs, absolute: true, ignore: includeFolders.map((f) => `**/${f}/**`) });
       files.push(...found);
     } else files.push(abs);
@@ -49,7 +52,16 @@ export async function discoverSources(inputs: readonly string[], includeFolders:
   for (const file of [...new Set(files)].sort()) {
     const name = relative(cwd, file).split(sep).join('/');
     const ext = extname(file).toLowerCase();
-    const { text, encoding } = decode(await readFile(file));
+    const real = roots.resolve(file);
+    if (!real) {
+      skipped.push({ file: name, reason: 'outside-source: a symbolic link to a file outside the imported folders (not read)' });
+      continue;
+    }
+    if (!(await stat(real)).isFile()) {
+      skipped.push({ file: name, reason: 'not-a-file: not a regular file (not read)' });
+      continue;
+    }
+    const { text, encoding } = decode(await readFile(real));
     const base = slug(basename(file, extname(file)));
     if (ext === '.md' || ext === '.markdown') docs.push({ name, path: file, kind: 'markdown', slug: base, text, encoding });
     else if (ext === '.html' || ext === '.htm') docs.push({ name, path: file, kind: 'html', encoding, slug: slug(basename(file, extname(file)).replace(/_\d+$/, '')), text }); // Confluence appends _<page id>
