@@ -1,5 +1,7 @@
 import { basename, join, relative, sep } from 'node:path';
 import { stringify as stringifyYaml } from 'yaml';
+import { articleUrl } from '../article-id.ts';
+import { articleFile, articlesDir } from '../content/read-articles.ts';
 import type { Taxonomy } from '../schema/taxonomy.ts';
 import { OutputFolder, OutsideOutputError, SourceRoots } from './confine.ts';
 import { convertDoc } from './convert-doc.ts';
@@ -79,7 +81,7 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
   const slugs = assignSlugs(docs);
   const defaultLang = String(mapping.defaults['lang'] ?? 'en');
   const articleUrls = new Map<string, string>();
-  for (const doc of docs) if (doc.kind !== 'zendesk') articleUrls.set(doc.path, `/${defaultLang}/articles/${slugs.get(doc)}/`);
+  for (const doc of docs) if (doc.kind !== 'zendesk') articleUrls.set(doc.path, articleUrl(defaultLang, slugs.get(doc)!));
   const taxonomy = new TaxonomyBuilder(options.taxonomy, options.writeTaxonomy);
   const ignored: IgnoredCounts = new Map();
   const files: ImportedFile[] = [];
@@ -125,7 +127,7 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
     if (!options.dryRun) {
       for (const [abs, name] of assets) {
         try {
-          out.copy(abs, join('articles', lang, 'media', slug, name));
+          out.copy(abs, join(articlesDir(options.outDir), lang, 'media', slug, name));
         } catch (error) {
           if (!(error instanceof OutsideOutputError)) throw error;
           sink.add('outside-output', `Unexpected ${error.message}, expected a folder inside the output folder (image not copied)`, undefined, 'error', 'Remove the symbolic link from the output folder.');
@@ -137,7 +139,7 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
     // Trees wait for the second pass only when they link to other articles; the rest is text already.
     pending.push({ doc, slug, lang, data, sink, ...(crossLinks.length ? { tree, crossLinks } : { mdx: serializeArticle(data, tree) }) });
   }
-  const internalPages = new Set(pending.filter((p) => p.data['audience'] === 'internal').map((p) => `/${p.lang}/articles/${p.slug}/`));
+  const internalPages = new Set(pending.filter((p) => p.data['audience'] === 'internal').map((p) => articleUrl(p.lang, p.slug)));
   for (const item of pending) {
     const { doc, slug, lang, data, sink } = item;
     let mdx = item.mdx;
@@ -158,7 +160,7 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
     }
     let target: string;
     try {
-      target = out.write(join('articles', lang, `${slug}.mdx`), mdx!);
+      target = out.write(articleFile(options.outDir, lang, slug), mdx!);
     } catch (error) {
       if (!(error instanceof OutsideOutputError)) throw error;
       sink.add('outside-output', `Unexpected ${error.message}, expected a folder inside the output folder (not written)`, undefined, 'error', 'Remove the symbolic link from the output folder.');

@@ -1,3 +1,4 @@
+import { articleIdsInText } from '../article-id.ts';
 import type { Lang } from '../levels.ts';
 import { personNames, redact } from '../redact.ts';
 import { parseDate } from './dates.ts';
@@ -47,8 +48,6 @@ export function shapeOf(text: string): string {
   const shape = text.slice(0, 40).replace(/\p{L}/gu, 'a').replace(/\p{N}/gu, '9').replace(/[\p{C}]/gu, ' ');
   return text.length > 40 ? `${shape}…` : shape;
 }
-
-const ARTICLE_LINK = /\/(en|de)\/articles\/([a-z0-9-]+)/g;
 
 /**
  * Maps the columns of one export to ticket fields once (from its header), then turns rows into
@@ -153,7 +152,7 @@ export class RowMapper {
       product: product === undefined ? undefined : redact(product, people),
       escalations: this.count(row, 'escalations'),
       reopened: this.count(row, 'reopened'),
-      articles: [...this.values(row, 'articles'), ...(text.includes('/articles/') ? [...text.matchAll(ARTICLE_LINK)].map((m) => `${m[1]}/${m[2]}`) : [])],
+      articles: [...this.values(row, 'articles'), ...articleIdsInText(text)],
       knowledge: ((k) => (k === undefined ? undefined : /^(true|1|yes|ja)$/i.test(k)))(this.value(row, 'knowledge')),
       tags: this.values(row, 'tags').flatMap((t) => t.split(/[,;]\s*/)).filter(Boolean),
       topic: topic === undefined ? undefined : redact(topic, people),
