@@ -13,6 +13,7 @@ interface GapsFlags {
   today?: string;
   limit: string;
   threads?: string;
+  maxCell?: string;
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -32,6 +33,7 @@ export function register(program: Command): void {
     .option('--limit <n>', 'gaps listed in text and Markdown', '15')
     .option('--strict', 'exit 1 when any row is rejected')
     .option('--threads <n>', 'threads that read one large CSV export together (default: the cores, at most 4; 1: one thread)')
+    .option('--max-cell <size>', 'largest cell a row may have (default 1MB); a row with a larger one is rejected as cell-too-large')
     .option('--today <YYYY-MM-DD>', 'day of the report')
     .addHelpText('after', '\nEvery row is accepted or rejected with its line and reason: read = accepted + rejected.\nExit codes: 0 report written, 1 rejected rows with --strict, 2 error.')
     .action(async (flags: GapsFlags) => {

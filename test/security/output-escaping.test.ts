@@ -76,6 +76,7 @@ function gapsReport(): GapsReport {
       tickets: 1,
       rejections: [{ file: `tickets ${HOSTILE.details}.csv`, line: 2, rule: 'bad-date', reason: `${HOSTILE.mention} ${HOSTILE.pixel} ${HOSTILE.comment} ${HOSTILE.command}` }],
       rejectionsTotal: 1,
+      rejectionsByRule: { 'bad-date': 1 },
       problems: [],
       files: [{ file: 'tickets.csv', encoding: 'utf-8', format: 'csv', preset: 'generic', read: 2, accepted: 1, rejected: 1 }],
     },

@@ -1,4 +1,5 @@
 import { loadKbConfig } from '../config.ts';
+import { parseSize } from '../tickets/bounds.ts';
 import { parseMapOptions } from '../tickets/read.ts';
 import { parseLevelRule, readLevelRules, DEFAULT_LEVEL_RULES, type LevelRule } from '../tickets/level-rules.ts';
 import { analyseGaps } from './analyse.ts';
@@ -16,6 +17,7 @@ export interface GapsCommandFlags {
   limit: string;
   strict?: boolean | undefined;
   threads?: string | undefined;
+  maxCell?: string | undefined;
 }
 
 /** `kb gaps`: returns the exit code. */
@@ -23,6 +25,7 @@ export async function runGaps(flags: GapsCommandFlags): Promise<number> {
   try {
     if (!['text', 'markdown', 'json'].includes(flags.format)) throw new Error(`Unexpected --format ${flags.format}, expected text, markdown or json`);
     const map = parseMapOptions(flags.map);
+    const maxCell = flags.maxCell === undefined ? undefined : parseSize(flags.maxCell);
     const threads = flags.threads === undefined ? undefined : Number(flags.threads);
     if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1)) throw new Error(`Unexpected --threads ${flags.threads}, expected a whole number of at least 1`);
     const levelRules: LevelRule[] = [...(flags.levels ? await readLevelRules(flags.levels) : []), ...flags.level.map(parseLevelRule), ...DEFAULT_LEVEL_RULES];
@@ -43,6 +46,7 @@ export async function runGaps(flags: GapsCommandFlags): Promise<number> {
       threshold: Number(flags.threshold),
       minTickets: Number(flags.minTickets),
       threads,
+      maxCell,
       onProgress: (done, total) => {
         if (!bar) return;
         if (!started) bar.start(Math.max(1, Math.round(total / 2 ** 20)), 0);

@@ -5,6 +5,14 @@ function percent(rate: number): string {
   return `${Math.round(rate * 1000) / 10}%`;
 }
 
+/** `cell-too-large 2, bad-date 1`: every rejection counted by its rule, most frequent first. */
+function byRule(counts: Record<string, number>): string {
+  return Object.entries(counts)
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([rule, n]) => `${rule} ${n}`)
+    .join(', ');
+}
+
 function levels(counts: Record<string, number>): string {
   return ['1', '2', '3', 'unknown']
     .filter((k) => counts[k])
@@ -23,6 +31,7 @@ export function formatText(report: GapsReport, limit = 15): string {
   const lines = [
     `Tickets: read ${t.read} = accepted ${t.accepted} + rejected ${t.rejected} (${t.tickets} distinct tickets from ${t.files.length} file(s))`,
     ...t.files.map((f) => `  ${textLine(f.file)}: ${f.format}, ${f.encoding}${f.preset ? `, preset ${f.preset}` : ''}${f.threads ? `, read by ${f.threads} threads at once` : ''}: ${f.accepted} accepted, ${f.rejected} rejected`),
+    ...(t.rejectionsTotal ? [`  rejected by rule: ${textLine(byRule(t.rejectionsByRule))}`] : []),
     ...t.problems.map((p) => `  ${textLine(p.file)}:${p.line}: ${textLine(p.reason)} [${p.rule}]`),
     ...t.rejections.slice(0, 10).map((r) => `  ${textLine(r.file)}:${r.line}: ${textLine(r.reason)} [${r.rule}]`),
     ...(t.rejectionsTotal > 10 ? [`  … and ${t.rejectionsTotal - 10} more rejections (see --format json)`] : []),
@@ -59,6 +68,7 @@ export function formatMarkdown(report: GapsReport, limit = 15): string {
     lines.push('', '### Shift left', '', '| article | level | audience | tickets at L2/L3 |', '|---|---|---|---|');
     for (const s of report.shiftLeft.slice(0, limit)) lines.push(`| ${markdownCode(s.article)} | ${s.level} | ${s.audience} | ${s.tickets} |`);
   }
-  if (t.rejectionsTotal) lines.push('', `<details><summary>${t.rejectionsTotal} rejected rows</summary>`, '', ...t.rejections.slice(0, 20).map((r) => `- ${markdownCode(`${r.file}:${r.line}`)} ${markdownText(r.reason)} (${markdownText(r.rule)})`), '', '</details>');
+  for (const p of t.problems) lines.push('', `**${markdownText(p.rule)}:** ${markdownCode(`${p.file}:${p.line}`)} ${markdownText(p.reason)}`);
+  if (t.rejectionsTotal) lines.push('', `<details><summary>${t.rejectionsTotal} rejected rows (${markdownText(byRule(t.rejectionsByRule))})</summary>`, '', ...t.rejections.slice(0, 20).map((r) => `- ${markdownCode(`${r.file}:${r.line}`)} ${markdownText(r.reason)} (${markdownText(r.rule)})`), '', '</details>');
   return lines.join('\n');
 }

@@ -3,7 +3,8 @@ import { stat } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import { sniff, type Sniff } from '../tickets/decode.ts';
 import { detectPreset, presetByName } from '../tickets/presets.ts';
-import { readTicketPart, readTickets, type ReadOptions } from '../tickets/read.ts';
+import { fileProblem } from '../tickets/bounds.ts';
+import { addFileProblem, readTicketPart, readTickets, type ReadOptions } from '../tickets/read.ts';
 import { splitCsv, type CsvPart } from '../tickets/split.ts';
 import { emptyStats, mergeStats } from '../tickets/stats.ts';
 import type { ReadStats } from '../tickets/types.ts';
@@ -35,7 +36,7 @@ export interface PartJob {
   file: string;
   found: Sniff;
   part: CsvPart;
-  read: Pick<ReadOptions, 'preset' | 'map' | 'levelRules' | 'keepRejections'>;
+  read: Pick<ReadOptions, 'preset' | 'map' | 'levelRules' | 'keepRejections' | 'maxCell'>;
   contentDir: string;
   root: string;
   threshold: number;
@@ -58,6 +59,7 @@ function rejectDuplicate(stats: ReadStats, f: Features): void {
   stats.tickets--;
   stats.rejected++;
   stats.rejectionsTotal++;
+  stats.rejectionsByRule['duplicate-id'] = (stats.rejectionsByRule['duplicate-id'] ?? 0) + 1;
   const info = stats.files[0];
   if (info) {
     info.accepted--;
@@ -133,10 +135,16 @@ export async function readAndMatch(files: readonly string[], matcher: TicketMatc
   const stats = emptyStats();
   const features: Features[] = [];
   const threads = options.threads ?? Math.min(availableParallelism(), 4);
-  const sizes = await Promise.all(files.map((f) => stat(f).then((s) => s.size)));
+  const sizes = await Promise.all(files.map((f) => stat(f).then((s) => s.size, () => 0)));
   const totalBytes = sizes.reduce((a, b) => a + b, 0);
   let finishedBytes = 0;
   for (const [n, file] of files.entries()) {
+    // a directory, a pipe or a device is reported, never opened (a FIFO would block)
+    const problem = await fileProblem(file);
+    if (problem) {
+      addFileProblem(stats, problem);
+      continue;
+    }
     const found = await sniff(file);
     // rows that combine by id (event logs, comment exports) must meet on one thread
     const named = presetByName(options.preset);
@@ -158,7 +166,7 @@ export async function readAndMatch(files: readonly string[], matcher: TicketMatc
       const partStats = await readTicketPart(file, found, part, (t) => own.push(matcher.features(t)), { ...options, onProgress: (bytes) => report(i, bytes) });
       return { stats: partStats, features: own };
     };
-    const job = (part: CsvPart): PartJob => ({ file, found, part, read: { preset: options.preset, map: options.map, levelRules: options.levelRules, keepRejections: keep }, contentDir: options.contentDir, root: options.root, threshold: options.threshold });
+    const job = (part: CsvPart): PartJob => ({ file, found, part, read: { preset: options.preset, map: options.map, levelRules: options.levelRules, keepRejections: keep, maxCell: options.maxCell }, contentDir: options.contentDir, root: options.root, threshold: options.threshold });
     const workers = split.parts.slice(1).map((part, i) => readPartInWorker(job(part), (bytes) => report(i + 1, bytes)));
     const results = [await readHere(split.parts[0] as CsvPart, 0)];
     let threadsUsed = 1;

@@ -4,6 +4,7 @@ import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import { parse as parseCsv, type CsvError } from 'csv-parse';
 import iconv from 'iconv-lite';
+import { DEFAULT_MAX_CELL, fileProblem, formatSize, jsonTextDepth, jsonValueTooDeep, MAX_JSON_DEPTH } from './bounds.ts';
 import { sniff, type Sniff } from './decode.ts';
 import type { LevelRule } from './level-rules.ts';
 import { detectPreset, presetByName, type Preset } from './presets.ts';
@@ -17,6 +18,8 @@ export interface ReadOptions {
   preset?: string | undefined;
   map?: Record<string, string> | undefined;
   levelRules?: readonly LevelRule[] | undefined;
+  /** Largest cell in characters (default 1 MiB, `--max-cell`); a row with a larger one is rejected. */
+  maxCell?: number | undefined;
   /** How many rejections to keep with line and reason (all are counted). */
   keepRejections?: number;
   /** Bytes read so far, for a progress bar. */
@@ -61,9 +64,15 @@ function decodedStream(file: string, found: Sniff, ranges: readonly (readonly [n
  */
 export async function readTickets(files: readonly string[], sink: (ticket: Ticket) => void, options: ReadOptions = {}): Promise<ReadStats> {
   const stats = emptyStats();
-  const totalBytes = (await Promise.all(files.map((f) => stat(f).then((s) => s.size)))).reduce((a, b) => a + b, 0);
+  const totalBytes = (await Promise.all(files.map((f) => stat(f).then((s) => s.size, () => 0)))).reduce((a, b) => a + b, 0);
   let doneBytes = 0;
   for (const file of files) {
+    // a directory, a pipe or a device is reported, never opened (a FIFO would block)
+    const problem = await fileProblem(file);
+    if (problem) {
+      addFileProblem(stats, problem);
+      continue;
+    }
     await readOne(file, await sniff(file), stats, sink, options, (bytes) => {
       doneBytes += bytes;
       options.onProgress?.(doneBytes, totalBytes);
@@ -98,6 +107,12 @@ export async function readTicketPart(file: string, found: Sniff, part: CsvPart, 
   return stats;
 }
 
+/** A file that could not be read at all: listed with its problem, no rows. */
+export function addFileProblem(stats: ReadStats, problem: FileProblem): void {
+  stats.files.push({ file: problem.file, encoding: '-', format: 'none', preset: '', read: 0, accepted: 0, rejected: 0 });
+  stats.problems.push(problem);
+}
+
 async function readOne(file: string, found: Sniff, stats: ReadStats, sink: (ticket: Ticket) => void, options: ReadOptions, progress: (bytes: number) => void, part?: CsvPart): Promise<void> {
   const keep = options.keepRejections ?? 100;
   const info: FileInfo = { file, encoding: found.encoding, format: 'none', preset: '', read: 0, accepted: 0, rejected: 0 };
@@ -108,8 +123,10 @@ async function readOne(file: string, found: Sniff, stats: ReadStats, sink: (tick
     info.read++;
     info.rejected++;
     stats.rejectionsTotal++;
+    stats.rejectionsByRule[rule] = (stats.rejectionsByRule[rule] ?? 0) + 1;
     if (stats.rejections.length < keep) stats.rejections.push({ file, line, rule, reason });
   };
+  const maxCell = options.maxCell ?? DEFAULT_MAX_CELL;
   if (found.empty) {
     stats.problems.push({ file, line: 1, rule: 'empty-file', reason: 'Unexpected empty file, expected a header and rows' });
     return;
@@ -159,6 +176,8 @@ async function readOne(file: string, found: Sniff, stats: ReadStats, sink: (tick
       return;
     }
     if (!mapper.hasId) return reject(line, 'missing-id-column', 'Unexpected row without an id column in the header');
+    const big = record.findIndex((c) => c.length > maxCell);
+    if (big >= 0) return reject(line, 'cell-too-large', `Unexpected cell of ${formatSize(record[big]?.length ?? 0)} in column ${mapper.headers[big] ?? big + 1}, expected at most ${formatSize(maxCell)} (--max-cell)`);
     try {
       accept(mapper.toTicket(record, file, line));
     } catch (error) {
@@ -169,8 +188,8 @@ async function readOne(file: string, found: Sniff, stats: ReadStats, sink: (tick
   const text = decodedStream(file, found, part ? [part.header, part.rows] : [[found.bom, (await stat(file)).size]], progress);
   const first = found.head.trimStart()[0];
   try {
-    if (first === '[') await readJsonArray(text, handle, (line, reason) => reject(line, 'bad-json', reason));
-    else if (first === '{') await readNdjson(text, handle, (line, reason) => reject(line, 'bad-json', reason));
+    if (first === '[') await readJsonArray(text, handle, (line, reason, rule = 'bad-json') => reject(line, rule, reason));
+    else if (first === '{') await readNdjson(text, handle, (line, reason, rule = 'bad-json') => reject(line, rule, reason));
     else await readCsv(text, delimiterOf(found.head.split(/\r?\n/)[0] ?? ''), handle, reject, part?.lineOffset ?? 0);
     info.format = first === '[' ? 'json' : first === '{' ? 'ndjson' : 'csv';
   } catch (error) {
@@ -198,12 +217,22 @@ async function readCsv(text: NodeJS.ReadableStream, delimiter: string, handle: (
   }
 }
 
-async function readNdjson(text: NodeJS.ReadableStream, handle: (record: string[], line: number) => void, reject: (line: number, reason: string) => void): Promise<void> {
+type RejectJson = (line: number, reason: string, rule?: string) => void;
+
+const TOO_DEEP = `expected at most ${MAX_JSON_DEPTH} levels of arrays and objects`;
+
+async function readNdjson(text: NodeJS.ReadableStream, handle: (record: string[], line: number) => void, reject: RejectJson): Promise<void> {
   let header: string[] | undefined;
   let line = 0;
   for await (const rawLine of createInterface({ input: text as NodeJS.ReadableStream, crlfDelay: Infinity })) {
     line++;
     if (!rawLine.trim()) continue;
+    // nesting is counted before parsing: a record 10,000 levels deep is rejected on its own line
+    const depth = jsonTextDepth(rawLine, MAX_JSON_DEPTH);
+    if (depth > MAX_JSON_DEPTH) {
+      reject(line, `Unexpected JSON nested more than ${MAX_JSON_DEPTH} levels deep, ${TOO_DEEP}`, 'too-deep');
+      continue;
+    }
     let object: Record<string, unknown>;
     try {
       object = JSON.parse(rawLine) as Record<string, unknown>;
@@ -215,7 +244,7 @@ async function readNdjson(text: NodeJS.ReadableStream, handle: (record: string[]
   }
 }
 
-async function readJsonArray(text: NodeJS.ReadableStream, handle: (record: string[], line: number) => void, reject: (line: number, reason: string) => void): Promise<void> {
+async function readJsonArray(text: NodeJS.ReadableStream, handle: (record: string[], line: number) => void, reject: RejectJson): Promise<void> {
   const { default: streamArray } = await import('stream-json/streamers/stream-array.js');
   const stream = (text as NodeJS.ReadableStream).pipe(streamArray.withParserAsStream());
   let header: string[] | undefined;
@@ -225,6 +254,10 @@ async function readJsonArray(text: NodeJS.ReadableStream, handle: (record: strin
       last = key + 1;
       if (!value || typeof value !== 'object' || Array.isArray(value)) {
         reject(key + 1, `Unexpected ${Array.isArray(value) ? 'array' : typeof value} at record ${key + 1}, expected an object`);
+        continue;
+      }
+      if (jsonValueTooDeep(value, MAX_JSON_DEPTH)) {
+        reject(key + 1, `Unexpected JSON nested more than ${MAX_JSON_DEPTH} levels deep in record ${key + 1}, ${TOO_DEEP}`, 'too-deep');
         continue;
       }
       header = emitObject(value as Record<string, unknown>, header, key + 1, handle);

@@ -1,7 +1,7 @@
 import type { ReadStats } from './types.ts';
 
 export function emptyStats(): ReadStats {
-  return { read: 0, accepted: 0, rejected: 0, tickets: 0, rejections: [], rejectionsTotal: 0, problems: [], files: [] };
+  return { read: 0, accepted: 0, rejected: 0, tickets: 0, rejections: [], rejectionsTotal: 0, rejectionsByRule: {}, problems: [], files: [] };
 }
 
 /**
@@ -14,6 +14,7 @@ export function mergeStats(into: ReadStats, from: ReadStats, keep = 100): ReadSt
   into.rejected += from.rejected;
   into.tickets += from.tickets;
   into.rejectionsTotal += from.rejectionsTotal;
+  for (const [rule, n] of Object.entries(from.rejectionsByRule ?? {})) into.rejectionsByRule[rule] = (into.rejectionsByRule[rule] ?? 0) + n;
   into.problems.push(...from.problems);
   const order = new Map<string, number>();
   for (const info of from.files) {

@@ -66,6 +66,8 @@ export interface ReadStats {
   rejections: Rejection[];
   /** How many rejections exist in total (the list above is capped). */
   rejectionsTotal: number;
+  /** Rejections counted by rule id (`cell-too-large`, `too-deep`, `bad-date`, ...), all of them. */
+  rejectionsByRule: Record<string, number>;
   problems: FileProblem[];
   /** Per file: detected encoding, format, delimiter and preset, for the report. */
   files: FileInfo[];
