@@ -8,7 +8,7 @@ import { DEFAULT_MAX_CELL, fileProblem, formatSize, jsonTextDepth, jsonValueTooD
 import { sniff, type Sniff } from './decode.ts';
 import type { LevelRule } from './level-rules.ts';
 import { detectPreset, presetByName, type Preset } from './presets.ts';
-import { RowError, RowMapper } from './row-mapper.ts';
+import { RowError, RowMapper, shapeOf } from './row-mapper.ts';
 import { delimiterOf, type CsvPart } from './split.ts';
 import { emptyStats } from './stats.ts';
 import type { FileInfo, FileProblem, ReadStats, Ticket } from './types.ts';
@@ -207,7 +207,11 @@ async function readCsv(text: NodeJS.ReadableStream, delimiter: string, handle: (
   parser.on('skip', (error: CsvError & { lines?: number }) => {
     const rule = /quote/i.test(error.code) ? 'stray-quote' : 'bad-csv';
     // csv-parse names its own line in the message: the part's, which is not the file's
-    const message = error.message.replace(/^Invalid Record Length: |^Invalid /, '').replace(/\b(at line|on line) (\d+)/g, (_, words: string, n: string) => `${words} ${Number(n) + lineOffset}`);
+    const message = error.message
+      .replace(/^Invalid Record Length: |^Invalid /, '')
+      .replace(/\b(at line|on line) (\d+)/g, (_, words: string, n: string) => `${words} ${Number(n) + lineOffset}`)
+      // csv-parse quotes the field it was reading: its shape only, cells may hold personal data
+      .replace(/value is ("(?:[^"\\]|\\.)*")/, (_, quoted: string) => `value of the form "${shapeOf(unquote(quoted))}"`);
     reject((error.lines ?? 0) + lineOffset, rule, `Unexpected CSV syntax: ${message}`);
   });
   let offset = 0;
@@ -220,6 +224,14 @@ async function readCsv(text: NodeJS.ReadableStream, delimiter: string, handle: (
 type RejectJson = (line: number, reason: string, rule?: string) => void;
 
 const TOO_DEEP = `expected at most ${MAX_JSON_DEPTH} levels of arrays and objects`;
+
+function unquote(quoted: string): string {
+  try {
+    return String(JSON.parse(quoted));
+  } catch {
+    return quoted;
+  }
+}
 
 async function readNdjson(text: NodeJS.ReadableStream, handle: (record: string[], line: number) => void, reject: RejectJson): Promise<void> {
   let header: string[] | undefined;
