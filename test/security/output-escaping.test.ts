@@ -1,3 +1,7 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatGithub, formatText as checkText } from '../../src/lib/check/format.ts';
 import type { CheckResult } from '../../src/lib/check/run.ts';
@@ -8,6 +12,7 @@ import type { ImportResult } from '../../src/lib/import/run-import.ts';
 import { formatReport } from '../../src/lib/stale/format.ts';
 import type { StaleReport } from '../../src/lib/stale/run.ts';
 import { annotationData, annotationProperty, markdownCode, markdownText } from '../../src/lib/escape.ts';
+import { ROOT } from '../helpers/paths.ts';
 
 // Values that come from articles, imported files and tickets, one attack per case.
 const HOSTILE = {
@@ -149,5 +154,29 @@ describe('plain text printed in CI', () => {
     expect(annotation.split('\n')).toHaveLength(1);
     expect(annotationData('%0A')).toBe('%250A');
     expect(annotationProperty('a:b,c%')).toBe('a%3Ab%2Cc%25');
+  });
+});
+
+describe('kb check in CI, end to end', () => {
+  it('prints a frontmatter value with line breaks as one escaped line and one annotation, never a command', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kb-sec-ci-'));
+    try {
+      mkdirSync(join(dir, 'articles/en'), { recursive: true });
+      cpSync(join(ROOT, 'content/taxonomy.yaml'), join(dir, 'taxonomy.yaml'));
+      writeFileSync(
+        join(dir, 'articles/en/x.mdx'),
+        '---\ntitle: "Printer"\nsummary: "S"\nlevel: 1\naudience: public\nstate: validated\nproduct: "printing\\n::error file=README.md::forged\\n::stop-commands::tok"\nowner: "@it"\nreviewed: 2026-10-01\nlang: en\n---\n\n## Symptom\n\nx\n',
+      );
+      const run = spawnSync(process.execPath, [join(ROOT, 'scripts/kb.ts'), 'check'], { cwd: ROOT, env: { ...process.env, CI: '1', KB_CONTENT_DIR: dir }, encoding: 'utf8' });
+      expect(run.status).toBe(1);
+      const output = `${run.stdout}\n${run.stderr}`;
+      const commands = commandLines(output);
+      // the annotation kb check means to print, and nothing else
+      expect(commands).toHaveLength(1);
+      expect(commands[0]).toMatch(/^::error file=.*x\.mdx,line=7,col=10,title=kb check%3A schema::Unexpected `product` value `printing%0A::error file=README.md::forged%0A::stop-commands::tok`/);
+      expect(output).toContain('value `printing ::error file=README.md::forged ::stop-commands::tok`');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
