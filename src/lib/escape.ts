@@ -42,8 +42,8 @@ export function markdownText(value: string): string {
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(MARKDOWN_PUNCTUATION, '\\$&')
-    .replace(/@(?=[\p{L}\p{N}_-])/gu, '@&#8203;')
-    .replace(/#(?=\d)/g, '#&#8203;');
+    // one pass, so that the `#` of the inserted entity is not taken for an issue reference
+    .replace(/@(?=[\p{L}\p{N}_-])|(?<!&)#(?=\d)/gu, '$&&#8203;');
 }
 
 /** A value as inline code (ids, paths, rule codes): a fence no backtick in it can close; table-safe. */

@@ -63,6 +63,10 @@ describe('Markdown escaping', () => {
     expect(cell).not.toContain('\u001b');
   });
 
+  it('breaks mentions and issue references once, with one zero-width space each', () => {
+    expect(markdownText('@team #12 and &#64;x')).toBe('@&#8203;team #&#8203;12 and &amp;#&#8203;64;x');
+  });
+
   it.each(Object.entries(HOSTILE))('%s as inline code stays in its span and cell', (_, value) => {
     const code = markdownCode(value);
     const fence = /^`+/.exec(code)?.[0] ?? '';
