@@ -88,7 +88,7 @@ describe('kb feedback', () => {
       { today: day('2026-11-24') },
     );
     const md = formatFeedback(report, 'markdown');
-    expect(md).toContain('\\<img src=x onerror=alert(1)\\> \\| \\`rm\\` \\[link\\](http://x)');
+    expect(md).toContain('&lt;img src=x onerror=alert(1)&gt; \\| \\`rm\\` \\[link\\](http://x)');
     expect(md).not.toMatch(/(?<!\\)<img/);
   });
 

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { redact } from '../tickets/redact.ts';
+import { redact } from '../redact.ts';
 
 /** Longest search query kept; longer ones are cut (queries are untrusted text typed by anyone). */
 export const MAX_QUERY = 200;

@@ -1,3 +1,4 @@
+import { markdownText, noWorkflowCommands, textLine } from '../escape.ts';
 import type { FeedbackReport, QueryCount } from './summarise.ts';
 
 export type FeedbackFormat = 'text' | 'markdown' | 'json';
@@ -22,26 +23,24 @@ function text(report: FeedbackReport, limit: number): string {
   else {
     lines.push('  helpful   yes    no  contacts  article');
     for (const a of report.articles.slice(0, limit)) {
-      lines.push(`  ${percent(a.helpfulRate).padStart(7)} ${String(a.yes).padStart(5)} ${String(a.no).padStart(5)} ${String(a.contacts).padStart(9)}  ${a.id}${a.title ? `  ${a.title}` : ''}`);
+      lines.push(`  ${percent(a.helpfulRate).padStart(7)} ${String(a.yes).padStart(5)} ${String(a.no).padStart(5)} ${String(a.contacts).padStart(9)}  ${textLine(a.id)}${a.title ? `  ${textLine(a.title)}` : ''}`);
     }
     if (report.articles.length > limit) lines.push(`  … ${report.articles.length - limit} more (--limit, or --format json for all)`);
   }
   const queries = (title: string, list: QueryCount[]) => {
     lines.push('', `${title} (${list.length})`);
     if (!list.length) lines.push('  none');
-    for (const q of list.slice(0, limit)) lines.push(`  ${String(q.count).padStart(5)}  ${q.query} (${q.lang})`);
+    for (const q of list.slice(0, limit)) lines.push(`  ${String(q.count).padStart(5)}  ${textLine(q.query)} (${textLine(q.lang)})`);
     if (list.length > limit) lines.push(`  … ${list.length - limit} more`);
   };
   queries('Searches without results, most frequent first', report.zeroResults);
   queries('Searches whose results nobody opened', report.unclicked);
   lines.push('', `Contact requests: ${report.contacts.total} (${report.contacts.fromArticles} from articles, ${report.contacts.fromSearch} from searches)`);
-  return `${lines.join('\n')}\n`;
+  return noWorkflowCommands(`${lines.join('\n')}\n`);
 }
 
-/** Markdown cells hold untrusted query text: pipes, backticks, HTML and line breaks are neutralised. */
-function cell(value: string): string {
-  return value.replace(/[\\`*_[\]<>|]/g, (c) => `\\${c}`).replace(/\s+/g, ' ');
-}
+/** Markdown cells hold untrusted query text: escaped like every report (src/lib/escape.ts). */
+const cell = markdownText;
 
 function markdown(report: FeedbackReport, limit: number): string {
   const lines = [`## Reader feedback`, '', heading(report), '', `### Articles by helpful rate (${report.articles.length})`, ''];
@@ -57,7 +56,7 @@ function markdown(report: FeedbackReport, limit: number): string {
       return;
     }
     lines.push('| searches | query | language |', '| ---: | --- | --- |');
-    for (const q of list.slice(0, limit)) lines.push(`| ${q.count} | ${cell(q.query)} | ${q.lang} |`);
+    for (const q of list.slice(0, limit)) lines.push(`| ${q.count} | ${cell(q.query)} | ${cell(q.lang)} |`);
   };
   queries('Searches without results', report.zeroResults);
   queries('Searches whose results nobody opened', report.unclicked);

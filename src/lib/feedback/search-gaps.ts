@@ -2,6 +2,7 @@ import { cluster, normalise, type Vector } from '../gaps/cluster.ts';
 import { surface, terms } from '../gaps/text.ts';
 import { isLang } from '../levels.ts';
 import type { QueryCount } from './summarise.ts';
+import { markdownText, noWorkflowCommands, textLine } from '../escape.ts';
 
 /** A topic people search for and the knowledge base has no result for. */
 export interface SearchGap {
@@ -73,17 +74,18 @@ export interface SearchGapReport {
   searchGaps: SearchGap[];
 }
 
-const cell = (value: string) => value.replace(/[\\`*_[\]<>|]/g, (c) => `\\${c}`).replace(/\s+/g, ' ');
+// search queries are untrusted: escaped like every report (src/lib/escape.ts)
+const cell = markdownText;
 
 export function formatSearchGapsText(report: SearchGapReport, limit = 15): string {
   const s = report.searches;
   const lines = [`Searches: read ${s.read} events (${s.rejected} rejected), ${s.zeroResults} searches without results.`, '', `Search gaps (${report.searchGaps.length} topics searched for without a result, most searched first):`];
   report.searchGaps.slice(0, limit).forEach((gap, i) => {
-    lines.push(`${String(i + 1).padStart(3)}. ${gap.label}: ${gap.searches} searches`);
-    lines.push(`     e.g. ${gap.queries.slice(0, 3).map((q) => `"${q.query}"`).join(', ')}`);
+    lines.push(`${String(i + 1).padStart(3)}. ${textLine(gap.label)}: ${gap.searches} searches`);
+    lines.push(`     e.g. ${gap.queries.slice(0, 3).map((q) => `"${textLine(q.query)}"`).join(', ')}`);
   });
   if (report.searchGaps.length > limit) lines.push(`     … ${report.searchGaps.length - limit} more (see --format json)`);
-  return lines.join('\n');
+  return noWorkflowCommands(lines.join('\n'));
 }
 
 export function formatSearchGapsMarkdown(report: SearchGapReport, limit = 15): string {
