@@ -2,6 +2,8 @@ import { resolve } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'astro/loaders';
 import { glob as findFiles } from 'tinyglobby';
+import { BUILT_ARTICLE_GLOB, articleIdOfEntry } from '../lib/article-id.ts';
+import { articlesDir } from '../lib/content/read-articles.ts';
 import type { Audience } from '../lib/levels.ts';
 import { isBuilt } from '../lib/content/visibility.ts';
 import { publicBody } from '../lib/content/internal-blocks.ts';
@@ -17,11 +19,11 @@ import type { ArticleData } from '../lib/schema/article.ts';
  * it as plain Markdown, where `<Internal>` is just an HTML tag and its content would be shown.
  */
 export function articlesLoader(options: { contentDir: string; audience: Audience }): Loader {
-  const base = resolve(options.contentDir, 'articles');
+  const base = resolve(articlesDir(options.contentDir));
   const inner = glob({
-    pattern: '**/*.mdx',
+    pattern: BUILT_ARTICLE_GLOB,
     base,
-    generateId: ({ entry }) => entry.replace(/\.mdx$/, ''),
+    generateId: ({ entry }) => articleIdOfEntry(entry),
   });
   return {
     name: 'kb-articles',
