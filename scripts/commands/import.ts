@@ -86,6 +86,7 @@ async function runCommand(sources: string[], options: ImportCliOptions): Promise
     mapping,
     taxonomy,
     writeTaxonomy: outDir !== resolve(config.contentDir),
+    urlSchemes: config.urlSchemes,
     dryRun: options.dryRun,
   });
   bar?.stop();

@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import { dirname, resolve, basename } from 'node:path';
 import type { Definition, Image, Link, Parent, PhrasingContent, Root } from 'mdast';
 import { visit, SKIP } from 'unist-util-visit';
+import type { MdxJsxAttribute } from 'mdast-util-mdx-jsx';
+import { checkUrl, refusedUrlMessage } from '../url-policy.ts';
 import type { SourceRoots } from './confine.ts';
 import { placeOf, type IssueSink } from './issues.ts';
 
@@ -13,6 +15,8 @@ export interface LinkContext {
   baseUrl?: string | undefined;
   /** Called for a local image that exists; returns the URL to use in the article. */
   copyAsset?: ((absolutePath: string) => string) | undefined;
+  /** URL schemes links may use (the project's `urlSchemes`); others are dropped and reported. */
+  urlSchemes?: readonly string[] | undefined;
   /** The folders the import may read; an image outside them is not copied (reported). */
   roots?: SourceRoots | undefined;
   /** Heading ids the import renames in every article (`symptoms` -> `symptom`), for `page#id` links. */
@@ -20,6 +24,9 @@ export interface LinkContext {
 }
 
 const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/|#)/i;
+
+// attributes of kept HTML elements that hold a URL
+const URL_ATTRIBUTES = new Set(['href', 'src', 'srcset', 'action', 'formaction', 'poster', 'data', 'xlink:href', 'background', 'cite']);
 
 function split(url: string): { path: string; hash: string } {
   const at = url.search(/[?#]/);
@@ -41,6 +48,30 @@ function safeDecode(text: string): string {
  */
 export function rewriteLinks(tree: Root, file: string, context: LinkContext, sink: IssueSink): void {
   visit(tree, (node, index, parent: Parent | undefined) => {
+    // the one URL policy (src/lib/url-policy.ts): a refused link keeps its text, a refused image
+    // its alt text, a refused attribute goes; each is reported
+    if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
+      const element = node as { name: string | null; attributes: MdxJsxAttribute[] };
+      element.attributes = element.attributes.filter((attribute) => {
+        if (attribute.type !== 'mdxJsxAttribute' || !URL_ATTRIBUTES.has(attribute.name.toLowerCase()) || typeof attribute.value !== 'string') return true;
+        const verdict = checkUrl(attribute.value, context.urlSchemes);
+        if (verdict.allowed) return true;
+        sink.add('url-scheme', `${refusedUrlMessage(attribute.value, verdict)} (\`${attribute.name}\` removed from <${element.name}>)`, placeOf(node as never), 'warning', verdict.hint);
+        return false;
+      });
+      return;
+    }
+    if ((node.type === 'link' || node.type === 'definition' || node.type === 'image') && parent && index !== undefined) {
+      const target = node as Link | Definition | Image;
+      const verdict = checkUrl(target.url, context.urlSchemes);
+      if (!verdict.allowed) {
+        const kind = node.type === 'image' ? 'image' : 'link';
+        sink.add('url-scheme', `${refusedUrlMessage(target.url, verdict, kind)} (${kind === 'image' ? 'replaced by its alt text' : node.type === 'definition' ? 'definition removed' : 'link removed, text kept'})`, placeOf(target), 'warning', verdict.hint);
+        const replacement = node.type === 'link' ? (node as Link).children : node.type === 'image' ? [{ type: 'text', value: (node as Image).alt ?? '' }] : [];
+        parent.children.splice(index, 1, ...(replacement as never[]));
+        return [SKIP, index];
+      }
+    }
     if (node.type === 'link' || node.type === 'definition') {
       const ref = node as Link | Definition;
       const { path, hash } = split(ref.url);

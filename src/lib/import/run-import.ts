@@ -30,6 +30,8 @@ export interface ImportOptions {
   /** Convert and validate, write nothing. */
   dryRun?: boolean | undefined;
   cwd?: string | undefined;
+  /** URL schemes links may use (`urlSchemes` of kb() in astro.config.mjs); default http, https, mailto, tel. */
+  urlSchemes?: readonly string[] | undefined;
   /** Called after each source, for a progress bar. */
   onProgress?: ((done: number, total: number) => void) | undefined;
 }
@@ -96,6 +98,7 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
     const links: LinkContext = {
       articleUrls,
       baseUrl: mapping.baseUrl,
+      urlSchemes: options.urlSchemes,
       roots,
       copyAsset: (abs) => {
         let name = assets.get(abs);
