@@ -1,3 +1,4 @@
+import type { FileInfo } from '../tickets/types.ts';
 import type { GapsReport } from './analyse.ts';
 
 function percent(rate: number): string {
@@ -11,6 +12,13 @@ function levels(counts: Record<string, number>): string {
     .join(', ');
 }
 
+/** The columns a file was read from, for the user to check (`--map field=Column` corrects one). */
+function mapping(file: FileInfo): string[] {
+  if (!file.columns) return [];
+  const used = Object.entries(file.columns).map(([field, column]) => `${field} ← ${column}`);
+  return [`    columns: ${used.join(', ')}${file.unused?.length ? `; not used: ${file.unused.join(', ')}` : ''}`];
+}
+
 /** The JSON contract of docs/gaps.md (and ../shared/DESIGN.md): no ticket text beyond redacted examples. */
 export function toJson(report: GapsReport): string {
   const { features: _features, ...rest } = report;
@@ -21,7 +29,7 @@ export function formatText(report: GapsReport, limit = 15): string {
   const t = report.tickets;
   const lines = [
     `Tickets: read ${t.read} = accepted ${t.accepted} + rejected ${t.rejected} (${t.tickets} distinct tickets from ${t.files.length} file(s))`,
-    ...t.files.map((f) => `  ${f.file}: ${f.format}, ${f.encoding}${f.preset ? `, preset ${f.preset}` : ''}${f.threads ? `, read by ${f.threads} threads at once` : ''}: ${f.accepted} accepted, ${f.rejected} rejected`),
+    ...t.files.flatMap((f) => [`  ${f.file}: ${f.format}, ${f.encoding}${f.preset ? `, preset ${f.preset}` : ''}${f.threads ? `, read by ${f.threads} threads at once` : ''}: ${f.accepted} accepted, ${f.rejected} rejected`, ...mapping(f)]),
     ...t.problems.map((p) => `  ${p.file}:${p.line}: ${p.reason} [${p.rule}]`),
     ...t.rejections.slice(0, 10).map((r) => `  ${r.file}:${r.line}: ${r.reason} [${r.rule}]`),
     ...(t.rejectionsTotal > 10 ? [`  … and ${t.rejectionsTotal - 10} more rejections (see --format json)`] : []),
