@@ -120,7 +120,7 @@ function random(seed: number): () => number {
 }
 
 export interface ClusterOptions {
-  /** Topics to look for; default one for every 40 sampled tickets, at least 2, at most 200. */
+  /** Topics to look for; default one for every 40 sampled tickets (at least 10 while there are 50 tickets, at most 200). */
   topics?: number;
   /** Refinement rounds. */
   rounds?: number;
@@ -128,7 +128,7 @@ export interface ClusterOptions {
   minimum?: number;
   /** Topics whose centroids are at least this similar (cosine) become one. */
   mergeAt?: number;
-  /** Neighbours each sampled vector is blended with before clustering (0: none). */
+  /** Neighbours each sampled vector is blended with before clustering (default 5, fewer under 500 tickets; 0: none). */
   neighbours?: number;
 }
 
@@ -142,8 +142,9 @@ export interface ClusterOptions {
  */
 export function cluster(sample: readonly Vector[], options: ClusterOptions = {}): Clustering {
   const minimum = options.minimum ?? 0.15;
-  const k = Math.min(sample.length, options.topics ?? Math.max(2, Math.min(200, Math.round(sample.length / 40))));
-  const blended = blendNeighbours(sample, options.neighbours ?? 5);
+  const k = Math.min(sample.length, options.topics ?? Math.max(2, Math.min(200, Math.max(Math.round(sample.length / 40), Math.min(10, Math.round(sample.length / 5))))));
+  // small exports have too few neighbours about the same thing to blend with
+  const blended = blendNeighbours(sample, options.neighbours ?? Math.min(5, Math.max(2, Math.floor(sample.length / 100))));
   let index = kMeans(blended, k, options.rounds ?? 8, minimum, 12);
   index = mergeNear(index, blended, options.mergeAt ?? 0.25, minimum);
   const final = index;
