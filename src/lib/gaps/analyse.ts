@@ -7,7 +7,7 @@ import { MatchIndex } from './match-index.ts';
 import { cluster, normalise, purity, type Vector } from './cluster.ts';
 import { readAndMatch, type ParallelOptions } from './read-and-match.ts';
 import { labelOf, PhraseBackground } from './labels.ts';
-import { surfaceForms } from './text.ts';
+import { resetSpellingCounts, surfaceForms } from './text.ts';
 import { TicketMatcher, type Features, type Via } from './ticket-matcher.ts';
 
 export type { Features } from './ticket-matcher.ts';
@@ -123,6 +123,7 @@ function rate(linked: number, tickets: number): number {
 export async function analyseGaps(options: GapsOptions, keepFeatures = false): Promise<GapsReport> {
   const index = new MatchIndex(await readArticles(options.contentDir, options.root));
   const threshold = options.threshold ?? 0.375;
+  resetSpellingCounts();
   const { stats, features, matchedBy } = await readAndMatch(options.files, new TicketMatcher(index, threshold), { ...options, threshold });
 
   const phase = process.env['KB_GAPS_TIMING'] ? (name: string) => console.error(`${name}: ${(performance.now() / 1000).toFixed(1)} s, heap ${Math.round(process.memoryUsage().heapUsed / 2 ** 20)} MB, rss ${Math.round(process.memoryUsage().rss / 2 ** 20)} MB`) : () => {};

@@ -97,6 +97,12 @@ export function spellingCounts(): [string, string, number][] {
   return out;
 }
 
+/** Forgets the spellings counted so far: each analysis counts its own tickets. */
+export function resetSpellingCounts(): void {
+  for (const cache of Object.values(caches.ticket)) for (const entry of cache.values()) entry.n = 0;
+  merged.clear();
+}
+
 /** Adds counts from another thread. */
 export function mergeSpellingCounts(counts: readonly [string, string, number][]): void {
   for (const [word, stem, n] of counts) {
