@@ -52,7 +52,7 @@ const caches = {
   article: { en: new Map<string, Entry>(), de: new Map<string, Entry>() },
 };
 
-// spellings counted on other threads (see read-and-match.ts)
+// spellings counted on other threads (see read-and-match.ts), by `stem\0word`
 const merged = new Map<string, Entry>();
 
 const WORD_SPLIT = /[^A-Za-z0-9ÄÖÜäöüß]+/;
@@ -106,27 +106,34 @@ export function resetSpellingCounts(): void {
 /** Adds counts from another thread. */
 export function mergeSpellingCounts(counts: readonly [string, string, number][]): void {
   for (const [word, stem, n] of counts) {
-    const entry = merged.get(word);
+    const key = `${stem}\u0000${word}`;
+    const entry = merged.get(key);
     if (entry) entry.n += n;
-    else if (merged.size < 400_000) merged.set(word, { stem, n });
+    else if (merged.size < 400_000) merged.set(key, { stem, n });
   }
 }
 
 /** The most frequent spelling of each stem in the tickets read so far. */
 export function surfaceForms(): Map<string, string> {
-  const totals = new Map<string, number>();
-  const add = (word: string, n: number) => totals.set(word, (totals.get(word) ?? 0) + n);
-  const stems = new Map<string, string>();
-  for (const cache of Object.values(caches.ticket)) for (const [word, { stem, n }] of cache) if (stem && n) (add(word, n), stems.set(word, stem));
-  for (const [word, { stem, n }] of merged) (add(word, n), stems.set(word, stem));
-  const best = new Map<string, [string, number]>();
-  for (const [word, n] of totals) {
-    const stem = stems.get(word) as string;
-    const known = best.get(stem);
+  // by stem and spelling: one word can have a German and an English stem
+  const totals = new Map<string, Map<string, number>>();
+  const add = (stem: string, word: string, n: number) => {
+    if (!stem || !n) return;
+    const forms = totals.get(stem) ?? new Map<string, number>();
+    forms.set(word, (forms.get(word) ?? 0) + n);
+    totals.set(stem, forms);
+  };
+  for (const cache of Object.values(caches.ticket)) for (const [word, { stem, n }] of cache) add(stem, word, n);
+  for (const [key, { stem, n }] of merged) add(stem, key.slice(stem.length + 1), n);
+  const out = new Map<string, string>();
+  for (const [stem, forms] of totals) {
+    let best = '';
+    let most = 0;
     // the most frequent spelling; on a tie the shorter, then the alphabetically first (stable)
-    if (!known || n > known[1] || (n === known[1] && (word.length < known[0].length || (word.length === known[0].length && word < known[0])))) best.set(stem, [word, n]);
+    for (const [word, n] of forms) if (n > most || (n === most && (word.length < best.length || (word.length === best.length && word < best)))) [best, most] = [word, n];
+    out.set(stem, best);
   }
-  return new Map([...best].map(([stem, [word]]) => [stem, word]));
+  return out;
 }
 
 /** Term counts of a text. */
