@@ -151,6 +151,30 @@ export function cluster(sample: readonly Vector[], options: ClusterOptions = {})
   return { centroids: final.centroids, assign: (v) => final.nearest(v, minimum) };
 }
 
+/**
+ * Single-pass leader clustering for short texts such as search queries: a vector joins the first
+ * topic within `threshold`, else starts one; a few k-means style rounds refine the topics.
+ * Deterministic.
+ */
+export function leaderCluster(sample: readonly Vector[], options: { threshold?: number; rounds?: number; maxTopics?: number } = {}): Clustering {
+  const threshold = options.threshold ?? 0.15;
+  const maxTopics = options.maxTopics ?? 500;
+  let index = new CentroidIndex();
+  for (const v of sample) if (index.centroids.length < maxTopics && index.nearest(v, threshold - 1e-9) === -1) index.add(new Map(v));
+  for (let round = 0; round < (options.rounds ?? 3); round++) {
+    const members: Vector[][] = index.centroids.map(() => []);
+    for (const v of sample) {
+      const i = index.nearest(v, threshold / 2);
+      if (i >= 0) members[i]?.push(v);
+    }
+    const next = new CentroidIndex();
+    for (const m of members) if (m.length > 0) next.add(centroid(m));
+    index = next;
+  }
+  const final = index;
+  return { centroids: final.centroids, assign: (v) => final.nearest(v, threshold / 2) };
+}
+
 /** Each vector plus its `count` most similar others, weighted by their similarity, normalised. */
 function blendNeighbours(vectors: readonly Vector[], count: number): Vector[] {
   if (count < 1) return [...vectors];
