@@ -93,7 +93,8 @@ function gapsReport(): GapsReport {
     classification: { known: 0, new: 0, unknown: 1 },
     matchedBy: { 'ticket-field': 0, 'article-tickets': 0, 'error-code': 0, text: 0 },
     metrics: { linkRate: 0, byLevel: {}, byProduct: {}, reuse: [] },
-    gaps: [{ label: HOSTILE.table, keywords: [HOSTILE.mention, HOSTILE.image], tickets: 3, ticketIds: ['1'], levels: { '2': 3 }, languages: {}, escalated: 0, medianHoursToResolve: undefined, score: 1, examples: [HOSTILE.command] }],
+    gaps: [{ label: HOSTILE.table, keywords: [HOSTILE.mention, HOSTILE.image], tickets: 3, ticketIds: ['1'], levels: { '2': 3 }, languages: {}, escalated: 0, reopened: 0, urgent: 0, medianHoursToResolve: undefined, effort: 1, cohesion: 1, score: 1, examples: [HOSTILE.command] }],
+    other: { tickets: 0, topics: 0 },
     shiftLeft: [{ article: `en/x${HOSTILE.code}`, title: 't', level: 2, audience: 'internal', tickets: 3, ticketIds: [], resolvedAt: {}, message: HOSTILE.command }],
   };
 }
@@ -112,8 +113,10 @@ describe('the pull-request comments', () => {
   ])('%s: no mention, image, HTML, forged link or broken table', (_, render) => {
     const markdown = render();
     expect(liveMarkdown(markdown)).toEqual([]);
-    // only the report's own <details> block
-    expect((outsideCode(markdown).match(/<\/details>/g) ?? []).length).toBeLessThanOrEqual(1);
+    // only the report's own <details> blocks: every one opened is closed, none injected
+    const plain = outsideCode(markdown);
+    expect((plain.match(/<\/details>/g) ?? []).length).toBe((plain.match(/<details>/g) ?? []).length);
+    expect(plain).not.toContain('<details open>');
     for (const table of markdown.split(/\n\n/).filter((b) => b.startsWith('|'))) {
       const lines = table.split('\n');
       const width = borders(lines[0] ?? '');

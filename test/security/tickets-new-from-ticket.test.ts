@@ -121,9 +121,9 @@ describe('kb new --from-ticket', () => {
 
   it('reads NDJSON with --map for an id column the presets do not know', async () => {
     const file = join(work, 'tickets.ndjson');
-    writeFileSync(file, `${JSON.stringify({ Vorgang: 'INC6', subject: 'Andere', description: '' })}\n${JSON.stringify({ Vorgang: 'INC7', subject: 'VPN trennt', description: 'export default 1\nIP 10.1.2.3' })}\n`);
+    writeFileSync(file, `${JSON.stringify({ Aktenzeichen: 'INC6', subject: 'Andere', description: '' })}\n${JSON.stringify({ Aktenzeichen: 'INC7', subject: 'VPN trennt', description: 'export default 1\nIP 10.1.2.3' })}\n`);
     expect((await newFromTicket('ndjson-unmapped', file)).code).toBe(2);
-    const { code, text } = await newFromTicket('ndjson', file, { map: ['id=Vorgang'] });
+    const { code, text } = await newFromTicket('ndjson', file, { map: ['id=Aktenzeichen'] });
     expect(code).toBe(0);
     expect(text).toContain('&#x65;xport default 1\nIP \\[ip]');
   });
