@@ -14,7 +14,7 @@ export interface UpdateOptions {
   /** The lifecycle folder (`content/lifecycle`): its local.yaml says which products to keep; the snapshot is written there. */
   dir: string;
   /** Product ids to keep in addition to local.yaml's `import` list. */
-  products?: string[];
+  products?: string[] | undefined;
   today: Date;
   /** For tests: how to download an URL. */
   download?: (url: string) => Promise<Uint8Array>;
