@@ -17,7 +17,7 @@ export function endText(eol: End): string {
  * - error: the title (and the `versions:` list, when it names any) speaks only of versions whose
  *   support has ended (`Can't open mailbox on Exchange Server 2010`);
  * - warning: neither title nor versions name a version the data knows, and the body names only
- *   ended ones (`... in Internet Explorer`, 23 times).
+ *   ended ones, at least twice (`... in Internet Explorer`, 23 times).
  * An article whose subject is a supported version is not reported for a passing mention of an
  * old one ("upgrade from Exchange 2010"). The reason points at the first mention (file:line:col)
  * and lists the others in `details.mentions`.
@@ -41,7 +41,8 @@ export function mentionsProvider(lifecycle: Lifecycle): StaleProvider<StaleArtic
       } else if (!versions.length) {
         // a versions list that the data knows is product-eol's business
         const body = judgedMentions(matcher.find(article.body, { line: article.bodyStartLine }), today);
-        if (body.length && body.every(ended)) reason = build(article, body, 'warning', 'body');
+        // one passing mention is not what an article is about: two or more, and nothing supported
+        if (body.length >= 2 && body.every(ended)) reason = build(article, body, 'warning', 'body');
       }
       if (reason) result.set(article.id, [reason]);
     }
