@@ -76,6 +76,9 @@ export async function runStale(options: StaleOptions): Promise<{ report: StaleRe
   const published = valid.filter((a) => a.data.state === 'validated');
   const history = options.git === false ? undefined : await readGitHistory(options.contentDir);
   const warnings: StaleWarning[] = [];
+  if (options.git === false) {
+    warnings.push({ code: 'git-off', message: 'Git history not read (--no-git): git-unchanged and the git half of translation-outdated were not checked.' });
+  }
   const lifecycle = loadLifecycle(options, taxonomy, warnings);
   const providers = [
     ...contentProviders({ reviewEvery: options.reviewEvery, taxonomy, lifecycle, index, history, gitMaxAge: options.gitMaxAge, translationLag: options.translationLag }),
@@ -140,3 +143,6 @@ function loadLifecycle(options: StaleOptions, taxonomy: ReturnType<typeof readTa
   }
   return lifecycle;
 }
+
+/** Warnings that mean the git rules could not see (all or part of) the history. */
+export const NO_HISTORY_WARNINGS = new Set(['git-off', 'git-unavailable', 'git-shallow']);
