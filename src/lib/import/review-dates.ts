@@ -27,10 +27,10 @@ interface Item {
 /**
  * Makes imported `reviewed` days honest. A day that many files share (`ms.date` set in one bulk
  * edit) says nothing about a review, and neither does a commit day on which many files changed.
- * Each file gets the newest day that is neither: its mapped date when that is not bulk, or its
- * newest change in the source history on a day that was not a bulk day. Without one, `reviewed`
- * is removed, so `kb stale` says "never reviewed" instead of trusting a bulk date. Every change is
- * an info issue on its file.
+ * A file whose mapped date is such a bulk day gets its newest change in the source history on a
+ * day that was not a bulk day; without one, `reviewed` is removed, so `kb stale` says "never
+ * reviewed" instead of trusting a bulk date. Dates that are not bulk, and missing ones, are left
+ * as they are. Every change is an info issue on its file.
  */
 export function honestReviewDates(items: Item[], history: SourceHistory): ReviewDateSummary {
   const threshold = bulkThreshold(items.length);
@@ -44,15 +44,15 @@ export function honestReviewDates(items: Item[], history: SourceHistory): Review
   let cleared = 0;
   items.forEach((item, index) => {
     const own = mapped[index];
-    const changed = changes[index]!.find((day) => !bulkChanged.has(day));
-    const honest = [own && !bulkMapped.has(own) ? own : undefined, changed].filter((d): d is string => Boolean(d)).sort().at(-1);
-    if (honest === own) return;
-    const why = own && bulkMapped.has(own) ? `\`reviewed\` ${own} is shared by ${counts.get(own)} files (a bulk edit, not a review)` : own ? `the source changed after \`reviewed\` ${own}` : 'the source has no review date';
-    if (honest && honest === changed) {
+    // a date of its own is kept; a missing one stays missing (never reviewed is the honest answer)
+    if (!own || !bulkMapped.has(own)) return;
+    const honest = changes[index]!.find((day) => !bulkChanged.has(day));
+    const why = `\`reviewed\` ${own} is shared by ${counts.get(own)} files (a bulk edit, not a review)`;
+    if (honest) {
       item.data['reviewed'] = honest;
       fromHistory++;
       item.sink.add('reviewed-from-history', `${why}: reviewed set to ${honest}, the file's newest change in the source history that was not a bulk day`, undefined, 'info');
-    } else if (own) {
+    } else {
       delete item.data['reviewed'];
       cleared++;
       const known = history.kind === 'none' ? 'no source history was found (import from a git checkout, or put FILE_HISTORY.csv beside it)' : 'its changes in the source history fall on bulk days too';
