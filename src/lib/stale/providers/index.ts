@@ -6,7 +6,7 @@ import type { StaleProvider } from '../reason.ts';
 import { eolProvider } from './eol.ts';
 import { gitProvider } from './git.ts';
 import { mentionsProvider } from './mentions.ts';
-import { archivedLinkedProvider, brokenLinkProvider, type ArticleIndex } from './links.ts';
+import { archivedLinkedProvider, brokenLinkProvider, type LinkTargets } from './links.ts';
 import { reviewProvider } from './review.ts';
 import { translationProvider } from './translation.ts';
 
@@ -15,7 +15,7 @@ export interface ProviderInputs {
   taxonomy: Taxonomy;
   /** Products and their end-of-support dates (content/lifecycle/). */
   lifecycle: Lifecycle;
-  index: ArticleIndex;
+  index: LinkTargets;
   /** Undefined when the git rules are switched off. */
   history?: GitHistory | undefined;
   gitMaxAge?: number | undefined;
