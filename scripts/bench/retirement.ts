@@ -23,13 +23,14 @@ export interface Retired {
 }
 
 /**
- * Retired articles from the source repository's history: files deleted in some commit whose path
+ * Retired articles from the source repository's history: files deleted (not moved: git's rename
+ * detection tells them apart) in some commit whose path
  * the redirection file lists (the publisher redirected them away), with the text they had just
  * before. `gitDir` is a clone (or mirror) of MicrosoftDocs/OfficeDocs-Support.
  */
 export function retiredFromGit(gitDir: string, redirectionFile: string): Retired[] {
   const redirected = new Set((JSON.parse(readFileSync(redirectionFile, 'utf8')) as { redirections: { source_path: string }[] }).redirections.map((r) => r.source_path));
-  const log = execFileSync('git', ['--git-dir', gitDir, 'log', '--diff-filter=D', '--no-renames', '--name-only', '--format=%x00%H %cs', 'HEAD'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const log = execFileSync('git', ['--git-dir', gitDir, 'log', '--diff-filter=D', '--name-only', '--format=%x00%H %cs', 'HEAD'], { encoding: 'utf8', maxBuffer: 1 << 28 });
   const seen = new Set<string>();
   const retired: Retired[] = [];
   for (const block of log.split('\0')) {
