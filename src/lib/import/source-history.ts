@@ -27,11 +27,15 @@ export function readSourceHistory(inputs: string[], cwd: string): SourceHistory 
   const files = new Map<string, FileChanges>();
   const notes: string[] = [];
   let kind: SourceHistory['kind'] = 'none';
-  for (const input of inputs.map((i) => resolve(cwd, i))) {
-    const dir = existsSync(input) && statSync(input).isDirectory() ? input : dirname(input);
+  const dirs = new Set(inputs.map((i) => resolve(cwd, i)).map((input) => (existsSync(input) && statSync(input).isDirectory() ? input : dirname(input))));
+  const tops = new Set<string>();
+  for (const dir of dirs) {
     const top = gitTop(dir);
+    if (top && tops.has(top)) continue;
+    if (top) tops.add(top);
     if (top) {
-      const read = readGitLog(top, dir, files);
+      // the whole work tree once: several inputs of one repository share its log
+      const read = readGitLog(top, top, files);
       notes.push(`git history of ${read} files from ${top}`);
       kind = 'git';
       continue;
