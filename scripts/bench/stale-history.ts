@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { readLifecycle } from '../../src/lib/lifecycle/read.ts';
 import { CORPUS, ROOT, flaggedOn, importDocfx, retiredFromGit, writeSources } from './retirement.ts';
 
 /**
@@ -43,16 +44,20 @@ export async function run(): Promise<Record<string, number | string>> {
       console.log('retired: set KB_OFFICEDOCS_GIT to a clone of MicrosoftDocs/OfficeDocs-Support to measure retired articles');
     }
     const rows: { day: string; retired: number; flagged: number; live: number }[] = [];
-    const liveShare = new Map<string, number>();
+    // lifecycle reasons change only on end days: one run per span between two end days serves every day in it
+    const epoch = epochOf(join(ROOT, 'content/lifecycle'));
+    const retiredRuns = new Map<string, Set<string>>();
+    const liveRuns = new Map<string, number>();
     for (const [day, ids] of [...days].sort()) {
-      const { flagged } = await flaggedOn(join(work, 'retired'), day);
-      const hit = ids.filter((id) => flagged.has(id)).length;
-      retiredFlagged += hit;
-      if (!liveShare.has(day)) {
+      const key = epoch(day);
+      if (!retiredRuns.has(key)) retiredRuns.set(key, new Set((await flaggedOn(join(work, 'retired'), day)).flagged.keys()));
+      if (!liveRuns.has(key)) {
         const onDay = await flaggedOn(live, day);
-        liveShare.set(day, onDay.flagged.size / onDay.checked);
+        liveRuns.set(key, onDay.flagged.size / onDay.checked);
       }
-      rows.push({ day, retired: ids.length, flagged: hit, live: liveShare.get(day)! });
+      const hit = ids.filter((id) => retiredRuns.get(key)!.has(id)).length;
+      retiredFlagged += hit;
+      rows.push({ day, retired: ids.length, flagged: hit, live: liveRuns.get(key)! });
     }
     const today = await flaggedOn(live, '2024-10-24');
     result['live flagged on 2024-10-24, the corpus day (%)'] = pct(today.flagged.size / today.checked);
@@ -71,6 +76,16 @@ export async function run(): Promise<Record<string, number | string>> {
   } finally {
     await rm(work, { recursive: true, force: true });
   }
+}
+
+/** The last end day on or before a day: days with the same one get the same lifecycle reasons. */
+function epochOf(lifecycleDir: string): (day: string) => string {
+  const ends = new Set<string>();
+  for (const product of readLifecycle(lifecycleDir).products.values()) {
+    for (const cycle of product.cycles) if (cycle.eol instanceof Date) ends.add(cycle.eol.toISOString().slice(0, 10));
+  }
+  const sorted = [...ends].sort();
+  return (day) => sorted.filter((end) => end <= day).at(-1) ?? '';
 }
 
 function pct(share: number): number {
