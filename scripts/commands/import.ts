@@ -91,12 +91,9 @@ async function runCommand(sources: string[], options: ImportCliOptions): Promise
     mapping,
     taxonomy,
     writeTaxonomy: outDir !== resolve(config.contentDir),
-<<<<<<< HEAD
     urlSchemes: config.urlSchemes,
-=======
     lifecycleDir: resolve(config.contentDir, 'lifecycle'),
     history: options.history,
->>>>>>> main
     dryRun: options.dryRun,
   });
   bar?.stop();

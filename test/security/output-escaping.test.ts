@@ -132,6 +132,7 @@ function importResult(): ImportResult {
     ignoredKeys: {},
     newProducts: [],
     newTags: [],
+    reviewDates: { history: 'none', historyNote: HOSTILE.command, threshold: 10, bulk: [], fromHistory: 0, cleared: 0 },
   };
 }
 

@@ -81,18 +81,14 @@ export function textReport(result: ImportResult, options: { verbose?: boolean | 
   );
   const rules = Object.entries(s.rules).map(([rule, n]) => `${rule} ${n}`);
   if (rules.length) out.push(`by rule: ${rules.join(', ')}`);
-<<<<<<< HEAD
-  const ignored = Object.entries(result.ignoredKeys).map(([k, n]) => `${show(k)} ${n}`);
-=======
   const dates = result.reviewDates;
   if (dates) {
     const bulk = dates.bulk.map((b) => `${b.day} (${b.files} files)`).join(', ');
     out.push(
-      `review dates: ${bulk ? `bulk-set days ${bulk} (${dates.threshold}+ files share a day)` : 'no bulk-set days'}; ${dates.fromHistory} taken from the source history, ${dates.cleared} left empty; history: ${dates.historyNote}`,
+      `review dates: ${bulk ? `bulk-set days ${bulk} (${dates.threshold}+ files share a day)` : 'no bulk-set days'}; ${dates.fromHistory} taken from the source history, ${dates.cleared} left empty; history: ${show(dates.historyNote)}`,
     );
   }
-  const ignored = Object.entries(result.ignoredKeys).map(([k, n]) => `${k} ${n}`);
->>>>>>> main
+  const ignored = Object.entries(result.ignoredKeys).map(([k, n]) => `${show(k)} ${n}`);
   if (ignored.length) out.push(`ignored keys (mapping): ${ignored.join(', ')}`);
   if (result.newProducts.length || result.newTags.length) {
     out.push(`taxonomy additions: products ${show(result.newProducts.join(', ')) || '-'}; tags ${result.newTags.length}${result.taxonomyFile ? ` (written to ${show(result.taxonomyFile)})` : ''}`);

@@ -1,9 +1,5 @@
-<<<<<<< HEAD
-import { basename, join, relative, sep } from 'node:path';
-=======
-import { copyFileSync, cpSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync } from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
->>>>>>> main
 import { stringify as stringifyYaml } from 'yaml';
 import { articleUrl } from '../article-id.ts';
 import { articleFile, articlesDir } from '../content/read-articles.ts';
