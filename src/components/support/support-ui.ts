@@ -72,21 +72,21 @@ for (const box of document.querySelectorAll<HTMLElement>('[data-contact-support]
 
 // Searches: remember the query (for a later contact request) and report searches that found
 // nothing, or whose results were left without a click, once the visitor stops typing.
-const input = document.querySelector<HTMLInputElement>('[data-search-input], .search input[type="search"], pagefind-input input');
 const searchRoot = document.querySelector<HTMLElement>('[data-search]');
-if (input && searchRoot) {
+if (searchRoot) {
+  // the search box may be rendered later (a custom element): listen on the root, read the target
+  let input: HTMLInputElement | undefined;
   let pending: { query: string; results: number } | undefined;
   let clicked = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const results = () => searchRoot.querySelectorAll('[data-search-results] > li, pagefind-results .pf-result').length;
-  const noResultLinks = () => document.querySelectorAll<HTMLAnchorElement>('[data-contact-search-link]');
   const flushUnclicked = () => {
     if (pending && pending.results > 0 && !clicked) sendEvent({ type: 'search', query: pending.query, results: pending.results, clicked: false });
     pending = undefined;
   };
   const settle = () => {
-    const query = input.value.trim();
-    for (const link of noResultLinks()) {
+    const query = input?.value.trim() ?? '';
+    for (const link of document.querySelectorAll<HTMLAnchorElement>('[data-contact-search-link]')) {
       const url = new URL(link.href, location.href);
       if (query) url.searchParams.set('q', query);
       else url.searchParams.delete('q');
@@ -100,7 +100,10 @@ if (input && searchRoot) {
     pending = { query, results: count };
     if (count === 0) sendEvent({ type: 'search', query, results: 0 });
   };
-  input.addEventListener('input', () => {
+  searchRoot.addEventListener('input', (event) => {
+    const target = event.target;
+    if (!(target instanceof HTMLInputElement) || target.type === 'checkbox') return;
+    input = target;
     clearTimeout(timer);
     // long enough that the results are in and the visitor has stopped typing
     timer = setTimeout(settle, 1500);
