@@ -49,6 +49,25 @@ const strings = {
   escalation: { en: 'When to escalate', de: 'Wann eskalieren' },
   escalateTo: { en: 'Escalate to level', de: 'Eskalieren an Level' },
   collectFirst: { en: 'Collect before handing over', de: 'Vor der Übergabe sammeln' },
+  // reader feedback on the knowledge-health page (kb feedback with KB_EVENTS)
+  demandHeading: { en: 'Reader feedback and searches without results', de: 'Leser-Rückmeldungen und Suchen ohne Ergebnis' },
+  demandSummary: {
+    en: '{votes} answers to "Did this solve your problem?", {searches} searches without results, {contacts} contact requests ({rejected} events rejected).',
+    de: '{votes} Antworten auf „Hat das Ihr Problem gelöst?“, {searches} Suchen ohne Ergebnis, {contacts} Kontaktanfragen ({rejected} Ereignisse abgelehnt).',
+  },
+  demandArticlesCaption: { en: 'Least helpful articles', de: 'Am wenigsten hilfreiche Artikel' },
+  demandArticle: { en: 'Article', de: 'Artikel' },
+  demandHelpful: { en: 'Helpful', de: 'Hilfreich' },
+  demandVotes: { en: 'Answers', de: 'Antworten' },
+  demandContacts: { en: 'Contact requests', de: 'Kontaktanfragen' },
+  demandGapsCaption: { en: 'Searched for without a result', de: 'Ohne Ergebnis gesucht' },
+  demandTopic: { en: 'Topic', de: 'Thema' },
+  demandSearches: { en: 'Searches', de: 'Suchen' },
+  demandExamples: { en: 'Queries', de: 'Suchanfragen' },
+  demandNoEvents: {
+    en: 'No demand events in this build. Build with KB_EVENTS=events.sqlite npm run build (kb collect) to see which articles did not help and what people searched for in vain.',
+    de: 'Keine Nachfrage-Ereignisse in diesem Build. Mit KB_EVENTS=events.sqlite npm run build (kb collect) erscheinen hier nicht hilfreiche Artikel und erfolglose Suchen.',
+  },
   // customer wording for the escalation box on the public site
   stillNotWorking: { en: 'Still not working?', de: 'Immer noch nicht gelöst?' },
   haveReady: { en: 'Have this ready when you contact support:', de: 'Halten Sie das bereit, wenn Sie den Support kontaktieren:' },
