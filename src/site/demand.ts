@@ -1,7 +1,7 @@
 import { readEventFiles } from '../lib/collect/ndjson.ts';
 import { searchGaps, type SearchGap } from '../lib/feedback/search-gaps.ts';
 import { summariseFeedback, type FeedbackReport } from '../lib/feedback/summarise.ts';
-import { parseDay } from '../lib/stale/dates.ts';
+import { healthDay } from './health.ts';
 
 let demand: Promise<{ report: FeedbackReport; gaps: SearchGap[] } | undefined> | undefined;
 /**
@@ -15,8 +15,7 @@ export function demandData(): Promise<{ report: FeedbackReport; gaps: SearchGap[
 }
 
 async function load(files: string[]) {
-  const today = parseDay(process.env['KB_TODAY'] ?? new Date().toISOString().slice(0, 10));
-  if (!today) throw new Error(`KB_TODAY must be a day as YYYY-MM-DD, got "${process.env['KB_TODAY']}"`);
+  const today = healthDay();
   const source = await readEventFiles(files);
   const report = summariseFeedback(source.events, { today, read: source.read, rejected: source.rejected.length });
   return { report, gaps: searchGaps(report.zeroResults) };
