@@ -33,6 +33,11 @@ describe('frontmatter mapping', () => {
     expect(sink.issues).toEqual([]);
   });
 
+  it('makes tag ids with the one slug rule: umlauts transliterated, as kb new does', () => {
+    const { data } = map('title: T\nms.custom: [CSSTroubleshoot, sap:Geräteverwaltung, sap:Störung]\n');
+    expect(data['tags']).toEqual(['geraeteverwaltung', 'stoerung']);
+  });
+
   it('treats the typo `ms.dat` as `ms.date` and reports it at the key', () => {
     const { data, sink } = map('title: T\nms.dat: 02/03/2024\n');
     expect(data['reviewed']).toBe('2024-02-03');
