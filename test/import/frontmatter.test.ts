@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mapFrontmatter, readSourceFields, toIsoDate, type IgnoredCounts } from '../../src/lib/import/frontmatter.ts';
 import { IssueSink } from '../../src/lib/import/issues.ts';
 import { mergeMapping, mappingSchema, type Mapping } from '../../src/lib/import/mapping.ts';
-import { closestKey } from '../../src/lib/import/fuzzy.ts';
+import { closestKey } from '../../src/lib/suggest.ts';
 import { places } from './convert.ts';
 
 const mapping: Mapping = mergeMapping(

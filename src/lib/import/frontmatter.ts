@@ -1,7 +1,7 @@
 import { LineCounter, parseDocument, isMap, isPair, isScalar, type Node } from 'yaml';
 import { slugify } from '../slug.ts';
 import { parseDay } from '../stale/dates.ts';
-import { closestKey } from './fuzzy.ts';
+import { closestKey } from '../suggest.ts';
 import { fieldTarget, type Mapping } from './mapping.ts';
 import type { IssuePlace, IssueSink } from './issues.ts';
 
