@@ -54,9 +54,13 @@ async function runCommand(sources: string[], options: ImportCliOptions): Promise
   const { DEFAULT_MAPPING, readMapping } = await import('../../src/lib/import/mapping.ts');
   const { runImport } = await import('../../src/lib/import/run-import.ts');
   const { jsonReport, textReport, summarize } = await import('../../src/lib/import/report.ts');
+  const { dayOfRun, isoDay } = await import('../../src/lib/dates.ts');
 
-  if (options.today && !/^\d{4}-\d{2}-\d{2}$/.test(options.today)) {
-    console.error(`kb import: Unexpected --today "${options.today}", expected a day as YYYY-MM-DD`);
+  let today: string;
+  try {
+    today = isoDay(dayOfRun(options.today));
+  } catch (error) {
+    console.error(`kb import: ${(error as Error).message}`);
     return 2;
   }
   for (const source of sources) {
@@ -89,7 +93,6 @@ async function runCommand(sources: string[], options: ImportCliOptions): Promise
     dryRun: options.dryRun,
   });
   bar?.stop();
-  const today = options.today ?? new Date().toISOString().slice(0, 10);
   if (options.format === 'json') console.log(jsonReport(result, today));
   else console.log(textReport(result, { verbose: options.verbose, markdown: options.format === 'markdown' }));
   if (options.report) {

@@ -52,13 +52,17 @@ async function runCommand(options: StaleCliOptions): Promise<number> {
   const { existsSync } = await import('node:fs');
   const { articlesDir } = await import('../../src/lib/content/read-articles.ts');
   const { loadKbConfig } = await import('../../src/lib/config.ts');
-  const { parseDay } = await import('../../src/lib/stale/dates.ts');
+  const { dayOfRun } = await import('../../src/lib/dates.ts');
   const { isReasonCode, REASON_CODES } = await import('../../src/lib/stale/codes.ts');
   const { runStale } = await import('../../src/lib/stale/run.ts');
   const { formatReport } = await import('../../src/lib/stale/format.ts');
 
-  const today = options.today ? parseDay(options.today) : parseDay(new Date().toISOString().slice(0, 10));
-  if (!today) return usage(`Unexpected --today "${options.today}", expected a day as YYYY-MM-DD`);
+  let today: Date;
+  try {
+    today = dayOfRun(options.today);
+  } catch (error) {
+    return usage((error as Error).message);
+  }
   const gitMaxAge = days(options.gitMaxAge);
   const translationLag = days(options.translationLag);
   if (gitMaxAge === undefined) return usage(`Unexpected --git-max-age "${options.gitMaxAge}", expected a whole number of days`);

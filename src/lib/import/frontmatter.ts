@@ -1,6 +1,6 @@
 import { LineCounter, parseDocument, isMap, isPair, isScalar, type Node } from 'yaml';
 import { slugify } from '../slug.ts';
-import { parseDay } from '../stale/dates.ts';
+import { parseDay } from '../dates.ts';
 import { closestKey } from '../suggest.ts';
 import { fieldTarget, type Mapping } from './mapping.ts';
 import type { IssuePlace, IssueSink } from './issues.ts';

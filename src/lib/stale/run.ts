@@ -2,7 +2,7 @@ import { readArticles } from '../content/read-articles.ts';
 import { readTaxonomy } from '../content/taxonomy.ts';
 import type { Lang, Level, State } from '../levels.ts';
 import { partitionArticles, type StaleArticle } from './article.ts';
-import { isoDay } from './dates.ts';
+import { isoDay } from '../dates.ts';
 import { readGitHistory } from './git-history.ts';
 import { contentProviders } from './providers/index.ts';
 import type { LinkTargets } from './providers/links.ts';

@@ -1,7 +1,7 @@
 import { findProduct } from '../../content/taxonomy.ts';
 import type { Taxonomy } from '../../schema/taxonomy.ts';
 import type { StaleArticle } from '../article.ts';
-import { daysBetween, isoDay } from '../dates.ts';
+import { daysBetween, isoDay } from '../../dates.ts';
 import type { StaleProvider, StaleReason } from '../reason.ts';
 
 /**
