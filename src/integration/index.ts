@@ -2,17 +2,17 @@ import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { buildAudience, resolveKbConfig, type KbOptions } from '../lib/config.ts';
+import { siteSettings, type KbOptions } from '../lib/config.ts';
 import { indexSite } from './pagefind.ts';
-import { checkDistLinks, formatBrokenLinks } from '../lib/dist/link-check.ts';
+import { checkBuiltSiteLinks, formatBrokenLinks } from '../lib/built-site/link-check.ts';
 
 /**
  * The knowledge-base integration: picks the site (public or internal) from KB_AUDIENCE, writes it
  * to dist/<audience>, and indexes it with Pagefind when the build is done.
  */
 export function kb(options: KbOptions = {}): AstroIntegration & { kbOptions: KbOptions } {
-  const audience = buildAudience();
-  const config = resolveKbConfig(options);
+  const settings = siteSettings(options);
+  const { audience } = settings;
   return {
     name: 'tiered-kb',
     kbOptions: options,
@@ -23,14 +23,10 @@ export function kb(options: KbOptions = {}): AstroIntegration & { kbOptions: KbO
           // KB_OUT_DIR lets tests and benchmarks build fixture sites without touching dist/
           outDir: outDir ? pathToFileURL(`${resolve(outDir, audience)}/`) : new URL(`dist/${audience}/`, astroConfig.root),
           // separate caches per site and content folder: each holds different entries in its store
-          cacheDir: new URL(`node_modules/.astro/${cacheKey(config.contentDir)}-${audience}/`, astroConfig.root),
+          cacheDir: new URL(`node_modules/.astro/${cacheKey(settings.contentDir)}-${audience}/`, astroConfig.root),
           vite: {
-            define: {
-              'import.meta.env.KB_AUDIENCE': JSON.stringify(audience),
-              'import.meta.env.KB_REPOSITORY': JSON.stringify(config.repository),
-              'import.meta.env.KB_BRANCH': JSON.stringify(config.branch),
-              'import.meta.env.KB_CONTENT_DIR': JSON.stringify(config.contentDir),
-            },
+            // the one way settings reach the pages (src/site/context.ts reads it)
+            define: { 'import.meta.env.KB_SETTINGS': JSON.stringify(settings) },
           },
         });
       },
@@ -38,7 +34,7 @@ export function kb(options: KbOptions = {}): AstroIntegration & { kbOptions: KbO
         const outDir = fileURLToPath(dir);
         const stats = await indexSite(outDir);
         logger.info(`Pagefind indexed ${stats.pages} pages in ${stats.languages} languages for the ${audience} site`);
-        const links = checkDistLinks(outDir);
+        const links = checkBuiltSiteLinks(outDir);
         if (links.broken.length) {
           throw new Error(`${links.broken.length} broken links in the ${audience} site:\n${formatBrokenLinks(links.broken)}`);
         }
