@@ -5,6 +5,7 @@ import type { AstroIntegration } from 'astro';
 import { siteSettings, type KbOptions } from '../lib/config.ts';
 import { indexSite } from './pagefind.ts';
 import { checkBuiltSiteLinks, formatBrokenLinks } from '../lib/built-site/link-check.ts';
+import { articleGuard } from './article-guard.ts';
 
 /**
  * The knowledge-base integration: picks the site (public or internal) from KB_AUDIENCE, writes it
@@ -18,6 +19,7 @@ export function kb(options: KbOptions = {}): AstroIntegration & { kbOptions: KbO
     kbOptions: options,
     hooks: {
       'astro:config:setup': ({ config: astroConfig, updateConfig }) => {
+        addArticleGuard(astroConfig.markdown.processor, articleGuard({ audience, urlSchemes: settings.urlSchemes }));
         const outDir = process.env['KB_OUT_DIR'];
         updateConfig({
           // KB_OUT_DIR lets tests and benchmarks build fixture sites without touching dist/
@@ -44,6 +46,20 @@ export function kb(options: KbOptions = {}): AstroIntegration & { kbOptions: KbO
   };
 }
 
+/**
+ * Puts the article guard first in the MDX processor's mdast plugins, before Astro's own plugins
+ * collect images and heading ids. Sätteri (Astro's default processor) is required: with another
+ * processor the guard would not run, and the public build would not be safe.
+ */
+function addArticleGuard(processor: { name: string; options: unknown }, guard: { name: string }): void {
+  if (processor.name !== 'satteri') {
+    throw new Error(`kb(): the markdown processor must be Sätteri (Astro's default), found "${processor.name}": the article guard that removes <Internal> and refuses code runs as a Sätteri plugin`);
+  }
+  const options = processor.options as { mdastPlugins: { name?: string }[] };
+  options.mdastPlugins = [guard, ...options.mdastPlugins.filter((p) => p?.name !== guard.name)];
+}
+
 function cacheKey(contentDir: string): string {
-  return createHash('sha256').update(resolve(contentDir)).digest('hex').slice(0, 8);
+  // versioned: entries cached before the public body was cut out must not be reused
+  return createHash('sha256').update('kb-store-2:').update(resolve(contentDir)).digest('hex').slice(0, 8);
 }

@@ -45,7 +45,7 @@ describe('a rule has one name', () => {
   const camel = (id: string) => id.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 
   it('exports each rule under its id in camelCase', async () => {
-    const modules = ['content', 'frontmatter', 'identity', 'links', 'mdx', 'taxonomy'];
+    const modules = ['article-code', 'content', 'frontmatter', 'identity', 'links', 'mdx', 'taxonomy'];
     const exported = new Map<string, string>();
     for (const name of modules) {
       const module = (await import(`../../src/lib/check/rules/${name}.ts`)) as Record<string, unknown>;
