@@ -1,22 +1,6 @@
 import type { Command } from 'commander';
-
-interface GapsFlags {
-  tickets?: string[];
-  searches?: string[];
-  format: string;
-  preset?: string;
-  map: string[];
-  level: string[];
-  levels?: string;
-  threshold: string;
-  minTickets: string;
-  strict?: boolean;
-  today?: string;
-  limit: string;
-  threads?: string;
-}
-
-const collect = (value: string, previous: string[]) => [...previous, value];
+import type { GapsCommandFlags } from '../../src/lib/gaps/command.ts';
+import { collect } from './options.ts';
 
 export function register(program: Command): void {
   program
@@ -36,7 +20,7 @@ export function register(program: Command): void {
     .option('--threads <n>', 'threads that read one large CSV export together (default: the cores, at most 4; 1: one thread)')
     .option('--today <YYYY-MM-DD>', 'day of the report')
     .addHelpText('after', '\nGive --tickets, --searches or both (search gaps are listed after the ticket gaps; JSON adds searches and searchGaps).\nEvery row is accepted or rejected with its line and reason: read = accepted + rejected.\nExit codes: 0 report written, 1 rejected rows with --strict, 2 error.')
-    .action(async (flags: GapsFlags) => {
+    .action(async (flags: GapsCommandFlags) => {
       const { runGaps } = await import('../../src/lib/gaps/command.ts');
       process.exitCode = await runGaps(flags);
     });
