@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { siteSettings, type KbOptions } from '../lib/config.ts';
+import { buildAudience, siteSettings, type KbOptions } from '../lib/config.ts';
 import { indexSite } from './pagefind.ts';
 import { checkBuiltSiteLinks, formatBrokenLinks } from '../lib/built-site/link-check.ts';
 import { articleGuard } from './article-guard.ts';
@@ -12,13 +12,14 @@ import { articleGuard } from './article-guard.ts';
  * to dist/<audience>, and indexes it with Pagefind when the build is done.
  */
 export function kb(options: KbOptions = {}): AstroIntegration & { kbOptions: KbOptions } {
-  const settings = siteSettings(options);
-  const { audience } = settings;
+  const audience = buildAudience();
   return {
     name: 'tiered-kb',
     kbOptions: options,
     hooks: {
       'astro:config:setup': ({ config: astroConfig, updateConfig }) => {
+        // read here, not when astro.config.mjs is imported: the kb commands import it for its options
+        const settings = siteSettings(options);
         addArticleGuard(astroConfig.markdown.processor, articleGuard({ audience, urlSchemes: settings.urlSchemes }));
         const outDir = process.env['KB_OUT_DIR'];
         updateConfig({
