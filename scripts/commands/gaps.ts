@@ -8,7 +8,7 @@ export function register(program: Command): void {
     .description('read ticket exports and report topics without an article, shift-left candidates and link metrics')
     .option('--tickets <files...>', 'ticket exports: CSV (, ; tab), JSON array or NDJSON; UTF-8, UTF-16 or Windows-1252')
     .option('--searches <files...>', 'demand events (kb collect database or NDJSON): searches without results become search gaps')
-    .option('--format <format>', 'text, markdown or json', 'text')
+    .option('--format <format>', 'text, markdown, json or github (annotations for the rejected rows)', 'text')
     .option('--preset <name>', 'column preset: zendesk, jira, jira-comments, servicenow, freshdesk, otrs, glpi, generic (default: detected from the header)')
     .option('--map <field=Column>', 'map one column (repeatable), e.g. --map id=Ticket-Nr; --map id=@line numbers rows', collect, [])
     .option('--level <pattern=level>', 'which queue or group means which level (repeatable), e.g. "2nd-Level::=2"', collect, [])

@@ -2,7 +2,7 @@ import { Option, type Command } from 'commander';
 
 interface StaleCliOptions {
   today?: string;
-  format: 'text' | 'markdown' | 'json';
+  format: 'text' | 'markdown' | 'json' | 'github';
   groupBy: 'owner' | 'product' | 'none';
   owner?: string;
   product?: string;
@@ -22,7 +22,7 @@ export function register(program: Command): void {
     .command('stale')
     .description('List articles that need review: overdue reviews, old files, end-of-life versions, broken links, outdated translations.')
     .option('--today <YYYY-MM-DD>', 'day the report is for (default: today, UTC)')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'markdown', 'json']).default('text'))
+    .addOption(new Option('--format <format>', 'output format (github: annotations for GitHub Actions)').choices(['text', 'markdown', 'json', 'github']).default('text'))
     .addOption(new Option('--group-by <key>', 'group the text and Markdown report').choices(['owner', 'product', 'none']).default('owner'))
     .option('--owner <handle>', 'only articles of this owner (@team or team)')
     .option('--product <id>', 'only articles about this product')
