@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cluster, normalise, purity, type Vector } from '../../src/lib/gaps/cluster.ts';
+import { cluster, leaderCluster, normalise, purity, type Vector } from '../../src/lib/gaps/cluster.ts';
 
 const vector = (entries: Record<string, number>): Vector => normalise(new Map(Object.entries(entries)));
 
@@ -17,26 +17,35 @@ describe('normalise', () => {
   });
 });
 
-describe('cluster', () => {
-  const printer = [vector({ printer: 2, offline: 1 }), vector({ printer: 2, offline: 1, queue: 1 }), vector({ printer: 1, queue: 1 })];
-  const vpn = [vector({ vpn: 2, token: 1 }), vector({ vpn: 2, token: 1, expired: 1 }), vector({ vpn: 1, expired: 1 })];
+const printer = [vector({ printer: 2, offline: 1 }), vector({ printer: 2, offline: 1, queue: 1 }), vector({ printer: 1, queue: 1 })];
+const vpn = [vector({ vpn: 2, token: 1 }), vector({ vpn: 2, token: 1, expired: 1 }), vector({ vpn: 1, expired: 1 })];
 
-  it('finds one topic per group of similar tickets and assigns new tickets to it', () => {
-    const { centroids, assign } = cluster([...printer, ...vpn]);
-    expect(centroids).toHaveLength(2);
-    const p = assign(vector({ printer: 1, offline: 2 }));
-    const v = assign(vector({ vpn: 1, token: 1 }));
-    expect(p).toBeGreaterThanOrEqual(0);
-    expect(v).toBeGreaterThanOrEqual(0);
-    expect(p).not.toBe(v);
+for (const [name, run] of [
+  ['cluster', (sample: Vector[]) => cluster(sample, { topics: 2 })],
+  ['leaderCluster', (sample: Vector[]) => leaderCluster(sample)],
+] as const) {
+  describe(name, () => {
+    it('finds one topic per group of similar tickets and assigns new tickets to it', () => {
+      const { centroids, assign } = run([...printer, ...vpn]);
+      expect(centroids).toHaveLength(2);
+      const p = assign(vector({ printer: 1, offline: 2 }));
+      const v = assign(vector({ vpn: 1, token: 1 }));
+      expect(p).toBeGreaterThanOrEqual(0);
+      expect(v).toBeGreaterThanOrEqual(0);
+      expect(p).not.toBe(v);
+    });
+    it('assigns -1 to a ticket close to no topic', () => {
+      expect(run([...printer, ...vpn]).assign(vector({ password: 1, reset: 1 }))).toBe(-1);
+    });
+    it('is deterministic', () => {
+      expect(run([...printer, ...vpn]).centroids).toEqual(run([...printer, ...vpn]).centroids);
+    });
   });
-  it('assigns -1 to a ticket close to no topic', () => {
-    expect(cluster([...printer, ...vpn]).assign(vector({ password: 1, reset: 1 }))).toBe(-1);
-  });
-  it('is deterministic and bounded by maxTopics', () => {
-    const sample = [...printer, ...vpn];
-    expect(cluster(sample).centroids).toEqual(cluster(sample).centroids);
-    expect(cluster(sample, { maxTopics: 1 }).centroids).toHaveLength(1);
+}
+
+describe('leaderCluster options', () => {
+  it('stops at maxTopics', () => {
+    expect(leaderCluster([...printer, ...vpn], { maxTopics: 1 }).centroids).toHaveLength(1);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { candidatesFor, detectPreset, normaliseHeader, PRESETS, presetByName } from '../../src/lib/tickets/presets.ts';
+import { candidatesFor, compactHeader, detectPreset, normaliseHeader, PRESETS, presetByName } from '../../src/lib/tickets/presets.ts';
 import { DEFAULT_LEVEL_RULES, levelOf, parseLevelRule, readLevelRules } from '../../src/lib/tickets/level-rules.ts';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,6 +8,12 @@ import { join } from 'node:path';
 describe('normaliseHeader', () => {
   it('drops a BOM, trims, lower-cases and folds spaces', () => {
     expect(normaliseHeader('\uFEFF  Short   Description ')).toBe('short description');
+  });
+});
+
+describe('compactHeader', () => {
+  it('drops case, spaces, punctuation and a unit in brackets, keeps #', () => {
+    expect(['Ticket-Nr.', 'Erstellt am', 'created_at', 'Dauer (h)', 'Ticket#'].map(compactHeader)).toEqual(['ticketnr', 'erstelltam', 'createdat', 'dauer', 'ticket#']);
   });
 });
 
@@ -33,11 +39,11 @@ describe('presetByName', () => {
 });
 
 describe('candidatesFor', () => {
-  it('puts the preset’s own column names before the generic ones', () => {
+  it('puts the preset’s own column names before the generic ones, in their compact form', () => {
     const zendesk = presetByName('zendesk')!;
     const names = candidatesFor(zendesk, 'title');
     expect(names[0]).toBe('subject');
-    expect(names).toContain('short description');
+    expect(names).toContain(compactHeader('Short Description'));
   });
 });
 
