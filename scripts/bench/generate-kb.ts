@@ -42,7 +42,7 @@ async function corpusText(): Promise<{ titles: string[]; paragraphs: string[] }>
     for (const line of body.split('\n')) {
       const clean = line
         .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-        .replace(/[`*_{}<>|#\[\]\\]/g, '')
+        .replace(/[`*_{}<>|#[\]\\]/g, '')
         .trim();
       if (clean.length > 80 && /^[A-Z]/.test(clean) && !/^(ms\.|title:|description:)/.test(clean)) paragraphs.push(clean);
     }

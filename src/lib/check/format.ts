@@ -1,7 +1,7 @@
 import pc from 'picocolors';
-import { annotation, noWorkflowCommands, textLine } from '../escape.ts';
+import { noWorkflowCommands, textLine } from '../escape.ts';
 import type { CheckResult } from './run.ts';
-import type { Finding } from './types.ts';
+import { formatFindingLine, formatMarkdown as findingsTable } from '../findings.ts';
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -22,8 +22,7 @@ export function formatText(result: CheckResult, colour = false): string {
       if (file) lines.push('');
       file = f.file;
     }
-    // messages quote frontmatter values: one finding, one line, nothing a CI runner obeys
-    lines.push(`${textLine(f.file)}:${f.line}:${f.column}: ${paint[f.severity](f.severity)} ${textLine(f.message)} [${f.ruleId}]`);
+    lines.push(formatFindingLine(f, (severity) => paint[severity](severity)));
     if (f.hint) lines.push(`  ${colour ? pc.dim(`hint: ${textLine(f.hint)}`) : `hint: ${textLine(f.hint)}`}`);
   }
   if (lines.length) lines.push('');
@@ -31,12 +30,11 @@ export function formatText(result: CheckResult, colour = false): string {
   return noWorkflowCommands(lines.join('\n'));
 }
 
-export function formatJson(result: CheckResult): string {
-  return JSON.stringify({ summary: { files: result.reported, ...result.counts }, findings: result.findings }, null, 2);
+/** A Markdown table of the findings (for a pull-request comment), then the counted summary. */
+export function formatMarkdown(result: CheckResult): string {
+  return [findingsTable(result.findings), summary(result)].filter(Boolean).join('\n\n');
 }
 
-/** GitHub Actions workflow commands: each finding becomes an annotation on the pull request. */
-export function formatGithub(findings: Finding[]): string {
-  const level = { error: 'error', warning: 'warning', info: 'notice' } as const;
-  return findings.map((f) => annotation(level[f.severity], { file: f.file, line: f.line, col: f.column, title: `kb check: ${f.ruleId}` }, f.hint ? `${f.message}\n${f.hint}` : f.message)).join('\n');
+export function formatJson(result: CheckResult): string {
+  return JSON.stringify({ summary: { files: result.reported, ...result.counts }, findings: result.findings }, null, 2);
 }
