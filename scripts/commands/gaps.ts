@@ -17,7 +17,6 @@ export function register(program: Command): void {
     .option('--min-tickets <n>', 'smallest topic reported as a gap (tickets, or searches for search gaps)', '3')
     .option('--limit <n>', 'gaps listed in text and Markdown', '15')
     .option('--strict', 'exit 1 when any row is rejected')
-    .option('--max-cell <size>', 'largest cell a row may have (default 1MB); a row with a larger one is rejected as cell-too-large')
     .option('--threads <n>', 'threads that read one large CSV export together (default: the cores, at most 4; 1: one thread)')
     .option('--max-cell <size>', 'largest cell a row may have (default 1MB); a row with a larger one is rejected as cell-too-large')
     .option('--today <YYYY-MM-DD>', 'day of the report')
