@@ -28,7 +28,7 @@ describe('formatMarkdown', () => {
     const table = formatMarkdown([{ ...finding, message: 'a | b <img src=x onerror=alert(1)>\nnext' }]);
     const rows = table.split('\n');
     expect(rows).toHaveLength(3);
-    expect(rows[2]).toBe('| articles/en/a.mdx:3:5 | error | a \\| b \\<img src=x onerror=alert(1)\\> next (Link by site path.) | broken-link |');
+    expect(rows[2]).toBe('| articles/en/a.mdx:3:5 | error | a \\| b &lt;img src=x onerror=alert(1)&gt; next (Link by site path.) | broken-link |');
     expect(formatMarkdown([])).toBe('');
   });
 });
