@@ -4,6 +4,9 @@ interface ImportMetaEnv {
   readonly KB_REPOSITORY: string;
   readonly KB_BRANCH: string;
   readonly KB_CONTENT_DIR: string;
+  /** Astro's root for this build and the project folder: article file paths are relative to the first. */
+  readonly KB_ASTRO_ROOT: string;
+  readonly KB_PROJECT_ROOT: string;
 }
 
 // Astro 7 leaves `.astro` modules to its language server; plain `tsc` (npm run typecheck) needs this.

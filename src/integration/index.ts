@@ -6,6 +6,9 @@ import { buildAudience, resolveKbConfig, type KbOptions } from '../lib/config.ts
 import { indexSite } from './pagefind.ts';
 import { checkDistLinks, formatBrokenLinks } from '../lib/dist/link-check.ts';
 
+/** The project folder (where astro.config.mjs, src/ and node_modules/ are), whatever Astro's root. */
+const PROJECT_ROOT = new URL('../../', import.meta.url);
+
 /**
  * The knowledge-base integration: picks the site (public or internal) from KB_AUDIENCE, writes it
  * to dist/<audience>, and indexes it with Pagefind when the build is done.
@@ -19,13 +22,17 @@ export function kb(options: KbOptions = {}): AstroIntegration & { kbOptions: KbO
     hooks: {
       'astro:config:setup': ({ config: astroConfig, updateConfig }) => {
         const outDir = process.env['KB_OUT_DIR'];
+        const astroRoot = fileURLToPath(astroConfig.root);
         updateConfig({
           // KB_OUT_DIR lets tests and benchmarks build fixture sites without touching dist/
-          outDir: outDir ? pathToFileURL(`${resolve(outDir, audience)}/`) : new URL(`dist/${audience}/`, astroConfig.root),
-          // separate caches per site and content folder: each holds different entries in its store
-          cacheDir: new URL(`node_modules/.astro/${cacheKey(config.contentDir)}-${audience}/`, astroConfig.root),
+          outDir: outDir ? pathToFileURL(`${resolve(outDir, audience)}/`) : new URL(`dist/${audience}/`, PROJECT_ROOT),
+          // separate caches per site, content folder and Astro root (`npm run build` gives each
+          // site its own root): each holds different entries, with paths relative to the root
+          cacheDir: new URL(`node_modules/.astro/${cacheKey(config.contentDir, astroRoot)}-${audience}/`, PROJECT_ROOT),
           vite: {
             define: {
+              'import.meta.env.KB_ASTRO_ROOT': JSON.stringify(astroRoot),
+              'import.meta.env.KB_PROJECT_ROOT': JSON.stringify(fileURLToPath(PROJECT_ROOT)),
               'import.meta.env.KB_AUDIENCE': JSON.stringify(audience),
               'import.meta.env.KB_REPOSITORY': JSON.stringify(config.repository),
               'import.meta.env.KB_BRANCH': JSON.stringify(config.branch),
@@ -48,6 +55,6 @@ export function kb(options: KbOptions = {}): AstroIntegration & { kbOptions: KbO
   };
 }
 
-function cacheKey(contentDir: string): string {
-  return createHash('sha256').update(resolve(contentDir)).digest('hex').slice(0, 8);
+function cacheKey(contentDir: string, astroRoot: string): string {
+  return createHash('sha256').update(`${resolve(contentDir)}\0${resolve(astroRoot)}`).digest('hex').slice(0, 8);
 }

@@ -1,5 +1,5 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { resolve } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import { isLang, type Audience, type Lang } from '../lib/levels.ts';
 import { readTaxonomy } from '../lib/content/taxonomy.ts';
 import type { Taxonomy } from '../lib/schema/taxonomy.ts';
@@ -51,7 +51,10 @@ export function href(path: string): string {
 
 /** The repository link that opens an article's source in the web editor. */
 export function editUrl(article: Article): string {
-  const file = article.filePath ?? `content/articles/${article.id}.mdx`;
+  // filePath is relative to Astro's root, which `npm run build` sets to a folder per site
+  const file = article.filePath
+    ? relative(import.meta.env.KB_PROJECT_ROOT, resolve(import.meta.env.KB_ASTRO_ROOT, article.filePath)).split(sep).join('/')
+    : `content/articles/${article.id}.mdx`;
   return `${repository}/edit/${branch}/${file}`;
 }
 
