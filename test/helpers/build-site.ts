@@ -18,3 +18,23 @@ export function buildSite(contentDir: string, outDir: string, audience: Audience
     child.on('exit', (code) => (code === 0 ? resolvePromise({ output }) : reject(new Error(`astro build (${audience}) failed:\n${output}`))));
   });
 }
+
+/**
+ * Runs `npm run build` (scripts/build.ts, both sites at once, published only when both pass)
+ * for a content folder into `<outDir>/public` and `<outDir>/internal`. Without kb check, so the
+ * build's own checks (MDX, schema, links) are what stops a bad article.
+ */
+export function buildBoth(contentDir: string, outDir: string): Promise<{ output: string }> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, [resolve(ROOT, 'scripts/build.ts'), '--skip-check'], {
+      cwd: ROOT,
+      env: { ...process.env, KB_CONTENT_DIR: contentDir, KB_OUT_DIR: outDir, KB_TODAY: '2026-11-24' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolvePromise({ output }) : reject(new Error(`npm run build failed:\n${output}`))));
+  });
+}
