@@ -87,7 +87,7 @@ describe('related articles', () => {
 
 describe('article index', () => {
   it('gives the same translations and related articles as the plain helpers', async () => {
-    const { createArticleIndex } = await import('../src/lib/articles.ts');
+    const { createRelationIndex } = await import('../src/lib/articles.ts');
     const all = [
       article('en/a', { translation_key: 'k', tags: ['vpn'], product: 'network', error_codes: ['0x1'] }),
       article('de/a', { translation_key: 'k', tags: ['vpn'] }),
@@ -96,7 +96,7 @@ describe('article index', () => {
       article('en/d', { product: 'network' }),
       article('en/e', { product: 'unrelated' }),
     ];
-    const index = createArticleIndex(all);
+    const index = createRelationIndex(all);
     for (const a of all) {
       expect(index.translationsOf(a)).toEqual(translationsOf(a, all));
       expect(index.relatedArticles(a)).toEqual(relatedArticles(a, all));

@@ -44,7 +44,7 @@ export function register(program: Command): void {
 
 async function runCommand(options: StaleCliOptions): Promise<number> {
   const { existsSync } = await import('node:fs');
-  const { join } = await import('node:path');
+  const { articlesDir } = await import('../../src/lib/content/read-articles.ts');
   const { loadKbConfig } = await import('../../src/lib/config.ts');
   const { parseDay } = await import('../../src/lib/stale/dates.ts');
   const { isReasonCode, REASON_CODES } = await import('../../src/lib/stale/codes.ts');
@@ -62,7 +62,7 @@ async function runCommand(options: StaleCliOptions): Promise<number> {
   if (unknown.length) return usage(`Unexpected --fail-on code "${unknown.join('", "')}", expected any or one of: ${Object.keys(REASON_CODES).join(', ')}`);
 
   const config = await loadKbConfig();
-  if (!existsSync(join(config.contentDir, 'articles'))) {
+  if (!existsSync(articlesDir(config.contentDir))) {
     throw new Error(`Cannot read content folder ${config.contentDir}: it has no articles/ folder (set KB_CONTENT_DIR or run from the project root)`);
   }
   const extraProviders = [];

@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'astro/loaders';
+import { ARTICLE_GLOB, articleIdOfEntry } from '../lib/article-id.ts';
+import { articlesDir } from '../lib/content/read-articles.ts';
 import type { Audience } from '../lib/levels.ts';
 import { isBuilt } from '../lib/content/visibility.ts';
 import type { ArticleData } from '../lib/schema/article.ts';
@@ -11,9 +13,9 @@ import type { ArticleData } from '../lib/schema/article.ts';
  */
 export function articlesLoader(options: { contentDir: string; audience: Audience }): Loader {
   const inner = glob({
-    pattern: '**/*.{md,mdx}',
-    base: resolve(options.contentDir, 'articles'),
-    generateId: ({ entry }) => entry.replace(/\.mdx?$/, ''),
+    pattern: ARTICLE_GLOB,
+    base: resolve(articlesDir(options.contentDir)),
+    generateId: ({ entry }) => articleIdOfEntry(entry),
   });
   return {
     name: 'kb-articles',

@@ -1,3 +1,4 @@
+import { articleSlug, articleUrl } from './article-id.ts';
 import type { Lang, Level } from './levels.ts';
 
 /** The fields of an article that site helpers work with; the content collection and the scripts both provide them. */
@@ -18,14 +19,11 @@ export interface ArticleRef {
   };
 }
 
-/** The slug of an article: its id without the language folder. */
-export function articleSlug(id: string): string {
-  return id.split('/').slice(1).join('/') || id;
-}
+export { articleSlug };
 
 /** Site path of an article, relative to the site root (`de/articles/drucker-reagiert-nicht/`). */
 export function articlePath(article: Pick<ArticleRef, 'id' | 'data'>): string {
-  return `${article.data.lang}/articles/${articleSlug(article.id)}/`;
+  return articleUrl(article.data.lang, articleSlug(article.id)).slice(1);
 }
 
 /** The same article in other languages: same `translation_key`, different language. */
@@ -78,7 +76,7 @@ export function sortForList<T extends ArticleRef>(articles: readonly T[], lang: 
  * Translations and related articles for every page of a build: the lookups are indexed once,
  * so a site of 5,000 articles does not compare every article with every other one per page.
  */
-export function createArticleIndex<T extends ArticleRef>(all: readonly T[]) {
+export function createRelationIndex<T extends ArticleRef>(all: readonly T[]) {
   const byKey = new Map<string, T[]>();
   const byFacet = new Map<string, T[]>();
   const add = (map: Map<string, T[]>, key: string, article: T) => {

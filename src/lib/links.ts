@@ -3,6 +3,7 @@ import remarkParse from 'remark-parse';
 import remarkMdx from 'remark-mdx';
 import { visitParents } from 'unist-util-visit-parents';
 import type { Root } from 'mdast';
+import { articleIdOfEntry, articleIdOfPath, articleUrlOfId, isArticleSource } from './article-id.ts';
 
 /** A link found in an article body, with its place in the body (1-based). */
 export interface BodyLink {
@@ -93,8 +94,6 @@ export function extractArticleLinks(body: string, fromId: string): (BodyLink & {
 }
 
 const BASE = 'https://kb.invalid';
-const ARTICLE_URL = /^\/([a-z]{2})\/articles\/(.+?)\/?$/;
-const SOURCE_FILE = /\.mdx?$/;
 
 /**
  * The article id (`<lang>/<slug>`) a link points at, or undefined when it is not a link to an
@@ -106,9 +105,9 @@ export function articleIdFromUrl(url: string, fromId: string): string | undefine
   const path = url.replace(/[?#].*$/, '');
   let resolved: URL;
   try {
-    resolved = SOURCE_FILE.test(path)
+    resolved = isArticleSource(path)
       ? new URL(path, `${BASE}/${fromId}.mdx`)
-      : new URL(path, `${BASE}/${fromId.split('/')[0]}/articles/${fromId.split('/').slice(1).join('/')}/`);
+      : new URL(path, `${BASE}${articleUrlOfId(fromId)}`);
   } catch {
     return undefined;
   }
@@ -118,7 +117,6 @@ export function articleIdFromUrl(url: string, fromId: string): string | undefine
   } catch {
     // a stray % is kept as written; the id then simply does not match an article
   }
-  if (SOURCE_FILE.test(path)) return pathname.slice(1).replace(SOURCE_FILE, '');
-  const match = ARTICLE_URL.exec(pathname);
-  return match ? `${match[1]}/${match[2]}` : undefined;
+  if (isArticleSource(path)) return articleIdOfEntry(pathname.slice(1));
+  return articleIdOfPath(pathname);
 }

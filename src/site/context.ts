@@ -4,7 +4,7 @@ import { isLang, type Audience, type Lang } from '../lib/levels.ts';
 import { readTaxonomy } from '../lib/content/taxonomy.ts';
 import type { Taxonomy } from '../lib/schema/taxonomy.ts';
 import { buildVocabulary } from '../lib/search/decompound.ts';
-import { createArticleIndex } from '../lib/articles.ts';
+import { createRelationIndex } from '../lib/articles.ts';
 
 export type Article = CollectionEntry<'articles'>;
 
@@ -21,10 +21,10 @@ export function allArticles(): Promise<Article[]> {
   return articles;
 }
 
-let index: Promise<ReturnType<typeof createArticleIndex<Article>>> | undefined;
+let index: Promise<ReturnType<typeof createRelationIndex<Article>>> | undefined;
 /** Translations and related articles, indexed once per build. */
 export function articleIndex() {
-  index ??= allArticles().then((articles) => createArticleIndex(articles));
+  index ??= allArticles().then((articles) => createRelationIndex(articles));
   return index;
 }
 

@@ -1,7 +1,10 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { ROOT, SHARED } from '../helpers/paths.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeExport } from '../../scripts/bench/gaps.ts';
+import { ROOT } from '../helpers/paths.ts';
 
 function kb(args: string[]) {
   return spawnSync(process.execPath, [join(ROOT, 'scripts/kb.ts'), 'gaps', ...args], {
@@ -12,13 +15,19 @@ function kb(args: string[]) {
   });
 }
 
+// a generated export (the bench's generator); test/data/gaps-cli.test.ts runs the same contract on real tickets
+let dir: string;
+beforeAll(() => writeExport(join((dir = mkdtempSync(join(tmpdir(), 'kb-gaps-cli-'))), 'generated.csv'), 3000));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
 describe('kb gaps on the command line', () => {
   it('prints the JSON contract: accounting and ranked gaps with ticket ids and levels', () => {
-    const run = kb(['--tickets', join(SHARED, 'tickets/it-service-ticket-classification/all_tickets_processed_improved_v3.partial.csv'), '--map', 'id=@line', '--format', 'json']);
+    const run = kb(['--tickets', join(dir, 'generated.csv'), '--format', 'json']);
     expect(run.status).toBe(0);
     const report = JSON.parse(run.stdout) as { tickets: Record<string, number>; gaps: { label: string; keywords: string[]; tickets: number; ticketIds: string[]; levels: Record<string, number> }[] };
+    expect(report.tickets['read']).toBe(3000);
     expect(report.tickets['read']).toBe(report.tickets['accepted']! + report.tickets['rejected']!);
-    expect(report.gaps.length).toBeGreaterThan(10);
+    expect(report.gaps.length).toBeGreaterThan(3);
     for (const gap of report.gaps.slice(0, 5)) {
       expect(Object.keys(gap)).toEqual(expect.arrayContaining(['label', 'keywords', 'tickets', 'ticketIds', 'levels']));
       expect(gap.ticketIds).toHaveLength(gap.tickets);

@@ -1,8 +1,11 @@
 import { EventEmitter } from 'node:events';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { analyseGaps } from '../../src/lib/gaps/analyse.ts';
-import { ROOT, SHARED } from '../helpers/paths.ts';
+import { writeExport } from '../../scripts/bench/gaps.ts';
+import { ROOT } from '../helpers/paths.ts';
 
 // a worker that cannot load its module, as in a bundled site build where the worker file is absent
 vi.mock('node:worker_threads', async (original) => ({
@@ -16,13 +19,21 @@ vi.mock('node:worker_threads', async (original) => ({
 }));
 
 const CONTENT = join(ROOT, 'test/fixtures/gaps/content');
-const LABELLED = join(SHARED, 'tickets/it-service-ticket-classification/all_tickets_processed_improved_v3.partial.csv');
+let dir: string;
+let generated: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'kb-fallback-'));
+  generated = join(dir, 'generated.csv');
+  await writeExport(generated, 2000);
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
 
 describe('kb gaps when no thread can start', () => {
   it('reads every part on this thread and loses nothing', async () => {
-    const options = { contentDir: CONTENT, root: ROOT, files: [LABELLED], map: { id: '@line' }, splitBytes: 0 };
+    const options = { contentDir: CONTENT, root: ROOT, files: [generated], splitBytes: 0 };
     const fallback = await analyseGaps({ ...options, threads: 3 });
     const one = await analyseGaps({ ...options, threads: 1 });
+    expect(one.tickets.read).toBe(2000);
     expect(fallback.tickets.files[0]?.threads).toBeUndefined();
     expect(fallback.tickets).toEqual(one.tickets);
     expect(fallback.gaps).toEqual(one.gaps);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { articleIdFromUrl, extractArticleLinks, extractLinks } from '../../src/lib/links.ts';
-import { archivedLinkedProvider, brokenLinkProvider, type ArticleIndex } from '../../src/lib/stale/providers/links.ts';
+import { archivedLinkedProvider, brokenLinkProvider, type LinkTargets } from '../../src/lib/stale/providers/links.ts';
 import { article, runProvider } from './helpers.ts';
 
 describe('extractLinks', () => {
@@ -45,7 +45,7 @@ describe('articleIdFromUrl', () => {
   });
 });
 
-const index: ArticleIndex = new Map([
+const index: LinkTargets = new Map([
   ['en/ok', { state: 'validated', title: 'OK' }],
   ['en/draft', { state: 'draft', title: 'Draft' }],
   ['en/old', { state: 'archived', title: 'Old way' }],

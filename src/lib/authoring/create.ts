@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join, relative } from 'node:path';
+import { dirname, relative } from 'node:path';
+import { articleFile } from '../content/read-articles.ts';
 import type { Lang, Level } from '../levels.ts';
 import type { Taxonomy } from '../schema/taxonomy.ts';
 import { slugify } from './slug.ts';
@@ -37,7 +38,7 @@ export async function createArticle(options: CreateOptions): Promise<{ path: str
   if (!product) throw new Error(`Unknown product "${options.product}", expected one of ${options.taxonomy.products.map((p) => p.id).join(', ')}`);
   const slug = options.slug ?? slugify(options.title);
   if (!slug) throw new Error('The title gives no file name: use letters or digits, or pass --slug');
-  const file = join(options.contentDir, 'articles', options.lang, `${slug}.mdx`);
+  const file = articleFile(options.contentDir, options.lang, slug);
   const path = relative(options.root, file);
   if (existsSync(file)) throw new ArticleExistsError(`${path} already exists: choose another title or --slug`);
   const content = renderArticle({

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { glob } from 'tinyglobby';
+import { ARTICLE_GLOB, ARTICLES_FOLDER, articleIdOfEntry } from '../article-id.ts';
 import type { ArticleData } from '../schema/article.ts';
 import { parseArticle, validateFrontmatter, type FrontmatterIssue, type ParsedArticle } from './parse-article.ts';
 
@@ -17,17 +18,25 @@ export interface SourceArticle {
   issues: FrontmatterIssue[];
 }
 
-export const ARTICLE_GLOB = '**/*.{md,mdx}';
+/** The folder of the articles of a content folder: `<contentDir>/articles`. */
+export function articlesDir(contentDir: string): string {
+  return join(contentDir, ARTICLES_FOLDER);
+}
+
+/** The source file of a new article: `<contentDir>/articles/<lang>/<slug>.mdx`. */
+export function articleFile(contentDir: string, lang: string, slug: string): string {
+  return join(articlesDir(contentDir), lang, `${slug}.mdx`);
+}
 
 /** Lists article files below `<contentDir>/articles`, sorted for stable output. */
 export async function listArticleFiles(contentDir: string): Promise<string[]> {
-  const files = await glob(ARTICLE_GLOB, { cwd: join(contentDir, 'articles'), absolute: true });
+  const files = await glob(ARTICLE_GLOB, { cwd: articlesDir(contentDir), absolute: true });
   return files.sort();
 }
 
 /** The article id (`<lang>/<slug>`) of a file below `<contentDir>/articles`. */
 export function articleIdOf(contentDir: string, file: string): string {
-  return relative(join(contentDir, 'articles'), file).split('\\').join('/').replace(/\.mdx?$/, '');
+  return articleIdOfEntry(relative(articlesDir(contentDir), file));
 }
 
 /** Reads, parses and validates every article; nothing is skipped, broken files carry their issues. */

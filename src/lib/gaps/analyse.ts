@@ -3,7 +3,7 @@ import { readArticles } from '../content/read-articles.ts';
 import type { ReadOptions } from '../tickets/read.ts';
 import { redact } from '../tickets/redact.ts';
 import type { ReadStats } from '../tickets/types.ts';
-import { ArticleIndex } from './article-index.ts';
+import { MatchIndex } from './match-index.ts';
 import { cluster, normalise, purity, type Vector } from './cluster.ts';
 import { readAndMatch, type ParallelOptions } from './read-and-match.ts';
 import { surface } from './text.ts';
@@ -78,7 +78,7 @@ function rate(linked: number, tickets: number): number {
 
 /** Reads the exports, matches tickets to articles, clusters the unmatched ones into gaps. */
 export async function analyseGaps(options: GapsOptions, keepFeatures = false): Promise<GapsReport> {
-  const index = new ArticleIndex(await readArticles(options.contentDir, options.root));
+  const index = new MatchIndex(await readArticles(options.contentDir, options.root));
   const threshold = options.threshold ?? 0.375;
   const { stats, features, matchedBy } = await readAndMatch(options.files, new TicketMatcher(index, threshold), { ...options, threshold });
 

@@ -1,7 +1,8 @@
+import { articleIdOfPath } from '../article-id.ts';
 import type { Level } from '../levels.ts';
 import { canonicalErrorCode, findErrorCodes } from '../error-codes.ts';
 import type { Ticket } from '../tickets/types.ts';
-import type { ArticleIndex } from './article-index.ts';
+import type { MatchIndex } from './match-index.ts';
 import { termCounts, terms } from './text.ts';
 
 export type Via = 'ticket-field' | 'article-tickets' | 'error-code' | 'text';
@@ -39,10 +40,10 @@ export function emptyMatchCounts(): Record<Via, number> {
  * article's `tickets:` list), then error codes, then text similarity above `threshold`.
  */
 export class TicketMatcher {
-  private readonly index: ArticleIndex;
+  private readonly index: MatchIndex;
   private readonly threshold: number;
 
-  constructor(index: ArticleIndex, threshold: number) {
+  constructor(index: MatchIndex, threshold: number) {
     this.index = index;
     this.threshold = threshold;
   }
@@ -50,7 +51,7 @@ export class TicketMatcher {
   private match(ticket: Ticket, words: readonly string[]): { doc: number; via: Via } | undefined {
     const index = this.index;
     for (const link of ticket.articles) {
-      const doc = index.byId.get(link.replace(/^\/?(en|de)\/articles\/([^/]+)\/?$/, '$1/$2'));
+      const doc = index.byId.get(articleIdOfPath(link) ?? link);
       if (doc !== undefined) return { doc, via: 'ticket-field' };
     }
     const linked = index.byTicket.get(ticket.id);

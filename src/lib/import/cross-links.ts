@@ -1,5 +1,6 @@
 import type { Link, Parent, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
+import { articlePageOfUrl } from '../article-id.ts';
 import { placeOf, type IssueSink } from './issues.ts';
 
 /** A link from one imported article to another, kept until every article's audience is known. */
@@ -14,7 +15,7 @@ export interface CrossLink {
 export function collectCrossLinks(tree: Root): CrossLink[] {
   const out: CrossLink[] = [];
   visit(tree, 'link', (node: Link, _index, parent: Parent | undefined) => {
-    const page = /^\/[a-z]{2}\/articles\/[^/#?]+\//.exec(node.url)?.[0];
+    const page = articlePageOfUrl(node.url);
     if (page && parent) out.push({ node, parent, page });
   });
   return out;

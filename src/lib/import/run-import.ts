@@ -1,6 +1,8 @@
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import { stringify as stringifyYaml } from 'yaml';
+import { articleUrl } from '../article-id.ts';
+import { articleFile, articlesDir } from '../content/read-articles.ts';
 import type { Taxonomy } from '../schema/taxonomy.ts';
 import { convertDoc } from './convert-doc.ts';
 import type { IgnoredCounts } from './frontmatter.ts';
@@ -76,7 +78,7 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
   const slugs = assignSlugs(docs);
   const defaultLang = String(mapping.defaults['lang'] ?? 'en');
   const articleUrls = new Map<string, string>();
-  for (const doc of docs) if (doc.kind !== 'zendesk') articleUrls.set(doc.path, `/${defaultLang}/articles/${slugs.get(doc)}/`);
+  for (const doc of docs) if (doc.kind !== 'zendesk') articleUrls.set(doc.path, articleUrl(defaultLang, slugs.get(doc)!));
   const taxonomy = new TaxonomyBuilder(options.taxonomy, options.writeTaxonomy);
   const ignored: IgnoredCounts = new Map();
   const files: ImportedFile[] = [];
@@ -92,8 +94,8 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
       copyAsset: (abs) => {
         const name = `media/${slug}/${basename(abs)}`;
         if (!options.dryRun) {
-          mkdirSync(join(options.outDir, 'articles', lang, 'media', slug), { recursive: true });
-          copyFileSync(abs, join(options.outDir, 'articles', lang, name));
+          mkdirSync(join(articlesDir(options.outDir), lang, 'media', slug), { recursive: true });
+          copyFileSync(abs, join(articlesDir(options.outDir), lang, name));
         }
         return `./${name}`;
       },
@@ -118,7 +120,7 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
     // Trees wait for the second pass only when they link to other articles; the rest is text already.
     pending.push({ doc, slug, lang, data, sink, ...(crossLinks.length ? { tree, crossLinks } : { mdx: serializeArticle(data, tree) }) });
   }
-  const internalPages = new Set(pending.filter((p) => p.data['audience'] === 'internal').map((p) => `/${p.lang}/articles/${p.slug}/`));
+  const internalPages = new Set(pending.filter((p) => p.data['audience'] === 'internal').map((p) => articleUrl(p.lang, p.slug)));
   for (const item of pending) {
     const { doc, slug, lang, data, sink } = item;
     let mdx = item.mdx;
@@ -137,8 +139,8 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
       files.push({ source: doc.name, id, status: 'checked', issues: sink.issues });
       continue;
     }
-    const target = join(options.outDir, 'articles', lang, `${slug}.mdx`);
-    mkdirSync(join(options.outDir, 'articles', lang), { recursive: true });
+    const target = articleFile(options.outDir, lang, slug);
+    mkdirSync(join(articlesDir(options.outDir), lang), { recursive: true });
     writeFileSync(target, mdx!);
     files.push({ source: doc.name, id, output: display(cwd, target), status: 'written', issues: sink.issues });
   }

@@ -1,7 +1,8 @@
 import { z } from 'astro/zod';
+import { AUDIENCES, LANGS, STATES } from '../levels.ts';
+import { idSchema as id } from './id.ts';
 
 const level = z.union([z.literal(1), z.literal(2), z.literal(3)]);
-const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lowercase letters, digits and hyphens');
 
 /** When and how to hand a case over to a higher level. */
 export const escalationSchema = z.object({
@@ -25,9 +26,9 @@ export const articleSchema = z.object({
   /** The lowest support level that can apply the resolution: 1, 2 or 3. */
   level,
   /** `public`: customers and everyone; `internal`: support staff only (never in the public build). */
-  audience: z.enum(['public', 'internal']),
+  audience: z.enum(AUDIENCES),
   /** Confidence after KCS: `draft` (not built), `validated`, `archived` (kept reachable with a banner, not searchable). */
-  state: z.enum(['draft', 'validated', 'archived']).default('validated'),
+  state: z.enum(STATES).default('validated'),
   /** Product id from `content/taxonomy.yaml`. */
   product: id,
   /** Product versions the article applies to, by name from the taxonomy (used for end-of-life checks). */
@@ -45,7 +46,7 @@ export const articleSchema = z.object({
   /** Ticket ids that this article solved or that document it (`INC0012345`, `SUP-123`). */
   tickets: z.array(z.coerce.string()).default([]),
   /** Language of the article. */
-  lang: z.enum(['en', 'de']),
+  lang: z.enum(LANGS),
   /** Pairs translations: articles with the same key are the same article in other languages. */
   translation_key: id.optional(),
   /** When to escalate, to which level, and what to collect first. Required for levels 2 and 3 by `kb check`. */

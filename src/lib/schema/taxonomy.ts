@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { idSchema } from './id.ts';
 
 /** A product version that the taxonomy tracks, with its end of life if known. */
 export const productVersionSchema = z.object({
@@ -11,7 +12,7 @@ export const productVersionSchema = z.object({
 /** One product or service that articles are about. */
 export const productSchema = z.object({
   /** Stable id used in article frontmatter (`product: mail`) and in URLs. */
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lowercase letters, digits and hyphens'),
+  id: idSchema,
   /** Display names per language. */
   name: z.object({ en: z.string().min(1), de: z.string().min(1) }),
   /** Owners (git user names or team handles, e.g. `@it/mail-team`) who review articles about it. */
@@ -22,7 +23,7 @@ export const productSchema = z.object({
 
 /** A tag: a topic that cuts across products. */
 export const tagSchema = z.object({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lowercase letters, digits and hyphens'),
+  id: idSchema,
   name: z.object({ en: z.string().min(1), de: z.string().min(1) }),
 });
 

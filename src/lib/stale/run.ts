@@ -5,7 +5,7 @@ import { partitionArticles, type StaleArticle } from './article.ts';
 import { isoDay } from './dates.ts';
 import { readGitHistory } from './git-history.ts';
 import { contentProviders } from './providers/index.ts';
-import type { ArticleIndex } from './providers/links.ts';
+import type { LinkTargets } from './providers/links.ts';
 import type { StaleProvider, StaleReason, StaleWarning } from './reason.ts';
 
 export interface StaleOptions {
@@ -66,7 +66,7 @@ export async function runStale(options: StaleOptions): Promise<{ report: StaleRe
   const taxonomy = readTaxonomy(options.contentDir);
   const read = await readArticles(options.contentDir, options.root);
   const { valid, invalid } = partitionArticles(read);
-  const index: ArticleIndex = new Map(read.map((a) => [a.id, { state: a.data?.state, title: a.data?.title }]));
+  const index: LinkTargets = new Map(read.map((a) => [a.id, { state: a.data?.state, title: a.data?.title }]));
   const published = valid.filter((a) => a.data.state === 'validated');
   const history = options.git === false ? undefined : await readGitHistory(options.contentDir);
   const providers = [

@@ -1,3 +1,4 @@
+import { articleIdsInText } from '../article-id.ts';
 import type { Lang } from '../levels.ts';
 import { parseDate } from './dates.ts';
 import { levelOf, type LevelRule } from './level-rules.ts';
@@ -37,8 +38,6 @@ export function guessLang(text: string): Lang | undefined {
   if (de + en < 2) return /[äöüß]/i.test(sample) ? 'de' : undefined;
   return de > en ? 'de' : 'en';
 }
-
-const ARTICLE_LINK = /\/(en|de)\/articles\/([a-z0-9-]+)/g;
 
 /**
  * Maps the columns of one export to ticket fields once (from its header), then turns rows into
@@ -132,7 +131,7 @@ export class RowMapper {
       product: this.value(row, 'product'),
       escalations: this.count(row, 'escalations'),
       reopened: this.count(row, 'reopened'),
-      articles: [...this.values(row, 'articles'), ...(text.includes('/articles/') ? [...text.matchAll(ARTICLE_LINK)].map((m) => `${m[1]}/${m[2]}`) : [])],
+      articles: [...this.values(row, 'articles'), ...articleIdsInText(text)],
       knowledge: ((k) => (k === undefined ? undefined : /^(true|1|yes|ja)$/i.test(k)))(this.value(row, 'knowledge')),
       tags: this.values(row, 'tags').flatMap((t) => t.split(/[,;]\s*/)).filter(Boolean),
       topic: this.value(row, 'topic'),

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { articleUrlOfId } from '../../article-id.ts';
 import { articleIdFromUrl } from '../../links.ts';
 import { closest, createSuggester } from '../suggest.ts';
 import { linksOf } from '../links.ts';
@@ -44,7 +45,7 @@ export const brokenLink: Rule = {
           link.position,
           found
             ? `Unexpected link to draft \`${id}\`, expected a published article`
-            : `Unexpected link to missing article \`${id}\`${suggestion ? ` (did you mean \`/${suggestion.replace('/', '/articles/')}/\`?)` : ''}, expected an existing article`,
+            : `Unexpected link to missing article \`${id}\`${suggestion ? ` (did you mean \`${articleUrlOfId(suggestion)}\`?)` : ''}, expected an existing article`,
           'Link articles by their site path: /<lang>/articles/<slug>/ (the file name without .mdx).',
         );
       }

@@ -4,14 +4,14 @@ import type { GitHistory } from '../git-history.ts';
 import type { StaleProvider } from '../reason.ts';
 import { eolProvider } from './eol.ts';
 import { gitProvider } from './git.ts';
-import { archivedLinkedProvider, brokenLinkProvider, type ArticleIndex } from './links.ts';
+import { archivedLinkedProvider, brokenLinkProvider, type LinkTargets } from './links.ts';
 import { reviewProvider } from './review.ts';
 import { translationProvider } from './translation.ts';
 
 export interface ProviderInputs {
   reviewEvery: number;
   taxonomy: Taxonomy;
-  index: ArticleIndex;
+  index: LinkTargets;
   /** Undefined when the git rules are switched off. */
   history?: GitHistory | undefined;
   gitMaxAge?: number | undefined;

@@ -4,7 +4,7 @@ import type { StaleArticle } from '../article.ts';
 import type { StaleProvider, StaleReason } from '../reason.ts';
 
 /** What is known about every article file, including drafts and files with invalid frontmatter. */
-export type ArticleIndex = ReadonlyMap<string, { state?: State | undefined; title?: string | undefined }>;
+export type LinkTargets = ReadonlyMap<string, { state?: State | undefined; title?: string | undefined }>;
 
 /** A link from an article body to another article, placed in the file. */
 export interface ArticleLink {
@@ -35,7 +35,7 @@ export function articleLinks(article: StaleArticle): ArticleLink[] {
  * `broken-link`: a link to an article file that does not exist, or to a draft (drafts are not
  * built, so the link is dead on the site).
  */
-export function brokenLinkProvider(index: ArticleIndex): StaleProvider<StaleArticle> {
+export function brokenLinkProvider(index: LinkTargets): StaleProvider<StaleArticle> {
   return ({ articles }) => {
     const result = new Map<string, StaleReason[]>();
     for (const article of articles) {
@@ -57,7 +57,7 @@ export function brokenLinkProvider(index: ArticleIndex): StaleProvider<StaleArti
 }
 
 /** `archived-linked`: the article links to an archived one; the reason names the archived article. */
-export function archivedLinkedProvider(index: ArticleIndex): StaleProvider<StaleArticle> {
+export function archivedLinkedProvider(index: LinkTargets): StaleProvider<StaleArticle> {
   return ({ articles }) => {
     const result = new Map<string, StaleReason[]>();
     for (const article of articles) {

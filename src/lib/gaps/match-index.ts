@@ -10,10 +10,11 @@ export interface IndexedArticle {
 }
 
 /**
- * BM25 over the articles (title counted three times, summary twice, then the body), plus lookups
+ * The articles as ticket matching needs them (not the site's relation index, not stale's link
+ * targets): BM25 over the articles (title counted three times, summary twice, then the body), plus lookups
  * for explicit links: ticket ids in `tickets:` and error codes.
  */
-export class ArticleIndex {
+export class MatchIndex {
   readonly articles: IndexedArticle[] = [];
   private readonly postings = new Map<string, { doc: number; tf: number }[]>();
   private averageLength = 0;
