@@ -11,6 +11,9 @@ interface StaleCliOptions {
   translationLag: string;
   git: boolean;
   tickets?: string[];
+  events?: string[];
+  minVotes: string;
+  helpfulBelow: string;
 }
 
 /** `kb stale`: which articles need review, and why. The rules live in src/lib/stale. */
@@ -28,6 +31,9 @@ export function register(program: Command): void {
     .option('--translation-lag <days>', 'translation-outdated: days a translation may trail its source', '30')
     .option('--no-git', 'do not read git history (skips git-unchanged)')
     .option('--tickets <files...>', 'ticket exports for ticket-based reasons (provided by kb gaps)')
+    .option('--events <files...>', 'demand events (kb collect database or NDJSON) for the unhelpful reason')
+    .option('--min-votes <n>', 'unhelpful: fewest "Did this solve your problem?" answers since the review', '10')
+    .option('--helpful-below <percent>', 'unhelpful: helpful rate (yes answers in %) below which an article is stale', '50')
     .addHelpText(
       'after',
       '\nExit codes: 0 report written, 1 --fail-on matched, 2 error (bad option, unreadable content folder).\nReason codes: see docs/stale.md.',
@@ -61,6 +67,11 @@ async function runCommand(options: StaleCliOptions): Promise<number> {
   const unknown = failOn.filter((code) => code !== 'any' && !isReasonCode(code));
   if (unknown.length) return usage(`Unexpected --fail-on code "${unknown.join('", "')}", expected any or one of: ${Object.keys(REASON_CODES).join(', ')}`);
 
+  const minVotes = days(options.minVotes);
+  const helpfulBelow = days(options.helpfulBelow);
+  if (!minVotes) return usage(`Unexpected --min-votes "${options.minVotes}", expected a whole number of at least 1`);
+  if (helpfulBelow === undefined || helpfulBelow > 100) return usage(`Unexpected --helpful-below "${options.helpfulBelow}", expected a percentage from 0 to 100`);
+
   const config = await loadKbConfig();
   if (!existsSync(articlesDir(config.contentDir))) {
     throw new Error(`Cannot read content folder ${config.contentDir}: it has no articles/ folder (set KB_CONTENT_DIR or run from the project root)`);
@@ -70,6 +81,18 @@ async function runCommand(options: StaleCliOptions): Promise<number> {
     // ticket reasons come from kb gaps: loaded only when ticket exports are given
     const { ticketStaleProvider } = await import('../../src/lib/gaps/stale-provider.ts');
     extraProviders.push(await ticketStaleProvider({ files: options.tickets, contentDir: config.contentDir, root: config.root }));
+  }
+
+  if (options.events?.length) {
+    // helpful answers come from kb collect: node:sqlite is loaded only when events are given
+    const { silenceSqliteWarning } = await import('../../src/lib/collect/sqlite-warning.ts');
+    silenceSqliteWarning();
+    const { readEventFiles } = await import('../../src/lib/collect/ndjson.ts');
+    const { helpfulStaleProvider } = await import('../../src/lib/feedback/stale-provider.ts');
+    const source = await readEventFiles(options.events);
+    for (const r of source.rejected.slice(0, 10)) console.error(`${r.file}:${r.line}: ${r.message}`);
+    if (source.rejected.length) console.error(`kb stale: ${source.rejected.length} of ${source.read} events rejected`);
+    extraProviders.push(helpfulStaleProvider(source.events, { minVotes, threshold: helpfulBelow / 100 }));
   }
 
   const { report } = await runStale({

@@ -2,9 +2,14 @@ import { loadKbConfig } from '../config.ts';
 import { parseLevelRule, readLevelRules, DEFAULT_LEVEL_RULES, type LevelRule } from '../tickets/level-rules.ts';
 import { analyseGaps } from './analyse.ts';
 import { formatMarkdown, formatText, toJson } from './format.ts';
+import { formatSearchGapsMarkdown, formatSearchGapsText, type SearchGapReport } from '../feedback/search-gaps.ts';
+import { parseDay } from '../stale/dates.ts';
 
 export interface GapsCommandFlags {
-  tickets: string[];
+  tickets?: string[] | undefined;
+  /** Demand events (kb collect database or NDJSON): zero-result searches become search gaps. */
+  searches?: string[] | undefined;
+  today?: string | undefined;
   format: string;
   preset?: string | undefined;
   map: string[];
@@ -30,6 +35,14 @@ export async function runGaps(flags: GapsCommandFlags): Promise<number> {
     const threads = flags.threads === undefined ? undefined : Number(flags.threads);
     if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1)) throw new Error(`Unexpected --threads ${flags.threads}, expected a whole number of at least 1`);
     const levelRules: LevelRule[] = [...(flags.levels ? await readLevelRules(flags.levels) : []), ...flags.level.map(parseLevelRule), ...DEFAULT_LEVEL_RULES];
+    if (!flags.tickets?.length && !flags.searches?.length) throw new Error('Missing --tickets or --searches: give ticket exports, demand events, or both');
+    const limit = Number(flags.limit);
+    const search = flags.searches?.length ? await searchSection(flags.searches, flags.today, Number(flags.minTickets)) : undefined;
+    if (!flags.tickets?.length) {
+      const only = search!;
+      console.log(flags.format === 'json' ? JSON.stringify(only, null, 2) : flags.format === 'markdown' ? formatSearchGapsMarkdown(only, limit) : formatSearchGapsText(only, limit));
+      return 0;
+    }
     const config = await loadKbConfig();
     let bar: { update(v: number): void; stop(): void; start(total: number, v: number): void } | undefined;
     if (process.stderr.isTTY && !process.env['CI']) {
@@ -55,12 +68,22 @@ export async function runGaps(flags: GapsCommandFlags): Promise<number> {
       },
     });
     bar?.stop();
-    const limit = Number(flags.limit);
-    console.log(flags.format === 'json' ? toJson(report) : flags.format === 'markdown' ? formatMarkdown(report, limit) : formatText(report, limit));
+    if (flags.format === 'json') console.log(search ? JSON.stringify({ ...JSON.parse(toJson(report)), ...search }, null, 2) : toJson(report));
+    else if (flags.format === 'markdown') console.log(search ? `${formatMarkdown(report, limit)}\n\n${formatSearchGapsMarkdown(search, limit)}` : formatMarkdown(report, limit));
+    else console.log(search ? `${formatText(report, limit)}\n\n${formatSearchGapsText(search, limit)}` : formatText(report, limit));
     if (report.tickets.problems.length && report.tickets.accepted === 0) return 2;
     return flags.strict && report.tickets.rejected > 0 ? 1 : 0;
   } catch (error) {
     console.error((error as Error).message);
     return 2;
   }
+}
+
+async function searchSection(files: string[], todayText: string | undefined, minSearches: number): Promise<SearchGapReport> {
+  const today = parseDay(todayText ?? new Date().toISOString().slice(0, 10));
+  if (!today) throw new Error(`Unexpected --today ${todayText}, expected a day as YYYY-MM-DD`);
+  const { silenceSqliteWarning } = await import('../collect/sqlite-warning.ts');
+  silenceSqliteWarning();
+  const { readSearchGaps } = await import('../feedback/read-search-gaps.ts');
+  return readSearchGaps(files, { today, minSearches });
 }

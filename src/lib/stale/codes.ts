@@ -11,6 +11,7 @@ export const REASON_CODES = {
   'ticket-escalations': 'tickets linked to the article were escalated (from kb gaps)',
   'ticket-reopened': 'tickets linked to the article were reopened (from kb gaps)',
   unused: 'no ticket refers to the article any more (from kb gaps)',
+  unhelpful: 'readers answered "Did this solve your problem?" with No too often since the last review (from kb collect events)',
 } as const;
 
 export type ReasonCode = keyof typeof REASON_CODES;
