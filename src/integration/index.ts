@@ -43,14 +43,14 @@ export function kb(options: KbOptions = {}): AstroIntegration & { kbOptions: KbO
       },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
-        // links first: a broken link fails the build without waiting for the search index
+        // the search index first: pages link to Pagefind's files, which the link check resolves
+        const stats = await indexSite(outDir);
+        logger.info(`Pagefind indexed ${stats.pages} pages in ${stats.languages} languages for the ${audience} site`);
         const links = checkDistLinks(outDir);
         if (links.broken.length) {
           throw new Error(`${links.broken.length} broken links in the ${audience} site:\n${formatBrokenLinks(links.broken)}`);
         }
         logger.info(`All ${links.checked} links and anchors of the ${audience} site resolve`);
-        const stats = await indexSite(outDir);
-        logger.info(`Pagefind indexed ${stats.pages} pages in ${stats.languages} languages for the ${audience} site`);
       },
     },
   };
