@@ -11,7 +11,7 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { dirname, relative, resolve, sep } from 'node:path';
-import { publishSites, stagingDir } from '../src/lib/dist/publish.ts';
+import { publishSites, siteRootDir, stagingDir } from '../src/lib/dist/publish.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SITES = ['public', 'internal'];
@@ -97,7 +97,7 @@ async function runAll(tasks: (() => Promise<void>)[], limit: number): Promise<vo
  * and public/ to the project, so only node_modules is linked in.
  */
 async function siteRoot(site: string): Promise<string> {
-  const dir = resolve(root, '.astro/sites', site);
+  const dir = siteRootDir(root, site);
   await mkdir(dir, { recursive: true });
   if (!existsSync(resolve(dir, 'node_modules'))) await symlink(resolve(root, 'node_modules'), resolve(dir, 'node_modules'), 'junction');
   return dir;

@@ -1,9 +1,10 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { siteCacheDir } from '../../src/integration/index.ts';
+import { siteRootDir } from '../../src/lib/dist/publish.ts';
 import { generateKnowledgeBase } from './generate-kb.ts';
 import { measureTree, type TreeRun } from './process-tree.ts';
 import { directorySize, measureSearch } from './search-latency.ts';
@@ -54,6 +55,7 @@ export async function run(count = Number(process.env['KB_BENCH_ARTICLES'] ?? 500
   // Starlight's packages resolve from the project's node_modules
   await mkdir(join(ROOT, '.astro'), { recursive: true });
   const inside = await mkdtemp(join(ROOT, '.astro/bench-site-'));
+  const caches: string[] = [];
   try {
     const contentDir = join(work, 'content');
     const generated = await generateKnowledgeBase(contentDir, count);
@@ -63,14 +65,11 @@ export async function run(count = Number(process.env['KB_BENCH_ARTICLES'] ?? 500
     await writeStarlightProject(starlightDir, contentDir);
     const env = { ...process.env, KB_CONTENT_DIR: contentDir, KB_OUT_DIR: outDir };
 
-    // cold content and Vite caches for every run: the caches this benchmark's builds made go
-    const caches = join(ROOT, 'node_modules/.astro');
-    const existing = new Set(existsSync(caches) ? await readdir(caches) : []);
+    // cold content and Vite caches for every run, as on a fresh clone
+    caches.push(...['public', 'internal'].map((site) => fileURLToPath(siteCacheDir(contentDir, siteRootDir(ROOT, site), site))));
     const ours = async (): Promise<TreeRun> => {
       await rm(outDir, { recursive: true, force: true });
-      for (const dir of existsSync(caches) ? await readdir(caches) : []) {
-        if (!existing.has(dir)) await rm(join(caches, dir), { recursive: true, force: true });
-      }
+      for (const dir of caches) await rm(dir, { recursive: true, force: true });
       return measureTree(process.execPath, [join(ROOT, 'scripts/build.ts'), '--skip-check'], { cwd: ROOT, env });
     };
     const starlight = async (): Promise<TreeRun> => {
@@ -125,6 +124,7 @@ export async function run(count = Number(process.env['KB_BENCH_ARTICLES'] ?? 500
   } finally {
     await rm(work, { recursive: true, force: true });
     await rm(inside, { recursive: true, force: true });
+    for (const dir of caches) await rm(dir, { recursive: true, force: true });
   }
 }
 

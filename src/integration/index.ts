@@ -28,7 +28,7 @@ export function kb(options: KbOptions = {}): AstroIntegration & { kbOptions: KbO
           outDir: outDir ? pathToFileURL(`${resolve(outDir, audience)}/`) : new URL(`dist/${audience}/`, PROJECT_ROOT),
           // separate caches per site, content folder and Astro root (`npm run build` gives each
           // site its own root): each holds different entries, with paths relative to the root
-          cacheDir: new URL(`node_modules/.astro/${cacheKey(config.contentDir, astroRoot)}-${audience}/`, PROJECT_ROOT),
+          cacheDir: siteCacheDir(config.contentDir, astroRoot, audience),
           vite: {
             define: {
               'import.meta.env.KB_ASTRO_ROOT': JSON.stringify(astroRoot),
@@ -56,6 +56,8 @@ export function kb(options: KbOptions = {}): AstroIntegration & { kbOptions: KbO
   };
 }
 
-function cacheKey(contentDir: string, astroRoot: string): string {
-  return createHash('sha256').update(`${resolve(contentDir)}\0${resolve(astroRoot)}`).digest('hex').slice(0, 8);
+/** Astro's cache (content store, Vite's dependencies) for one site of a content folder. */
+export function siteCacheDir(contentDir: string, astroRoot: string, audience: string): URL {
+  const key = createHash('sha256').update(`${resolve(contentDir)}\0${resolve(astroRoot)}`).digest('hex').slice(0, 8);
+  return new URL(`node_modules/.astro/${key}-${audience}/`, PROJECT_ROOT);
 }

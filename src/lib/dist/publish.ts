@@ -26,3 +26,8 @@ export async function publishSites(staging: string, outRoot: string, sites: read
 export function stagingDir(outRoot: string): string {
   return join(outRoot, '.building');
 }
+
+/** Astro's root for one site when `npm run build` builds both at once (see scripts/build.ts). */
+export function siteRootDir(projectRoot: string, site: string): string {
+  return join(projectRoot, '.astro/sites', site);
+}
