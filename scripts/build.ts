@@ -96,8 +96,10 @@ async function runAll(tasks: (() => Promise<void>)[], limit: number): Promise<vo
  * public build must never bundle the internal site's modules). astro.config.mjs anchors src/
  * and public/ to the project, so only node_modules is linked in.
  */
+const roots = new Set<string>();
 async function siteRoot(site: string): Promise<string> {
-  const dir = siteRootDir(root, site);
+  const dir = siteRootDir(root, site, resolve(root, process.env['KB_CONTENT_DIR'] ?? 'content'), outRoot);
+  roots.add(dir);
   await mkdir(dir, { recursive: true });
   if (!existsSync(resolve(dir, 'node_modules'))) await symlink(resolve(root, 'node_modules'), resolve(dir, 'node_modules'), 'junction');
   return dir;
@@ -132,4 +134,6 @@ try {
   process.exitCode = 1;
 } finally {
   await rm(staging, { recursive: true, force: true });
+  // the roots hold only files Astro writes anew each build; their caches stay in node_modules/.astro
+  for (const dir of roots) await rm(dirname(dir), { recursive: true, force: true });
 }

@@ -66,7 +66,7 @@ export async function run(count = Number(process.env['KB_BENCH_ARTICLES'] ?? 500
     const env = { ...process.env, KB_CONTENT_DIR: contentDir, KB_OUT_DIR: outDir };
 
     // cold content and Vite caches for every run, as on a fresh clone
-    caches.push(...['public', 'internal'].map((site) => fileURLToPath(siteCacheDir(contentDir, siteRootDir(ROOT, site), site))));
+    caches.push(...['public', 'internal'].map((site) => fileURLToPath(siteCacheDir(contentDir, siteRootDir(ROOT, site, contentDir, outDir), site))));
     const ours = async (): Promise<TreeRun> => {
       await rm(outDir, { recursive: true, force: true });
       for (const dir of caches) await rm(dir, { recursive: true, force: true });

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { join, resolve } from 'node:path';
 
 /**
  * Moves freshly built sites from a staging folder into the output folder, replacing the previous
@@ -27,7 +28,12 @@ export function stagingDir(outRoot: string): string {
   return join(outRoot, '.building');
 }
 
-/** Astro's root for one site when `npm run build` builds both at once (see scripts/build.ts). */
-export function siteRootDir(projectRoot: string, site: string): string {
-  return join(projectRoot, '.astro/sites', site);
+/**
+ * Astro's root for one site when `npm run build` builds both at once (see scripts/build.ts): one
+ * per content folder and output folder, so builds of other folders (tests, benchmarks) running
+ * at the same time never share one, while a rebuild of the same folders finds its cache again.
+ */
+export function siteRootDir(projectRoot: string, site: string, contentDir: string, outRoot: string): string {
+  const key = createHash('sha256').update(`${resolve(contentDir)}\0${resolve(outRoot)}`).digest('hex').slice(0, 10);
+  return join(projectRoot, '.astro/sites', key, site);
 }
