@@ -31,7 +31,7 @@ Set KB_CONTENT_DIR to check another content folder.`,
       const { runCheck } = await import('../../src/lib/check/run.ts');
       const { formatGithub, formatJson, formatText } = await import('../../src/lib/check/format.ts');
       const config = await loadKbConfig();
-      const result = await runCheck({ contentDir: config.contentDir, root: config.root, ...(paths.length ? { only: paths } : {}) });
+      const result = await runCheck({ contentDir: config.contentDir, root: config.root, urlSchemes: config.urlSchemes, ...(paths.length ? { only: paths } : {}) });
       if (options.format === 'json') console.log(formatJson(result));
       else if (options.format === 'github') console.log(formatGithub(result.findings));
       else {

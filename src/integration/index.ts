@@ -5,6 +5,7 @@ import type { AstroIntegration } from 'astro';
 import { buildAudience, resolveKbConfig, type KbOptions } from '../lib/config.ts';
 import { indexSite } from './pagefind.ts';
 import { checkDistLinks, formatBrokenLinks } from '../lib/dist/link-check.ts';
+import { articleGuard } from './article-guard.ts';
 
 /** The project folder (where astro.config.mjs, src/ and node_modules/ are), whatever Astro's root. */
 const PROJECT_ROOT = new URL('../../', import.meta.url);
@@ -21,6 +22,7 @@ export function kb(options: KbOptions = {}): AstroIntegration & { kbOptions: KbO
     kbOptions: options,
     hooks: {
       'astro:config:setup': ({ config: astroConfig, updateConfig }) => {
+        addArticleGuard(astroConfig.markdown.processor, articleGuard({ audience, urlSchemes: config.urlSchemes }));
         const outDir = process.env['KB_OUT_DIR'];
         const astroRoot = fileURLToPath(astroConfig.root);
         updateConfig({
@@ -56,8 +58,22 @@ export function kb(options: KbOptions = {}): AstroIntegration & { kbOptions: KbO
   };
 }
 
+/**
+ * Puts the article guard first in the MDX processor's mdast plugins, before Astro's own plugins
+ * collect images and heading ids. Sätteri (Astro's default processor) is required: with another
+ * processor the guard would not run, and the public build would not be safe.
+ */
+function addArticleGuard(processor: { name: string; options: unknown }, guard: { name: string }): void {
+  if (processor.name !== 'satteri') {
+    throw new Error(`kb(): the markdown processor must be Sätteri (Astro's default), found "${processor.name}": the article guard that removes <Internal> and refuses code runs as a Sätteri plugin`);
+  }
+  const options = processor.options as { mdastPlugins: { name?: string }[] };
+  options.mdastPlugins = [guard, ...options.mdastPlugins.filter((p) => p?.name !== guard.name)];
+}
+
 /** Astro's cache (content store, Vite's dependencies) for one site of a content folder. */
 export function siteCacheDir(contentDir: string, astroRoot: string, audience: string): URL {
-  const key = createHash('sha256').update(`${resolve(contentDir)}\0${resolve(astroRoot)}`).digest('hex').slice(0, 8);
+  // versioned: entries cached before the public body was cut out must not be reused
+  const key = createHash('sha256').update(`kb-store-2:${resolve(contentDir)}\0${resolve(astroRoot)}`).digest('hex').slice(0, 8);
   return new URL(`node_modules/.astro/${key}-${audience}/`, PROJECT_ROOT);
 }

@@ -8,8 +8,11 @@ import { LANGS } from './levels.ts';
 /** The folder below the content folder that holds one folder of articles per language. */
 export const ARTICLES_FOLDER = 'articles';
 
-/** Which files below {@link ARTICLES_FOLDER} are articles. */
+/** Which files below {@link ARTICLES_FOLDER} are articles (kb check reads them all, and refuses `.md`). */
 export const ARTICLE_GLOB = '**/*.{md,mdx}';
+
+/** Which files the site builds: `.mdx` only (a `.md` file would render `<Internal>` as plain HTML). */
+export const BUILT_ARTICLE_GLOB = '**/*.mdx';
 
 const SOURCE_EXTENSION = /\.mdx?$/;
 

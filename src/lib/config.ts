@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Audience } from './levels.ts';
+import { DEFAULT_URL_SCHEMES } from './url-policy.ts';
 
 /** Options of the `kb()` integration in astro.config.mjs; the `kb` scripts read the same object. */
 export interface KbOptions {
@@ -10,6 +11,11 @@ export interface KbOptions {
   branch?: string;
   /** Default days between reviews when an article sets no `review_every`. */
   reviewEvery?: number;
+  /**
+   * URL schemes that article links and images may use, besides relative URLs. Default
+   * `['http', 'https', 'mailto', 'tel']`; add e.g. `'ms-settings'` to allow Windows settings links.
+   */
+  urlSchemes?: string[];
 }
 
 export interface KbConfig {
@@ -17,6 +23,7 @@ export interface KbConfig {
   branch: string;
   reviewEvery: number;
   contentDir: string;
+  urlSchemes: string[];
 }
 
 export const DEFAULTS: KbConfig = {
@@ -24,6 +31,7 @@ export const DEFAULTS: KbConfig = {
   branch: 'main',
   reviewEvery: 365,
   contentDir: 'content',
+  urlSchemes: [...DEFAULT_URL_SCHEMES],
 };
 
 /**
@@ -35,6 +43,7 @@ export function resolveKbConfig(options: KbOptions = {}, env: NodeJS.ProcessEnv 
     repository: (options.repository ?? DEFAULTS.repository).replace(/\/$/, ''),
     branch: options.branch ?? DEFAULTS.branch,
     reviewEvery: options.reviewEvery ?? DEFAULTS.reviewEvery,
+    urlSchemes: (options.urlSchemes ?? DEFAULTS.urlSchemes).map((s) => s.toLowerCase().replace(/:$/, '')),
     // The content folder is chosen by environment only: Astro's content config cannot see
     // integration options, and tests and benchmarks point the same code at other folders.
     contentDir: env['KB_CONTENT_DIR'] ?? DEFAULTS.contentDir,

@@ -55,6 +55,18 @@ describe('kb gaps on the command line', () => {
     expect(run.stdout).not.toMatch(/max\.muster|1234567|10\.1\.2\.3/);
   });
 
+  it('reads a German Excel export with no --map, shows the columns it read and explains every part of a gap', () => {
+    const run = kb(['--tickets', join(ROOT, 'test/fixtures/tickets/german-excel/export.csv'), '--min-tickets', '2']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('Tickets: read 24 = accepted 24 + rejected 0');
+    expect(run.stdout).toContain('columns: id ← Ticket-Nr., title ← Betreff, body ← Beschreibung');
+    expect(run.stdout).toContain('priority ← Priorität, hours ← Bearbeitungszeit (h), topic ← Kategorie; not used: Bearbeiter');
+    expect(run.stdout).toMatch(/^ {2}1\. VPN-Störung: 3 tickets; resolved at: L1 1, L2 2; 2 escalated; 2 urgent; median [\d.]+ h to resolve; effort ×[\d.]+; score [\d.]+$/m);
+    expect(run.stdout).toMatch(/other: \d+ tickets in no gap above/);
+    for (const part of ['topic', 'tickets', 'resolved at', 'escalated', 'reopened', 'urgent', 'effort', 'score', 'other']) expect(run.stdout).toMatch(new RegExp(`^  ${part} +\\S`, 'm'));
+    expect(run.stdout).not.toMatch(/\(\? \d+/);
+  });
+
   it('stops on a preset name it does not know', () => {
     const run = kb(['--tickets', join(ROOT, 'test/fixtures/gaps/pii-tickets.csv'), '--preset', 'remedy']);
     expect(run.status).toBe(2);

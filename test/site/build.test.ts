@@ -9,8 +9,16 @@ const internal = join(site, 'internal');
 const page = (dir: string, path: string) => readFileSync(join(dir, path, 'index.html'), 'utf8');
 
 // Strings planted in internal content of the fixture knowledge base; none may reach the public site.
+// Every derived artefact is covered: page text, table of contents (a heading inside <Internal>),
+// hidden search terms (an <ErrorCode> inside <Internal>), image alt text and file names, and
+// Pagefind's compressed fragments, filters and index.
 const LEAKS = [
   'KBLEAKMARKERINTERNALBLOCK', // inside <Internal> of a public article
+  'KBLEAKMARKERHEADING', // a ## heading inside <Internal>: must not reach the table of contents
+  'KBLEAKCODE', // <ErrorCode> inside <Internal>: its spellings must not reach the hidden search terms
+  'KBLEAKMARKERALT', // an image inside <Internal>
+  'KBLEAKMARKERINLINE', // <Internal> inside a paragraph
+  'kbleak-internal-screen', // the image file itself (Astro names its copy after it)
   'KBLEAKMARKERTITLE', // title of an internal article
   'KBLEAKMARKERSUMMARY',
   'KBLEAKMARKERBODY',
@@ -24,6 +32,7 @@ describe('public site', () => {
     expect(files.some((f) => f.startsWith('pagefind/fragment/'))).toBe(true);
     const leaks: string[] = [];
     for (const file of files) {
+      for (const marker of LEAKS) if (file.toLowerCase().includes(marker.toLowerCase())) leaks.push(`${marker} in the file name ${file}`);
       const text = readAsText(join(pub, file)).toLowerCase();
       for (const marker of LEAKS) if (text.includes(marker.toLowerCase())) leaks.push(`${marker} in ${file}`);
     }
@@ -89,6 +98,10 @@ describe('agent site', () => {
     expect(page(internal, 'en/articles/vpn-split-tunnel')).toContain('KBLEAKMARKERBODY');
     const html = page(internal, 'en/articles/printer-offline');
     expect(html).toContain('KBLEAKMARKERINTERNALBLOCK');
+    // the planted heading, code and image are real: the agent site shows them
+    expect(html).toMatch(/<a href="#kbleakmarkerheading">KBLEAKMARKERHEADING<\/a>/);
+    expect(html).toMatch(/data-terms="[^"]*KBLEAKCODE-4242/);
+    expect(walk(join(internal, '_astro')).some((f) => f.startsWith('kbleak-internal-screen'))).toBe(true);
     expect(html).toContain('FIXTURE-TICKET-4711');
     expect(html).toContain('@fixture-print');
     expect(html).toContain('<meta name="robots" content="noindex, nofollow">');

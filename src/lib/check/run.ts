@@ -5,6 +5,7 @@ import { readTaxonomy, TAXONOMY_FILE } from '../content/taxonomy.ts';
 import type { Taxonomy } from '../schema/taxonomy.ts';
 import { headingAnchors, parseBody } from './parse-body.ts';
 import { RULES } from './rules/index.ts';
+import { DEFAULT_URL_SCHEMES } from '../url-policy.ts';
 import type { CheckContext, CheckedArticle, Finding, Rule } from './types.ts';
 
 export interface CheckResult {
@@ -22,6 +23,8 @@ export interface CheckOptions {
   /** Report only these files (paths relative to root or absolute); links still resolve against all. */
   only?: string[];
   rules?: Rule[];
+  /** URL schemes links may use (kb({ urlSchemes }) in astro.config.mjs); default http, https, mailto, tel. */
+  urlSchemes?: readonly string[];
 }
 
 /** Reads every article once, runs every rule, and returns the findings sorted by file and place. */
@@ -48,7 +51,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
       hint: 'The taxonomy lists the products (with names and owners) and tags articles may use.',
     });
   }
-  const context: CheckContext = { articles, byId: new Map(articles.map((a) => [a.id, a])), taxonomy, contentDir: options.contentDir, root };
+  const context: CheckContext = { articles, byId: new Map(articles.map((a) => [a.id, a])), taxonomy, contentDir: options.contentDir, root, urlSchemes: options.urlSchemes ?? DEFAULT_URL_SCHEMES };
   for (const rule of options.rules ?? RULES) {
     rule.check(context, (article, position, message, hint) => {
       findings.push({ file: article.path, line: position.line, column: position.column, ruleId: rule.id, severity: rule.severity, message, ...(hint ? { hint } : {}) });

@@ -36,6 +36,8 @@ export interface CheckContext {
   taxonomy: Taxonomy | undefined;
   contentDir: string;
   root: string;
+  /** URL schemes that links may use besides relative URLs (the URL policy). */
+  urlSchemes: readonly string[];
 }
 
 export type Report = (article: CheckedArticle, position: Position, message: string, hint?: string) => void;

@@ -1,5 +1,5 @@
-import { cluster, normalise, type Vector } from '../gaps/cluster.ts';
-import { surface, terms } from '../gaps/text.ts';
+import { leaderCluster, normalise, type Vector } from '../gaps/cluster.ts';
+import { surfaceForms, terms } from '../gaps/text.ts';
 import { isLang } from '../levels.ts';
 import type { QueryCount } from './summarise.ts';
 
@@ -35,10 +35,11 @@ export function searchGaps(zeroResults: readonly QueryCount[], options: SearchGa
   for (const list of termLists) for (const t of new Set(list)) df.set(t, (df.get(t) ?? 0) + 1);
   const vectors = termLists.map((list): Vector => normalise(new Map(list.map((t) => [t, Math.log(1 + queries.length / (df.get(t) ?? 1))]))));
   const withTerms = vectors.map((v, i) => [v, i] as const).filter(([v]) => v.size > 0);
-  const { centroids, assign } = cluster(
+  const { centroids, assign } = leaderCluster(
     withTerms.map(([v]) => v),
     { threshold: options.threshold ?? 0.4 },
   );
+  const surface = surfaceForms();
   const groups = new Map<string, { keywords: string[]; members: QueryCount[] }>();
   queries.forEach((query, i) => {
     const vector = vectors[i]!;

@@ -6,7 +6,8 @@ import type { ReadStats } from '../tickets/types.ts';
 import { MatchIndex } from './match-index.ts';
 import { cluster, normalise, purity, type Vector } from './cluster.ts';
 import { readAndMatch, type ParallelOptions } from './read-and-match.ts';
-import { surface } from './text.ts';
+import { labelOf, PhraseBackground } from './labels.ts';
+import { resetSpellingCounts, surfaceForms } from './text.ts';
 import { TicketMatcher, type Features, type Via } from './ticket-matcher.ts';
 
 export type { Features } from './ticket-matcher.ts';
@@ -19,17 +20,36 @@ export interface GapsOptions extends ReadOptions, ParallelOptions {
   threshold?: number;
   /** Smallest topic reported as a gap. */
   minTickets?: number;
+  /** Most gaps reported; smaller topics are counted in `other`. */
+  maxGaps?: number;
+  /** Topics to look for (default: √(n/2) of the clustered sample). */
+  topics?: number;
+  /** Topics whose centroids are at least this similar (cosine) become one. */
+  mergeAt?: number;
 }
 
 export interface Gap {
+  /** One or two phrases as the tickets' titles spell them ("VPN-Störung / Zertifikat"). */
   label: string;
+  /** The topic's main words, each as the tickets spell it most often. */
   keywords: string[];
   tickets: number;
   ticketIds: string[];
+  /** Tickets by the level that resolved them (`unknown` where the export does not say). */
   levels: Record<string, number>;
   languages: Record<string, number>;
+  /** Tickets handed to another group or resolved above level 1. */
   escalated: number;
+  /** Tickets reopened at least once. */
+  reopened: number;
+  /** Tickets of high or very high priority (4–5 of 5). */
+  urgent: number;
   medianHoursToResolve: number | undefined;
+  /** How much a ticket of this topic costs compared with a plain one (1): see `effortOf`. */
+  effort: number;
+  /** How alike the topic's tickets are: their mean cosine similarity to the topic's centre (0–1). */
+  cohesion: number;
+  /** tickets × effort: the order of the report. */
   score: number;
   /** Redacted example titles. */
   examples: string[];
@@ -57,7 +77,10 @@ export interface GapsReport {
     byProduct: Record<string, { tickets: number; linked: number; linkRate: number }>;
     reuse: { article: string; tickets: number }[];
   };
+  /** The leading topics, most important first (at most `maxGaps`). */
   gaps: Gap[];
+  /** Unknown tickets in no leading gap: smaller topics, and tickets too unlike any topic. */
+  other: { tickets: number; topics: number };
   shiftLeft: ShiftLeft[];
   /** Cluster purity against a topic column, when the export has one. */
   evaluation?: { labelled: number; purity: number; clusters: number };
@@ -72,6 +95,26 @@ function median(values: number[]): number | undefined {
   return sorted.length % 2 ? sorted[mid] : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 }
 
+/**
+ * Effort of a topic, 1 for plain tickets: × (1 + escalated share) × (1 + reopened share) ×
+ * (1 + median hours to resolve / 240, at most 30 days) × 2^((mean priority − 3) / 2) (0.5 for
+ * very low, 2 for very high). Each factor is 1 where the export lacks the column.
+ */
+export function effortOf(members: readonly Features[], hours: number | undefined): number {
+  const n = Math.max(1, members.length);
+  let escalated = 0;
+  let reopened = 0;
+  let prioritySum = 0;
+  let prioritised = 0;
+  for (const f of members) {
+    if (f.escalated) escalated++;
+    if (f.reopened) reopened++;
+    if (f.priority !== undefined) [prioritySum, prioritised] = [prioritySum + f.priority, prioritised + 1];
+  }
+  const priority = prioritised ? 2 ** ((prioritySum / prioritised - 3) / 2) : 1;
+  return (1 + escalated / n) * (1 + reopened / n) * (1 + Math.min(hours ?? 0, 24 * 30) / (24 * 10)) * priority;
+}
+
 function rate(linked: number, tickets: number): number {
   return tickets ? Math.round((linked / tickets) * 1000) / 1000 : 0;
 }
@@ -80,6 +123,7 @@ function rate(linked: number, tickets: number): number {
 export async function analyseGaps(options: GapsOptions, keepFeatures = false): Promise<GapsReport> {
   const index = new MatchIndex(await readArticles(options.contentDir, options.root));
   const threshold = options.threshold ?? 0.375;
+  resetSpellingCounts();
   const { stats, features, matchedBy } = await readAndMatch(options.files, new TicketMatcher(index, threshold), { ...options, threshold });
 
   const phase = process.env['KB_GAPS_TIMING'] ? (name: string) => console.error(`${name}: ${(performance.now() / 1000).toFixed(1)} s, heap ${Math.round(process.memoryUsage().heapUsed / 2 ** 20)} MB, rss ${Math.round(process.memoryUsage().rss / 2 ** 20)} MB`) : () => {};
@@ -88,7 +132,8 @@ export async function analyseGaps(options: GapsOptions, keepFeatures = false): P
   const unknown = features.filter((f) => f.status === 'unknown' && f.top && f.top.length >= 2);
   const df = new Map<string, number>();
   for (const f of unknown) for (const t of new Set(f.top)) df.set(t, (df.get(t) ?? 0) + 1);
-  const idf = new Map([...df].map(([t, n]) => [t, Math.log(1 + unknown.length / n)]));
+  // idf squared: a topic is named by its rarer words ("Gutscheincode"), not by "Fehler" or "Ausfall"
+  const idf = new Map([...df].map(([t, n]) => [t, Math.log(1 + unknown.length / n) ** 2]));
   const vectorOf = (f: Features): Vector => {
     const vector: Vector = new Map();
     for (const t of f.top ?? []) vector.set(t, idf.get(t) ?? 0);
@@ -96,7 +141,8 @@ export async function analyseGaps(options: GapsOptions, keepFeatures = false): P
   };
   // cluster an evenly spread sample, then assign every unknown ticket to its nearest topic
   const step = Math.max(1, Math.ceil(unknown.length / 4000));
-  const { centroids, assign } = cluster(unknown.filter((_, i) => i % step === 0).map(vectorOf));
+  const sample = unknown.filter((_, i) => i % step === 0);
+  const { centroids, assign } = cluster(sample.map(vectorOf), { ...(options.topics ? { topics: options.topics } : {}), ...(options.mergeAt === undefined ? {} : { mergeAt: options.mergeAt }) });
   phase(`clustered ${unknown.length} unknown tickets into ${centroids.length} topics`);
   const assignment = unknown.map((f) => assign(vectorOf(f)));
   phase('assigned');
@@ -105,33 +151,57 @@ export async function analyseGaps(options: GapsOptions, keepFeatures = false): P
     if (c >= 0) groups[c]?.push(unknown[i] as Features);
   });
   const minTickets = options.minTickets ?? 3;
-  const gaps: Gap[] = groups
+  const ranked = groups
     .map((members, i) => {
-      const keywords = [...(centroids[i] ?? new Map())].slice(0, 6).map(([stem]) => surface.get(stem) ?? stem);
-      const levels: Record<string, number> = {};
-      const languages: Record<string, number> = {};
-      for (const f of members) {
-        levels[String(f.level ?? 'unknown')] = (levels[String(f.level ?? 'unknown')] ?? 0) + 1;
-        languages[f.lang] = (languages[f.lang] ?? 0) + 1;
-      }
-      const escalated = members.filter((f) => f.escalated).length;
       const hours = median(members.flatMap((f) => (f.hours === undefined ? [] : [f.hours])));
-      const score = members.length * (1 + escalated / Math.max(1, members.length)) * (1 + Math.min(hours ?? 0, 24 * 30) / (24 * 10));
-      return {
-        label: keywords.slice(0, 3).join(' / '),
-        keywords,
-        tickets: members.length,
-        ticketIds: members.map((f) => f.id),
-        levels,
-        languages,
-        escalated,
-        medianHoursToResolve: hours === undefined ? undefined : Math.round(hours * 10) / 10,
-        score: Math.round(score * 10) / 10,
-        examples: members.slice(0, 3).map((f) => redact(f.title)),
-      };
+      const effort = effortOf(members, hours);
+      const centre = centroids[i] ?? new Map<string, number>();
+      const spread = Math.max(1, Math.ceil(members.length / 500));
+      let similarity = 0;
+      let counted = 0;
+      for (let m = 0; m < members.length; m += spread) {
+        for (const [t, w] of vectorOf(members[m] as Features)) similarity += w * (centre.get(t) ?? 0);
+        counted++;
+      }
+      const cohesion = counted ? similarity / counted : 0;
+      return { members, centroid: centre, hours, effort, cohesion, score: members.length * effort };
     })
-    .filter((g) => g.tickets >= minTickets)
-    .sort((a, b) => b.score - a.score || b.tickets - a.tickets);
+    .filter((g) => g.members.length >= minTickets)
+    .sort((a, b) => b.score - a.score || b.members.length - a.members.length);
+  const leading = ranked.slice(0, options.maxGaps ?? 30);
+  // labels: title phrases the topic's tickets share and the others do not
+  const background = new PhraseBackground();
+  for (const f of sample) background.add(f.title, f.lang);
+  const spelling = surfaceForms();
+  const gaps: Gap[] = leading.map(({ members, centroid, hours, effort, cohesion, score }) => {
+    const keywords = [...centroid].slice(0, 6).flatMap(([stem]) => spelling.get(stem) ?? []);
+    const spread = Math.max(1, Math.ceil(members.length / 400));
+    const label = labelOf(members.filter((_, i) => i % spread === 0).map((f) => ({ text: f.title, lang: f.lang })), background) ?? keywords.slice(0, 3).join(' / ');
+    const levels: Record<string, number> = {};
+    const languages: Record<string, number> = {};
+    for (const f of members) {
+      levels[String(f.level ?? 'unknown')] = (levels[String(f.level ?? 'unknown')] ?? 0) + 1;
+      languages[f.lang] = (languages[f.lang] ?? 0) + 1;
+    }
+    return {
+      label,
+      keywords,
+      tickets: members.length,
+      ticketIds: members.map((f) => f.id),
+      levels,
+      languages,
+      escalated: members.filter((f) => f.escalated).length,
+      reopened: members.filter((f) => f.reopened).length,
+      urgent: members.filter((f) => (f.priority ?? 0) >= 4).length,
+      medianHoursToResolve: hours === undefined ? undefined : Math.round(hours * 10) / 10,
+      effort: Math.round(effort * 100) / 100,
+      cohesion: Math.round(cohesion * 100) / 100,
+      score: Math.round(score * 10) / 10,
+      examples: members.slice(0, 3).map((f) => redact(f.title)),
+    };
+  });
+  const unknownTotal = features.filter((f) => f.status === 'unknown').length;
+  const other = { tickets: unknownTotal - gaps.reduce((sum, g) => sum + g.tickets, 0), topics: ranked.length - leading.length };
 
   // shift left: articles that tickets keep needing at level 2 or 3, published only internally or above level 1
   const perArticle = new Map<number, Features[]>();
@@ -187,6 +257,7 @@ export async function analyseGaps(options: GapsOptions, keepFeatures = false): P
     matchedBy,
     metrics: { linkRate: rate(linked, features.length), byLevel: tally((f) => (f.level ? String(f.level) : undefined)), byProduct: tally((f) => f.product), reuse },
     gaps,
+    other,
     shiftLeft,
   };
   if (labelled.length) report.evaluation = { labelled: labelled.length, purity: Math.round(purity(assignment, unknown.map((f) => f.topic)) * 1000) / 1000, clusters: centroids.length };

@@ -1,14 +1,54 @@
-import type { GapsReport } from './analyse.ts';
+import type { FileInfo } from '../tickets/types.ts';
+import type { Gap, GapsReport } from './analyse.ts';
 
 function percent(rate: number): string {
   return `${Math.round(rate * 1000) / 10}%`;
 }
 
+/** Who resolved a topic's tickets: "L1 3, L2 5, level not in export 32". */
 function levels(counts: Record<string, number>): string {
   return ['1', '2', '3', 'unknown']
     .filter((k) => counts[k])
-    .map((k) => `${k === 'unknown' ? '?' : `L${k}`} ${counts[k]}`)
+    .map((k) => (k === 'unknown' ? `level not in export ${counts[k]}` : `L${k} ${counts[k]}`))
     .join(', ');
+}
+
+/** The parts of a gap line that the export can say something about; a count of 0 is left out. */
+function facts(gap: Gap): string {
+  return [
+    `${gap.tickets} tickets`,
+    `resolved at: ${levels(gap.levels)}`,
+    gap.escalated ? `${gap.escalated} escalated` : '',
+    gap.reopened ? `${gap.reopened} reopened` : '',
+    gap.urgent ? `${gap.urgent} urgent` : '',
+    gap.medianHoursToResolve !== undefined ? `median ${gap.medianHoursToResolve} h to resolve` : '',
+    `effort ×${gap.effort}`,
+    `score ${gap.score}`,
+  ]
+    .filter(Boolean)
+    .join('; ');
+}
+
+/** What every part of a gap line means (printed under the list). */
+export const LEGEND = [
+  'How to read a gap:',
+  '  topic         one or two phrases as the tickets\' titles spell them; keywords are the topic\'s main words',
+  '  tickets       unknown tickets (no article matched) in this topic',
+  '  resolved at   the level that resolved them (L1, L2, L3); "level not in export" when the export has no level or queue column',
+  '  escalated     tickets handed to another group or resolved above level 1',
+  '  reopened      tickets reopened at least once',
+  '  urgent        tickets of high or very high priority',
+  '  effort        how much a ticket of this topic costs against a plain one (1): ×(1 + escalated share) ×(1 + reopened share)',
+  '                ×(1 + median hours to resolve / 240) ×2^((mean priority − 3) / 2); a factor is 1 where the export lacks its column',
+  '  score         tickets × effort: the order of this list',
+  '  other         unknown tickets in smaller topics, or unlike any topic; a topic needs --min-tickets tickets',
+];
+
+/** The columns a file was read from, for the user to check (`--map field=Column` corrects one). */
+function mapping(file: FileInfo): string[] {
+  if (!file.columns) return [];
+  const used = Object.entries(file.columns).map(([field, column]) => `${field} ← ${column}`);
+  return [`    columns: ${used.join(', ')}${file.unused?.length ? `; not used: ${file.unused.join(', ')}` : ''}`];
 }
 
 /** The JSON contract of docs/gaps.md (and ../shared/DESIGN.md): no ticket text beyond redacted examples. */
@@ -21,7 +61,7 @@ export function formatText(report: GapsReport, limit = 15): string {
   const t = report.tickets;
   const lines = [
     `Tickets: read ${t.read} = accepted ${t.accepted} + rejected ${t.rejected} (${t.tickets} distinct tickets from ${t.files.length} file(s))`,
-    ...t.files.map((f) => `  ${f.file}: ${f.format}, ${f.encoding}${f.preset ? `, preset ${f.preset}` : ''}${f.threads ? `, read by ${f.threads} threads at once` : ''}: ${f.accepted} accepted, ${f.rejected} rejected`),
+    ...t.files.flatMap((f) => [`  ${f.file}: ${f.format}, ${f.encoding}${f.preset ? `, preset ${f.preset}` : ''}${f.threads ? `, read by ${f.threads} threads at once` : ''}: ${f.accepted} accepted, ${f.rejected} rejected`, ...mapping(f)]),
     ...t.problems.map((p) => `  ${p.file}:${p.line}: ${p.reason} [${p.rule}]`),
     ...t.rejections.slice(0, 10).map((r) => `  ${r.file}:${r.line}: ${r.reason} [${r.rule}]`),
     ...(t.rejectionsTotal > 10 ? [`  … and ${t.rejectionsTotal - 10} more rejections (see --format json)`] : []),
@@ -29,17 +69,30 @@ export function formatText(report: GapsReport, limit = 15): string {
     `Articles: ${report.articles}. Tickets with an article: ${percent(report.metrics.linkRate)} (known ${report.classification.known}, new ${report.classification.new}, unknown ${report.classification.unknown}).`,
     `Matched by: ticket field ${report.matchedBy['ticket-field']}, article tickets list ${report.matchedBy['article-tickets']}, error code ${report.matchedBy['error-code']}, text ${report.matchedBy.text}.`,
     '',
-    `Gaps (${report.gaps.length} topics without an article, most important first):`,
+    gapsHeadline(report),
   ];
   report.gaps.slice(0, limit).forEach((gap, i) => {
-    lines.push(`${String(i + 1).padStart(3)}. ${gap.label}: ${gap.tickets} tickets (${levels(gap.levels)}), ${gap.escalated} escalated${gap.medianHoursToResolve !== undefined ? `, median ${gap.medianHoursToResolve} h to resolve` : ''}`);
+    lines.push(`${String(i + 1).padStart(3)}. ${gap.label}: ${facts(gap)}`);
     lines.push(`     keywords: ${gap.keywords.join(', ')}; e.g. "${gap.examples[0] ?? ''}"`);
   });
-  if (report.gaps.length > limit) lines.push(`     … ${report.gaps.length - limit} more (see --format json)`);
+  if (report.gaps.length > limit) lines.push(`     … ${report.gaps.length - limit} more gaps (--limit ${report.gaps.length} or --format json lists them)`);
+  if (report.other.tickets) lines.push(`     other: ${report.other.tickets} tickets in no gap above (${otherParts(report)})`);
+  if (report.gaps.length) lines.push('', ...LEGEND);
   lines.push('', `Shift left (${report.shiftLeft.length}):`);
   for (const s of report.shiftLeft.slice(0, limit)) lines.push(`  ${s.article} (L${s.level}, ${s.audience}): ${s.message}`);
   if (report.evaluation) lines.push('', `Cluster purity against the export's topic column: ${report.evaluation.purity} over ${report.evaluation.labelled} tickets in ${report.evaluation.clusters} clusters.`);
   return lines.join('\n');
+}
+
+function otherParts(report: GapsReport): string {
+  return report.other.topics ? `${report.other.topics} smaller topics, and tickets unlike any topic` : 'tickets unlike any topic or in topics under --min-tickets';
+}
+
+/** "Gaps: 30 topics without an article hold 918 of 3166 unknown tickets (29%)". */
+function gapsHeadline(report: GapsReport): string {
+  const unknown = report.classification.unknown;
+  const held = unknown - report.other.tickets;
+  return `Gaps: ${report.gaps.length} topics without an article hold ${held} of ${unknown} unknown tickets (${percent(unknown ? held / unknown : 0)}), most important first:`;
 }
 
 /** For a pull-request comment. */
@@ -50,10 +103,16 @@ export function formatMarkdown(report: GapsReport, limit = 15): string {
     '',
     `**Tickets:** read ${t.read} = accepted ${t.accepted} + rejected ${t.rejected}. **With an article:** ${percent(report.metrics.linkRate)} (known ${report.classification.known}, new ${report.classification.new}, unknown ${report.classification.unknown}).`,
     '',
-    '| # | topic | tickets | levels | escalated | keywords |',
-    '|---|---|---|---|---|---|',
-    ...report.gaps.slice(0, limit).map((g, i) => `| ${i + 1} | ${g.label} | ${g.tickets} | ${levels(g.levels)} | ${g.escalated} | ${g.keywords.join(', ')} |`),
+    gapsHeadline(report),
+    '',
+    '| # | topic | tickets | resolved at | escalated | reopened | urgent | median hours to resolve | effort | score | keywords |',
+    '|---|---|---|---|---|---|---|---|---|---|---|',
+    ...report.gaps.slice(0, limit).map((g, i) => `| ${i + 1} | ${g.label} | ${g.tickets} | ${levels(g.levels)} | ${g.escalated} | ${g.reopened} | ${g.urgent} | ${g.medianHoursToResolve ?? '–'} | ×${g.effort} | ${g.score} | ${g.keywords.join(', ')} |`),
+    ...(report.other.tickets ? [`| | other (${otherParts(report)}) | ${report.other.tickets} | | | | | | | | |`] : []),
   ];
+  if (report.gaps.length) lines.push('', '<details><summary>How to read this table</summary>', '', '```', ...LEGEND, '```', '', '</details>');
+  const columns = t.files.flatMap(mapping);
+  if (columns.length) lines.push('', '<details><summary>Columns read from the export</summary>', '', ...t.files.map((f) => `- \`${f.file}\`: ${Object.entries(f.columns ?? {}).map(([field, column]) => `${field} ← ${column}`).join(', ')}${f.unused?.length ? `; not used: ${f.unused.join(', ')}` : ''}`), '', '</details>');
   if (report.shiftLeft.length) {
     lines.push('', '### Shift left', '', '| article | level | audience | tickets at L2/L3 |', '|---|---|---|---|');
     for (const s of report.shiftLeft.slice(0, limit)) lines.push(`| \`${s.article}\` | ${s.level} | ${s.audience} | ${s.tickets} |`);

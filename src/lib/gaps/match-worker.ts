@@ -3,7 +3,7 @@ import { readArticles } from '../content/read-articles.ts';
 import { readTicketPart } from '../tickets/read.ts';
 import { MatchIndex } from './match-index.ts';
 import type { PartJob, PartMessage } from './read-and-match.ts';
-import { surface } from './text.ts';
+import { spellingCounts } from './text.ts';
 import { TicketMatcher, type Features } from './ticket-matcher.ts';
 
 // One part of a split export, read and matched on its own thread (see read-and-match.ts).
@@ -26,4 +26,4 @@ const stats = await readTicketPart(
   { ...job.read, onProgress: (bytes) => post({ type: 'progress', bytes }) },
 );
 post({ type: 'features', batch });
-post({ type: 'done', stats, surface: [...surface] });
+post({ type: 'done', stats, spellings: spellingCounts() });

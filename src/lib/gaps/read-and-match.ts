@@ -7,7 +7,7 @@ import { readTicketPart, readTickets, type ReadOptions } from '../tickets/read.t
 import { splitCsv, type CsvPart } from '../tickets/split.ts';
 import { emptyStats, mergeStats } from '../tickets/stats.ts';
 import type { ReadStats } from '../tickets/types.ts';
-import { surface } from './text.ts';
+import { mergeSpellingCounts } from './text.ts';
 import { emptyMatchCounts, type Features, type TicketMatcher, type Via } from './ticket-matcher.ts';
 
 export interface ParallelOptions {
@@ -45,7 +45,7 @@ export interface PartJob {
 export type PartMessage =
   | { type: 'features'; batch: Features[] }
   | { type: 'progress'; bytes: number }
-  | { type: 'done'; stats: ReadStats; surface: [string, string][] };
+  | { type: 'done'; stats: ReadStats; spellings: [string, string, number][] };
 
 interface PartResult {
   stats: ReadStats;
@@ -106,10 +106,7 @@ function readPartInWorker(job: PartJob, onBytes: (bytes: number) => void): Promi
       if (message.type === 'features') for (const f of message.batch) features.push(intern(f));
       else if (message.type === 'progress') onBytes(message.bytes);
       else {
-        for (const [stem, word] of message.surface) {
-          const known = surface.get(stem);
-          if (known === undefined || word.length < known.length) surface.set(stem, word);
-        }
+        mergeSpellingCounts(message.spellings);
         resolve({ stats: message.stats, features });
         void worker.terminate();
       }

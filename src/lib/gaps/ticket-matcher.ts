@@ -17,6 +17,8 @@ export interface Features {
   level: Level | undefined;
   escalated: boolean;
   reopened: boolean;
+  /** 1 (very low) to 5 (very high), when the export has a priority column. */
+  priority: number | undefined;
   opened: Date | undefined;
   hours: number | undefined;
   lang: string;
@@ -29,6 +31,15 @@ export interface Features {
   status: 'known' | 'new' | 'unknown';
   /** The unmatched ticket's main terms, for topic clustering. */
   top: string[] | undefined;
+}
+
+/** The start of a text up to `max` characters, cut at a word's end: examples and labels show whole words. */
+function firstWords(text: string, max: number): string {
+  const line = text.trim().slice(0, 4 * max).replace(/\s+/g, ' ');
+  if (line.length <= max) return line;
+  const cut = line.slice(0, max + 1);
+  const space = cut.lastIndexOf(' ');
+  return space > 0 ? cut.slice(0, space) : '';
 }
 
 export function emptyMatchCounts(): Record<Via, number> {
@@ -86,12 +97,13 @@ export class TicketMatcher {
       level: ticket.level,
       escalated: ticket.escalations > 0 || (ticket.level ?? 1) > 1,
       reopened: ticket.reopened > 0,
+      priority: ticket.priority,
       opened: ticket.opened,
-      hours: ticket.opened && ticket.resolved ? (ticket.resolved.getTime() - ticket.opened.getTime()) / 3.6e6 : undefined,
+      hours: ticket.hours ?? (ticket.opened && ticket.resolved ? (ticket.resolved.getTime() - ticket.opened.getTime()) / 3.6e6 : undefined),
       lang,
       product: ticket.product,
       topic: ticket.topic,
-      title: found ? '' : (ticket.title || ticket.body).slice(0, 80),
+      title: found ? '' : firstWords(ticket.title || ticket.body, 80),
       doc: found?.doc,
       via: found?.via,
       status,

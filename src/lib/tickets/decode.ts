@@ -10,9 +10,16 @@ export interface Sniff {
   empty: boolean;
   /** NUL bytes or control characters in a non-UTF-16 file: not a text export. */
   binary: boolean;
-  /** The first characters, decoded, for format detection. */
+  /** The first characters after the BOM and a `sep=` line, decoded, for format detection. */
   head: string;
+  /** The delimiter named by Excel's `sep=;` first line, when the file starts with one. */
+  sep?: string | undefined;
+  /** Lines before the header that were skipped (the `sep=` line), so rows keep the file's line numbers. */
+  skippedLines?: number | undefined;
 }
+
+// Excel writes `sep=;` (or `sep=,`) as the first line so that it opens the file with that delimiter
+const SEP_LINE = /^sep=([^\r\n])\r?\n/i;
 
 const SAMPLE = 256 * 1024;
 
@@ -49,7 +56,14 @@ export async function sniff(file: string): Promise<Sniff> {
         }
       }
     }
-    const head = new TextDecoder(encoding === 'windows-1252' ? 'windows-1252' : encoding).decode(body.subarray(0, 4096));
+    let head = new TextDecoder(encoding === 'windows-1252' ? 'windows-1252' : encoding).decode(body.subarray(0, 4096));
+    const sep = SEP_LINE.exec(head);
+    if (sep) {
+      // an ASCII line: one byte a character, two in UTF-16
+      bom += sep[0].length * (encoding.startsWith('utf-16') ? 2 : 1);
+      head = head.slice(sep[0].length);
+      return { encoding, bom, empty: head.trim() === '', binary, head, sep: sep[1], skippedLines: 1 };
+    }
     return { encoding, bom, empty: body.length === 0, binary, head };
   } finally {
     await handle.close();

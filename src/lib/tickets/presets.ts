@@ -16,28 +16,36 @@ export interface Preset {
   rows: RowMode;
   /** Order of day and month in numeric dates with slashes (`03/04/2026`). */
   slashDates: 'dmy' | 'mdy';
+  /** Numeric priorities rise with urgency (OTRS: 5 very high); elsewhere 1 is the most urgent. */
+  priorityRises?: boolean;
 }
 
-/** Names most exports use; every preset falls back to these for fields it does not name. */
+/**
+ * Names most exports use, English and German; every preset falls back to these for fields it does
+ * not name. Headers are compared in their compact form (see `compactHeader`), so `Ticket-Nr.`,
+ * `Ticket Nr` and `ticketnr` are one name, as are `Erstellt am` and `erstellt_am`.
+ */
 const GENERIC: Partial<Record<Field, string[]>> = {
-  id: ['id', 'ticket id', 'ticket_id', 'ticketid', 'ticket', 'key', 'number', 'case id', 'case number', 'incident'],
-  title: ['title', 'subject', 'summary', 'short description', 'short_description', 'betreff', 'titel'],
-  body: ['body', 'description', 'text', 'document', 'message', 'content', 'beschreibung'],
-  comments: ['comments', 'comment', 'kommentar'],
-  resolution: ['resolution', 'solution', 'close notes', 'close_notes', 'lösung'],
-  status: ['status', 'state'],
-  group: ['group', 'queue', 'team', 'assignment group', 'assignment_group'],
-  level: ['level', 'tier', 'support level', 'support_level'],
-  opened: ['created', 'created_at', 'created at', 'opened', 'opened_at', 'date', 'creation date', 'erstellt'],
-  resolved: ['resolved', 'resolved_at', 'resolved at', 'closed', 'closed_at', 'solved at', 'gelöst'],
-  product: ['product', 'service', 'component', 'produkt'],
-  escalations: ['escalations', 'reassignment_count', 'reassignment count', 'reassignments'],
-  reopened: ['reopened', 'reopen_count', 'reopen count', 'reopens'],
-  articles: ['article', 'articles', 'kb', 'kb article', 'kb_article', 'knowledge article', 'artikel'],
+  id: ['id', 'ticket id', 'ticket', 'key', 'number', 'case id', 'case number', 'incident', 'ticket number', 'ticket nr', 'ticketnummer', 'vorgangsnummer', 'vorgangs nr', 'vorgang', 'meldungsnummer', 'meldungs nr', 'fallnummer', 'anfragenummer', 'nummer', 'nr'],
+  title: ['title', 'subject', 'summary', 'short description', 'betreff', 'titel', 'kurzbeschreibung', 'zusammenfassung', 'thema'],
+  body: ['body', 'description', 'text', 'document', 'message', 'content', 'beschreibung', 'problembeschreibung', 'nachricht', 'inhalt', 'anfrage'],
+  comments: ['comments', 'comment', 'kommentar', 'kommentare', 'notizen', 'arbeitsnotizen', 'verlauf'],
+  resolution: ['resolution', 'solution', 'close notes', 'resolution notes', 'lösung', 'loesung', 'lösungsbeschreibung', 'abschlussnotiz', 'abschlusskommentar'],
+  status: ['status', 'state', 'zustand'],
+  group: ['group', 'queue', 'team', 'assignment group', 'gruppe', 'warteschlange', 'zuständige gruppe', 'bearbeitergruppe', 'zugewiesene gruppe'],
+  level: ['level', 'tier', 'support level', 'stufe', 'supportstufe', 'ebene'],
+  priority: ['priority', 'urgency', 'severity', 'priorität', 'prioritaet', 'prio', 'dringlichkeit'],
+  opened: ['created', 'created at', 'opened', 'opened at', 'date', 'creation date', 'erstellt', 'erstellt am', 'erstelldatum', 'angelegt', 'angelegt am', 'eröffnet', 'eröffnet am', 'erfasst am', 'eingang', 'eingegangen am', 'datum'],
+  resolved: ['resolved', 'resolved at', 'closed', 'closed at', 'solved at', 'gelöst', 'gelöst am', 'geschlossen', 'geschlossen am', 'erledigt am', 'abgeschlossen am', 'lösungsdatum'],
+  hours: ['hours to resolve', 'time to resolve', 'resolution time', 'resolution hours', 'lösungszeit', 'bearbeitungszeit', 'lösungsdauer', 'bearbeitungsdauer', 'dauer (h)', 'stunden'],
+  product: ['product', 'service', 'component', 'produkt', 'dienst', 'anwendung', 'komponente'],
+  escalations: ['escalations', 'reassignment count', 'reassignments', 'eskalationen', 'weiterleitungen', 'anzahl weiterleitungen'],
+  reopened: ['reopened', 'reopen count', 'reopens', 'wiedereröffnet', 'wieder geöffnet', 'wiedereröffnungen'],
+  articles: ['article', 'articles', 'kb', 'kb article', 'knowledge article', 'artikel', 'wissensartikel'],
   knowledge: ['knowledge'],
-  topic: ['topic', 'topic_group', 'category', 'kategorie'],
+  topic: ['topic', 'topic group', 'category', 'kategorie', 'themengebiet'],
   lang: ['lang', 'language', 'sprache'],
-  tags: ['tags', 'labels'],
+  tags: ['tags', 'labels', 'schlagwörter', 'schlagworte', 'stichwörter'],
 };
 
 /** Presets in detection order: the more specific exports first. */
@@ -125,6 +133,7 @@ export const PRESETS: readonly Preset[] = [
       body: ['beschreibung', 'artikel', 'text', 'body', 'description'],
       group: ['queue'],
       opened: ['erstellt', 'created', 'erstellzeit', 'angelegt'],
+      priority: ['priorität', 'priority'],
       resolved: ['geschlossen', 'closed', 'gelöst', 'close time', 'schließzeit'],
       topic: ['typ', 'type'],
       product: ['service'],
@@ -132,6 +141,7 @@ export const PRESETS: readonly Preset[] = [
     },
     rows: 'unique',
     slashDates: 'dmy',
+    priorityRises: true,
   },
   {
     name: 'glpi',
@@ -156,13 +166,24 @@ export const PRESETS: readonly Preset[] = [
   { name: 'generic', detect: [], columns: {}, rows: 'unique', slashDates: 'mdy' },
 ];
 
-/** The preset's own names first, then the generic names. */
+/** The preset's own names first, then the generic names, each in its compact form. */
 export function candidatesFor(preset: Preset, field: Field): string[] {
-  return [...(preset.columns[field] ?? []), ...(GENERIC[field] ?? [])];
+  return [...new Set([...(preset.columns[field] ?? []), ...(GENERIC[field] ?? [])].map(compactHeader))];
 }
 
 export function normaliseHeader(name: string): string {
   return name.replace(/^\uFEFF/, '').trim().toLowerCase().replace(/\s+/g, ' ');
+}
+
+/**
+ * A header without case, spaces, punctuation or a unit in brackets, for matching synonyms:
+ * `Ticket-Nr.`, `Erstellt am`, `created_at`, `Dauer (h)` → `ticketnr`, `erstelltam`, `createdat`,
+ * `dauer`. `#` stays (OTRS `Ticket#`).
+ */
+export function compactHeader(name: string): string {
+  return normaliseHeader(name)
+    .replace(/\s*\([^)]*\)$/, '')
+    .replace(/[^\p{L}\p{N}#]+/gu, '');
 }
 
 /** Detects the preset from header names; `generic` when none matches. */

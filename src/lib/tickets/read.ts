@@ -144,6 +144,7 @@ async function readOne(file: string, found: Sniff, stats: ReadStats, sink: (tick
         headerProblem({ file, line, rule: (error as RowError).rule ?? 'header', reason: (error as Error).message });
         throw error;
       }
+      Object.assign(info, mapper.mapping());
       if (!mapper.hasId) headerProblem({ file, line, rule: 'missing-id-column', reason: `Unexpected header without an id column, expected one of id, number, key, ticket id (or --map id=<column>, or --map id=@line to number rows)` });
       return;
     }
@@ -160,7 +161,7 @@ async function readOne(file: string, found: Sniff, stats: ReadStats, sink: (tick
   try {
     if (first === '[') await readJsonArray(text, handle, (line, reason) => reject(line, 'bad-json', reason));
     else if (first === '{') await readNdjson(text, handle, (line, reason) => reject(line, 'bad-json', reason));
-    else await readCsv(text, delimiterOf(found.head.split(/\r?\n/)[0] ?? ''), handle, reject, part?.lineOffset ?? 0);
+    else await readCsv(text, found.sep ?? delimiterOf(found.head.split(/\r?\n/)[0] ?? ''), handle, reject, part?.lineOffset ?? 0, found.skippedLines ?? 0);
     info.format = first === '[' ? 'json' : first === '{' ? 'ndjson' : 'csv';
   } catch (error) {
     if (!(error instanceof RowError)) stats.problems.push({ file, line: 1, rule: 'unreadable', reason: (error as Error).message });
@@ -169,21 +170,24 @@ async function readOne(file: string, found: Sniff, stats: ReadStats, sink: (tick
   stats.tickets += preset?.rows === 'unique' || !preset ? seen.size : grouped.size;
 }
 
-/** `lineOffset` is added to the lines of rows (not the header) when reading a part of a file. */
-async function readCsv(text: NodeJS.ReadableStream, delimiter: string, handle: (record: string[], line: number) => void, reject: (line: number, rule: string, reason: string) => void, lineOffset: number): Promise<void> {
+/**
+ * `lineOffset` is added to the lines of rows (not the header) when reading a part of a file;
+ * `skipped` to every line (a `sep=` line before the header).
+ */
+async function readCsv(text: NodeJS.ReadableStream, delimiter: string, handle: (record: string[], line: number) => void, reject: (line: number, rule: string, reason: string) => void, lineOffset: number, skipped: number): Promise<void> {
   const parser = text.pipe(
     parseCsv({ delimiter, relax_column_count: true, skip_empty_lines: true, skip_records_with_error: true, info: true, bom: true }),
   );
   parser.on('skip', (error: CsvError & { lines?: number }) => {
     const rule = /quote/i.test(error.code) ? 'stray-quote' : 'bad-csv';
     // csv-parse names its own line in the message: the part's, which is not the file's
-    const message = error.message.replace(/^Invalid Record Length: |^Invalid /, '').replace(/\b(at line|on line) (\d+)/g, (_, words: string, n: string) => `${words} ${Number(n) + lineOffset}`);
-    reject((error.lines ?? 0) + lineOffset, rule, `Unexpected CSV syntax: ${message}`);
+    const message = error.message.replace(/^Invalid Record Length: |^Invalid /, '').replace(/\b(at line|on line) (\d+)/g, (_, words: string, n: string) => `${words} ${Number(n) + lineOffset + skipped}`);
+    reject((error.lines ?? 0) + lineOffset + skipped, rule, `Unexpected CSV syntax: ${message}`);
   });
-  let offset = 0;
+  let offset = skipped;
   for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
     handle(item.record, item.info.lines + offset);
-    offset = lineOffset;
+    offset = lineOffset + skipped;
   }
 }
 

@@ -2,7 +2,8 @@ import { articleIdsInText } from '../article-id.ts';
 import type { Lang } from '../levels.ts';
 import { parseDate } from './dates.ts';
 import { levelOf, type LevelRule } from './level-rules.ts';
-import { candidatesFor, normaliseHeader, type Preset } from './presets.ts';
+import { parseNumber, parsePriority } from './numbers.ts';
+import { candidatesFor, compactHeader, type Preset } from './presets.ts';
 import { FIELDS, type Field, type Ticket } from './types.ts';
 
 /** A row that cannot become a ticket: the rule id and "Unexpected X, expected Y". */
@@ -52,8 +53,8 @@ export class RowMapper {
   constructor(headers: string[], options: MapperOptions) {
     this.headers = headers;
     this.options = options;
-    const names = headers.map(normaliseHeader);
-    const overrides = Object.fromEntries(Object.entries(options.map ?? {}).map(([k, v]) => [k, normaliseHeader(v)]));
+    const names = headers.map(compactHeader);
+    const overrides = Object.fromEntries(Object.entries(options.map ?? {}).map(([k, v]) => [k, v === '@line' ? v : compactHeader(v)]));
     this.byLine = overrides['id'] === '@line';
     for (const field of FIELDS) {
       const wanted = overrides[field] !== undefined && overrides[field] !== '@line' ? [overrides[field]] : candidatesFor(options.preset, field);
@@ -68,6 +69,19 @@ export class RowMapper {
     for (const [field, column] of Object.entries(overrides)) {
       if (column !== '@line' && !names.includes(column)) throw new RowError('unknown-column', `Unexpected --map ${field}=${column}: no such column, expected one of ${headers.join(', ')}`);
     }
+  }
+
+  /** Which header each field is read from, and the headers no field is read from (for the report). */
+  mapping(): { columns: Record<string, string>; unused: string[] } {
+    const columns: Record<string, string> = {};
+    const used = new Set<number>();
+    for (const [field, indexes] of this.columns) {
+      columns[field] = indexes.map((i) => this.headers[i]?.replace(/^\uFEFF/, '').trim() ?? '').join(' + ');
+      for (const i of indexes) used.add(i);
+    }
+    if (this.byLine) columns['id'] = '@line';
+    const unused = this.headers.flatMap((h, i) => (used.has(i) || !h.trim() ? [] : [h.trim()]));
+    return { columns, unused };
   }
 
   /** The id column is required unless rows are numbered (`--map id=@line`). */
@@ -102,8 +116,14 @@ export class RowMapper {
   private count(row: readonly string[], field: Field): number {
     const text = this.value(row, field);
     if (text === undefined) return 0;
-    const n = Number(text.replace(',', '.'));
+    const n = parseNumber(text) ?? 0;
     return Number.isFinite(n) && n >= 0 ? Math.round(n) : 0;
+  }
+
+  private number(row: readonly string[], field: Field): number | undefined {
+    const text = this.value(row, field);
+    const n = text === undefined ? undefined : parseNumber(text);
+    return n !== undefined && Number.isFinite(n) && n >= 0 ? n : undefined;
   }
 
   toTicket(row: readonly string[], file: string, line: number): Ticket {
@@ -129,6 +149,8 @@ export class RowMapper {
       group,
       level: this.level(this.value(row, 'level')) ?? this.level(group),
       product: this.value(row, 'product'),
+      priority: ((p) => (p === undefined ? undefined : parsePriority(p, this.options.preset.priorityRises)))(this.value(row, 'priority')),
+      hours: this.number(row, 'hours'),
       escalations: this.count(row, 'escalations'),
       reopened: this.count(row, 'reopened'),
       articles: [...this.values(row, 'articles'), ...articleIdsInText(text)],

@@ -137,7 +137,7 @@ export async function splitCsv(file: string, found: Sniff, parts: number, minByt
   try {
     const size = (await handle.stat()).size;
     if (size - found.bom < minBytes) return undefined;
-    const delimiter = delimiterOf(found.head.split(/\r?\n/)[0] ?? '');
+    const delimiter = found.sep ?? delimiterOf(found.head.split(/\r?\n/)[0] ?? '');
     const scanner = new BoundaryScanner(delimiter.charCodeAt(0));
     const boundaries: { at: number; lines: number }[] = [];
     let headerEnd = -1;

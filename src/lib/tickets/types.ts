@@ -19,6 +19,10 @@ export interface Ticket {
   /** Level that resolved the ticket, from a level column or the group via level patterns. */
   level?: Level | undefined;
   product?: string | undefined;
+  /** Urgency on a scale of 1 (very low) to 5 (very high), 3 normal, from a priority column. */
+  priority?: number | undefined;
+  /** Time to resolve in hours, from a column that says so (else resolved − opened is used). */
+  hours?: number | undefined;
   /** Handovers to other groups (ServiceNow `reassignment_count`); 0 when unknown. */
   escalations: number;
   /** Times the ticket was reopened; 0 when unknown. */
@@ -74,6 +78,10 @@ export interface FileInfo {
   format: 'csv' | 'json' | 'ndjson' | 'none';
   delimiter?: string | undefined;
   preset: string;
+  /** Which column each ticket field was read from (`title: Betreff`), for the user to check. */
+  columns?: Record<string, string> | undefined;
+  /** Columns that no field was read from. */
+  unused?: string[] | undefined;
   /** Threads that read parts of a large CSV export at once; absent when one thread read it. */
   threads?: number | undefined;
   read: number;
@@ -93,6 +101,8 @@ export const FIELDS = [
   'status',
   'group',
   'level',
+  'priority',
+  'hours',
   'product',
   'escalations',
   'reopened',

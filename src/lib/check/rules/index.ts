@@ -1,6 +1,7 @@
 import type { Rule } from '../types.ts';
 import { escalationLevel, frontmatterMissing, langFolder, schema, yamlSyntax } from './frontmatter.ts';
 import { internalInInternal, mdxSyntax, unknownComponent } from './mdx.ts';
+import { articleEsm, articleExpression, articleHtml, mdFile, urlScheme } from './article-code.ts';
 import { unknownProduct, unknownTag, unknownVersion } from './taxonomy.ts';
 import { brokenAnchor, brokenLink, linkToInternal, missingImage } from './links.ts';
 import { duplicateSlug, duplicateTranslation, slugFormat, translationLevel, translationMissing } from './identity.ts';
@@ -13,8 +14,13 @@ export const RULES: Rule[] = [
   schema,
   langFolder,
   escalationLevel,
+  mdFile,
   mdxSyntax,
+  articleEsm,
+  articleExpression,
+  articleHtml,
   unknownComponent,
+  urlScheme,
   unknownProduct,
   unknownTag,
   unknownVersion,
