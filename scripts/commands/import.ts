@@ -10,6 +10,7 @@ interface ImportCliOptions {
   dryRun?: boolean;
   verbose?: boolean;
   failOn: 'error' | 'warning' | 'none';
+  history: boolean;
 }
 
 /** `kb import`: converts another knowledge base (DocFX/Markdown, Zendesk, Confluence) into our MDX articles. */
@@ -26,12 +27,16 @@ export function register(program: Command): void {
     .option('--today <YYYY-MM-DD>', 'date stamped into the JSON report (default: today, UTC)')
     .option('--dry-run', 'convert and check, write nothing')
     .option('--verbose', 'list infos too in the text report')
+    .option('--no-history', "do not read the sources' git history or FILE_HISTORY.csv for review dates")
     .addOption(new Option('--fail-on <severity>', 'exit 1 when an issue of this severity or worse is found').choices(['error', 'warning', 'none']).default('error'))
     .addHelpText(
       'after',
       `
 When --out is not the project content folder, products and tags the taxonomy lacks are added to
-<out>/taxonomy.yaml, so the import builds on its own: KB_CONTENT_DIR=<out> npm run build.
+<out>/taxonomy.yaml and the lifecycle data is copied to <out>/lifecycle, so the import builds
+and is checked on its own: KB_CONTENT_DIR=<out> npm run build.
+Review dates: a day that many files share (a bulk edit) is replaced by the file's last change
+in the source's git history (or FILE_HISTORY.csv), or left empty; the report says how many.
 Exit codes: 0 done, 1 issues at --fail-on severity (an error means a file was not written), 2 bad usage.`,
     )
     .action(async (sources: string[], options: ImportCliOptions) => {
@@ -86,6 +91,8 @@ async function runCommand(sources: string[], options: ImportCliOptions): Promise
     mapping,
     taxonomy,
     writeTaxonomy: outDir !== resolve(config.contentDir),
+    lifecycleDir: resolve(config.contentDir, 'lifecycle'),
+    history: options.history,
     dryRun: options.dryRun,
   });
   bar?.stop();

@@ -5,6 +5,7 @@ import * as gaps from './gaps.ts';
 import * as create from './new.ts';
 import * as importer from './import.ts';
 import * as owners from './owners.ts';
+import * as lifecycle from './lifecycle.ts';
 import * as collect from './collect.ts';
 import * as feedback from './feedback.ts';
 
@@ -13,5 +14,5 @@ import * as feedback from './feedback.ts';
  * their heavy dependencies inside the action, so `kb --help` stays fast.
  */
 export function registerCommands(program: Command): void {
-  for (const command of [check, stale, gaps, create, importer, owners, collect, feedback]) command.register(program);
+  for (const command of [check, stale, gaps, create, importer, owners, collect, feedback, lifecycle]) command.register(program);
 }

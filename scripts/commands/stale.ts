@@ -11,6 +11,7 @@ interface StaleCliOptions {
   translationLag: string;
   git: boolean;
   tickets?: string[];
+  withoutHistory: 'fail' | 'warn';
   events?: string[];
   minVotes: string;
   helpfulBelow: string;
@@ -31,6 +32,9 @@ export function register(program: Command): void {
     .option('--translation-lag <days>', 'translation-outdated: days a translation may trail its source', '30')
     .option('--no-git', 'do not read git history (skips git-unchanged)')
     .option('--tickets <files...>', 'ticket exports for ticket-based reasons (provided by kb gaps)')
+    .addOption(
+      new Option('--without-history <action>', 'when --fail-on names git-unchanged (or any) but there is no (full) git history: fail (exit 1) or warn').choices(['fail', 'warn']).default('warn'),
+    )
     .option('--events <files...>', 'demand events (kb collect database or NDJSON) for the unhelpful reason')
     .option('--min-votes <n>', 'unhelpful: fewest "Did this solve your problem?" answers since the review', '10')
     .option('--helpful-below <percent>', 'unhelpful: helpful rate (yes answers in %) below which an article is stale', '50')
@@ -111,6 +115,17 @@ async function runCommand(options: StaleCliOptions): Promise<number> {
   process.stdout.write(formatReport(report, options.format, { groupBy: options.groupBy, color, linkBase: `${config.repository}/blob/${config.branch}` }));
 
   if (!failOn.length) return 0;
+  const { NO_HISTORY_WARNINGS } = await import('../../src/lib/stale/run.ts');
+  const blind = report.warnings.filter((w) => NO_HISTORY_WARNINGS.has(w.code));
+  if (blind.length && (failOn.includes('any') || failOn.includes('git-unchanged'))) {
+    // a gate on git-unchanged that could not look at the history must never pass silently
+    const what = `--fail-on ${failOn.join(',')} could not check git-unchanged: ${blind.map((w) => w.message).join(' ')}`;
+    if (options.withoutHistory === 'fail') {
+      console.error(`kb stale: ${what} (--without-history fail)`);
+      return 1;
+    }
+    console.error(`kb stale: warning: ${what} (--without-history warn; use fail to stop the build)`);
+  }
   const failing = report.articles.filter((a) => a.reasons.some((r) => failOn.includes('any') || failOn.includes(r.code)));
   if (!failing.length) return 0;
   console.error(`kb stale: ${failing.length} ${failing.length === 1 ? 'article has' : 'articles have'} reasons listed in --fail-on ${failOn.join(',')}`);

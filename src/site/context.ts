@@ -58,6 +58,11 @@ export function editUrl(article: Article): string {
   return `${repository}/edit/${branch}/${file}`;
 }
 
+/** The web-editor link of a file given relative to the project root (`content/articles/en/x.mdx`). */
+export function editUrlOfPath(path: string): string {
+  return `${repository}/edit/${branch}/${path}`;
+}
+
 /** The page language, from the first path segment after the base (`/de/...`). */
 export function pageLang(url: URL): Lang {
   const base = import.meta.env.BASE_URL.replace(/\/$/, '');

@@ -61,3 +61,22 @@ describe('kb stale exit codes', () => {
     expect(stdout.split('\n').filter((line) => line.startsWith('### '))).toEqual(['### mail (2)', '### network (1)']);
   });
 });
+
+describe('kb stale without git history', () => {
+  it('says so in the report when git is off', () => {
+    const { stdout } = kb(['--format', 'json']);
+    expect((JSON.parse(stdout) as { warnings: { code: string }[] }).warnings.map((w) => w.code)).toContain('git-off');
+  });
+
+  it('warns, by default, that --fail-on git-unchanged could not be checked, instead of passing silently', () => {
+    const { status, stderr } = kb(['--fail-on', 'git-unchanged']);
+    expect(status).toBe(0);
+    expect(stderr).toContain('kb stale: warning: --fail-on git-unchanged could not check git-unchanged: Git history not read (--no-git)');
+  });
+
+  it('fails with --without-history fail', () => {
+    const { status, stderr } = kb(['--fail-on', 'git-unchanged', '--without-history', 'fail']);
+    expect(status).toBe(1);
+    expect(stderr).toContain('(--without-history fail)');
+  });
+});

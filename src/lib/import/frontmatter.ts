@@ -2,7 +2,7 @@ import { LineCounter, parseDocument, isMap, isPair, isScalar, type Node } from '
 import { slug as githubSlug } from 'github-slugger';
 import { parseDay } from '../stale/dates.ts';
 import { closestKey } from './fuzzy.ts';
-import { fieldTarget, type Mapping } from './mapping.ts';
+import { fieldTargets, type Mapping } from './mapping.ts';
 import type { IssuePlace, IssueSink } from './issues.ts';
 
 /** A source frontmatter entry: its value and where its key is. */
@@ -67,15 +67,16 @@ export function mapFrontmatter(source: Map<string, SourceField>, mapping: Mappin
       ignored.set(key, (ignored.get(key) ?? 0) + 1);
       continue;
     }
-    const { to, values } = fieldTarget(mapping.fields[key]!);
-    if (data[to] !== undefined && !LIST_FIELDS.has(to)) {
-      sink.add('frontmatter-duplicate', `Unexpected second source for \`${to}\` in \`${rawKey}\`, expected one key per field (first one kept)`, field.place, 'info', 'Remove one of the keys, or map it to another field.');
-      continue;
+    for (const { to, values } of fieldTargets(mapping.fields[key]!)) {
+      if (data[to] !== undefined && !LIST_FIELDS.has(to)) {
+        sink.add('frontmatter-duplicate', `Unexpected second source for \`${to}\` in \`${rawKey}\`, expected one key per field (first one kept)`, field.place, 'info', 'Remove one of the keys, or map it to another field.');
+        continue;
+      }
+      const mapped = mapValue(to, field, values, sink);
+      if (mapped === undefined) continue;
+      if (LIST_FIELDS.has(to)) data[to] = unique([...((data[to] as unknown[]) ?? []), ...(mapped as unknown[])]);
+      else data[to] = mapped;
     }
-    const mapped = mapValue(to, field, values, sink);
-    if (mapped === undefined) continue;
-    if (LIST_FIELDS.has(to)) data[to] = unique([...((data[to] as unknown[]) ?? []), ...(mapped as unknown[])]);
-    else data[to] = mapped;
   }
   for (const [to, value] of Object.entries(mapping.defaults)) {
     if (data[to] === undefined || (Array.isArray(data[to]) && (data[to] as unknown[]).length === 0 && !LIST_FIELDS.has(to))) data[to] = value;

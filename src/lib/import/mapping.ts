@@ -10,7 +10,7 @@ const valueRuleSchema = z.object({
 });
 
 /** How one source key becomes one target field. A bare string is the target field name. */
-const fieldSchema = z.union([
+const singleFieldSchema = z.union([
   z.string().min(1),
   z.object({
     to: z.string().min(1),
@@ -18,6 +18,9 @@ const fieldSchema = z.union([
     values: z.array(valueRuleSchema).optional(),
   }),
 ]);
+
+/** One target, or a list of targets: `appliesto: [{ to: product, values: [...] }, versions]` fills both. */
+const fieldSchema = z.union([singleFieldSchema, z.array(singleFieldSchema).min(1)]);
 
 /**
  * A mapping file: how another knowledge base's frontmatter becomes ours. See docs/import.md
@@ -106,7 +109,7 @@ export function mergeMapping(user: Mapping): Mapping {
   };
 }
 
-/** The target field and value rules of a field rule. */
-export function fieldTarget(rule: FieldRule): { to: string; values?: { match: string; to: string | number | null }[] | undefined } {
-  return typeof rule === 'string' ? { to: rule } : rule;
+/** The target fields and value rules of a field rule (one source key may fill several fields). */
+export function fieldTargets(rule: FieldRule): { to: string; values?: { match: string; to: string | number | null }[] | undefined }[] {
+  return (Array.isArray(rule) ? rule : [rule]).map((one) => (typeof one === 'string' ? { to: one } : one));
 }

@@ -78,6 +78,13 @@ export function textReport(result: ImportResult, options: { verbose?: boolean | 
   );
   const rules = Object.entries(s.rules).map(([rule, n]) => `${rule} ${n}`);
   if (rules.length) out.push(`by rule: ${rules.join(', ')}`);
+  const dates = result.reviewDates;
+  if (dates) {
+    const bulk = dates.bulk.map((b) => `${b.day} (${b.files} files)`).join(', ');
+    out.push(
+      `review dates: ${bulk ? `bulk-set days ${bulk} (${dates.threshold}+ files share a day)` : 'no bulk-set days'}; ${dates.fromHistory} taken from the source history, ${dates.cleared} left empty; history: ${dates.historyNote}`,
+    );
+  }
   const ignored = Object.entries(result.ignoredKeys).map(([k, n]) => `${k} ${n}`);
   if (ignored.length) out.push(`ignored keys (mapping): ${ignored.join(', ')}`);
   if (result.newProducts.length || result.newTags.length) {

@@ -45,6 +45,11 @@ export class TaxonomyBuilder {
         data['product'] = fallback;
       }
     }
+    // applies-to versions: listed under the product so `kb check` knows them; their end of support
+    // comes from content/lifecycle/, not from here
+    const versions = Array.isArray(data['versions']) ? (data['versions'] as string[]) : [];
+    const entry = this.#taxonomy.products.find((p) => p.id === data['product']);
+    if (this.#grow && entry) for (const name of versions) if (!entry.versions.some((v) => v.name === name)) entry.versions.push({ name });
     const tags = Array.isArray(data['tags']) ? (data['tags'] as string[]) : [];
     const kept: string[] = [];
     for (const tag of tags) {

@@ -1,3 +1,4 @@
+import { positionOfKey, type Position } from '../content/parse-article.ts';
 import type { SourceArticle } from '../content/read-articles.ts';
 import type { ArticleData } from '../schema/article.ts';
 
@@ -13,6 +14,8 @@ export interface StaleArticle {
   body: string;
   /** Line of the file where the body starts, so body positions can be shown as file positions. */
   bodyStartLine: number;
+  /** File position of a frontmatter value (`['title']`, `['versions', 1]`), when the file was read. */
+  positionOf?: (keyPath: readonly (string | number)[]) => Position;
 }
 
 /** Splits read articles into the ones providers can check and the ones with invalid frontmatter. */
@@ -22,7 +25,8 @@ export function partitionArticles(read: readonly SourceArticle[]): { valid: Stal
   for (const article of read) {
     if (article.data) {
       const { id, file, path, data } = article;
-      valid.push({ id, file, path, data, body: article.parsed.body, bodyStartLine: article.parsed.bodyStartLine });
+      const parsed = article.parsed;
+      valid.push({ id, file, path, data, body: parsed.body, bodyStartLine: parsed.bodyStartLine, positionOf: (keyPath) => positionOfKey(parsed, keyPath) });
     } else invalid.push(article);
   }
   return { valid, invalid };

@@ -3,6 +3,7 @@ import type { StaleArticle } from './article.ts';
 import { daysBetween } from './dates.ts';
 import { groupEntries, type EntryGroup } from './group.ts';
 import { runStale, type StaleOptions, type StaleReport } from './run.ts';
+import { actionList, type ActionRow } from './urgency.ts';
 
 /** Review-age buckets of the health page: upper bounds in days (exclusive), then `never`. */
 export const AGE_BUCKETS = [
@@ -39,6 +40,8 @@ export interface HealthData {
   ages: AgeBucket[];
   /** Published articles per product, to show stale counts against the total. */
   productTotals: Map<string, number>;
+  /** Every stale article once, most urgent first, translations next to each other. */
+  actions: ActionRow[];
 }
 
 /** Days since the last review of every article, in the page's buckets. */
@@ -72,6 +75,7 @@ export async function healthData(options: StaleOptions): Promise<HealthData> {
     })),
     ages: reviewAgeBuckets(checked, options.today),
     productTotals,
+    actions: actionList(report.articles, new Map(checked.map((a) => [a.id, a.data.translation_key]))),
   };
 }
 

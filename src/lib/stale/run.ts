@@ -1,5 +1,9 @@
 import { readArticles } from '../content/read-articles.ts';
+import { existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { readTaxonomy } from '../content/taxonomy.ts';
+import { versionWithoutEnd } from '../lifecycle/judge.ts';
+import { EMPTY_LIFECYCLE, LIFECYCLE_DIR, readLifecycle, type Lifecycle } from '../lifecycle/read.ts';
 import type { Lang, Level, State } from '../levels.ts';
 import { partitionArticles, type StaleArticle } from './article.ts';
 import { isoDay } from './dates.ts';
@@ -19,6 +23,8 @@ export interface StaleOptions {
   git?: boolean;
   gitMaxAge?: number | undefined;
   translationLag?: number | undefined;
+  /** Lifecycle data folder (default `<contentDir>/lifecycle`); `false` runs without it. */
+  lifecycleDir?: string | false | undefined;
   /** More providers, e.g. the ticket provider of `kb gaps`. */
   extraProviders?: StaleProvider<StaleArticle>[];
   /** Keep only articles with this owner (`@it-data` or `it-data`) or this product id. */
@@ -69,12 +75,16 @@ export async function runStale(options: StaleOptions): Promise<{ report: StaleRe
   const index: LinkTargets = new Map(read.map((a) => [a.id, { state: a.data?.state, title: a.data?.title }]));
   const published = valid.filter((a) => a.data.state === 'validated');
   const history = options.git === false ? undefined : await readGitHistory(options.contentDir);
+  const warnings: StaleWarning[] = [];
+  if (options.git === false) {
+    warnings.push({ code: 'git-off', message: 'Git history not read (--no-git): git-unchanged and the git half of translation-outdated were not checked.' });
+  }
+  const lifecycle = loadLifecycle(options, taxonomy, warnings);
   const providers = [
-    ...contentProviders({ reviewEvery: options.reviewEvery, taxonomy, index, history, gitMaxAge: options.gitMaxAge, translationLag: options.translationLag }),
+    ...contentProviders({ reviewEvery: options.reviewEvery, taxonomy, lifecycle, index, history, gitMaxAge: options.gitMaxAge, translationLag: options.translationLag }),
     ...(options.extraProviders ?? []),
   ];
 
-  const warnings: StaleWarning[] = [];
   const context = { articles: published, today: options.today, warn: (w: StaleWarning) => warnings.push(w) };
   const reasons = new Map<string, StaleReason[]>();
   for (const provider of providers) {
@@ -113,3 +123,26 @@ function matches(article: StaleArticle, options: Pick<StaleOptions, 'owner' | 'p
   if (options.product && article.data.product !== options.product) return false;
   return true;
 }
+
+/**
+ * The lifecycle data, with run-level warnings when there is none or when taxonomy versions have
+ * no end date anyone knows (their articles can never be reported as out of support).
+ */
+function loadLifecycle(options: StaleOptions, taxonomy: ReturnType<typeof readTaxonomy>, warnings: StaleWarning[]): Lifecycle {
+  if (options.lifecycleDir === false) return EMPTY_LIFECYCLE;
+  const dir = options.lifecycleDir ?? join(options.contentDir, LIFECYCLE_DIR);
+  let lifecycle = EMPTY_LIFECYCLE;
+  if (existsSync(dir)) lifecycle = readLifecycle(dir);
+  else warnings.push({ code: 'lifecycle-missing', message: `No lifecycle data in ${relative(options.root, dir) || '.'}: product-eol uses only eol dates in taxonomy.yaml and mentions-eol is off (see docs/lifecycle.md).` });
+  const unknown = taxonomy.products.flatMap((p) => p.versions.filter((v) => versionWithoutEnd(v.name, p.id, taxonomy, lifecycle)).map((v) => `${p.id}: ${v.name}`));
+  if (unknown.length) {
+    warnings.push({
+      code: 'lifecycle-unknown-version',
+      message: `${unknown.length} taxonomy ${unknown.length === 1 ? 'version has' : 'versions have'} no known end of support (${unknown.join('; ')}): add an eol in taxonomy.yaml or the product to content/lifecycle/local.yaml.`,
+    });
+  }
+  return lifecycle;
+}
+
+/** Warnings that mean the git rules could not see (all or part of) the history. */
+export const NO_HISTORY_WARNINGS = new Set(['git-off', 'git-unavailable', 'git-shallow']);

@@ -1,35 +1,48 @@
-import { findProduct } from '../../content/taxonomy.ts';
+import { judgeVersion } from '../../lifecycle/judge.ts';
+import { EMPTY_LIFECYCLE, type Lifecycle } from '../../lifecycle/read.ts';
 import type { Taxonomy } from '../../schema/taxonomy.ts';
 import type { StaleArticle } from '../article.ts';
-import { daysBetween, isoDay } from '../dates.ts';
+import { isoDay } from '../dates.ts';
 import type { StaleProvider, StaleReason } from '../reason.ts';
+import { endText } from './mentions.ts';
 
 /**
- * `product-eol`: a version named in `versions:` whose `eol` in taxonomy.yaml lies before today.
- * An error when every listed version is past its end of life (the article describes only
- * unsupported software), a warning when some supported version remains.
- * Unknown products or versions are `kb check`'s business and are ignored here.
+ * `product-eol`: a version named in `versions:` whose support has ended: by its `eol` in
+ * taxonomy.yaml, else by the lifecycle data (content/lifecycle/). An error when every listed
+ * version the data knows has ended (the article describes only unsupported software); `info` when
+ * a supported one remains (drop the old one from the list; the article itself still serves).
+ * Versions nobody knows are ignored here (`kb lifecycle check` and `kb check` list them).
  */
-export function eolProvider(taxonomy: Taxonomy): StaleProvider<StaleArticle> {
+export function eolProvider(taxonomy: Taxonomy, lifecycle: Lifecycle = EMPTY_LIFECYCLE): StaleProvider<StaleArticle> {
   return ({ articles, today }) => {
     const result = new Map<string, StaleReason[]>();
     for (const article of articles) {
-      const versions = findProduct(taxonomy, article.data.product)?.versions ?? [];
-      const named = article.data.versions;
-      const ended = named.flatMap((name) => {
-        const eol = versions.find((v) => v.name === name)?.eol;
-        return eol && daysBetween(eol, today) > 0 ? [{ name, eol }] : [];
+      const judged = article.data.versions.flatMap((name, index) => {
+        const version = judgeVersion(name, article.data.product, taxonomy, lifecycle, today);
+        return version ? [{ ...version, index }] : [];
       });
+      const ended = judged.filter((v) => v.ended);
       if (!ended.length) continue;
-      const severity = ended.length === named.length ? 'error' : 'warning';
+      const severity = ended.length === judged.length ? 'error' : 'info';
       result.set(
         article.id,
-        ended.map(({ name, eol }) => ({
-          code: 'product-eol',
-          message: `Applies to ${name}, which reached end of life on ${isoDay(eol)}${severity === 'error' ? '' : ' (other listed versions are still supported)'}.`,
-          severity,
-          details: { product: article.data.product, version: name, eol: isoDay(eol) },
-        })),
+        ended.map((version) => {
+          const at = article.positionOf?.(['versions', version.index]);
+          const where = at ? ` (${article.path}:${at.line}:${at.column})` : '';
+          return {
+            code: 'product-eol',
+            message: `Applies to ${version.text}, which ${endText(version.eol)}${severity === 'error' ? '' : '; other listed versions are still supported, so remove it from the list'}${where}.`,
+            severity,
+            details: {
+              product: version.product,
+              version: version.text,
+              eol: version.eol instanceof Date ? isoDay(version.eol) : version.eol,
+              source: version.source,
+              ...(at && { line: at.line, column: at.column }),
+              ...(version.link && { link: version.link }),
+            },
+          };
+        }),
       );
     }
     return result;

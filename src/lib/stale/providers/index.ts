@@ -1,9 +1,11 @@
+import type { Lifecycle } from '../../lifecycle/read.ts';
 import type { Taxonomy } from '../../schema/taxonomy.ts';
 import type { StaleArticle } from '../article.ts';
 import type { GitHistory } from '../git-history.ts';
 import type { StaleProvider } from '../reason.ts';
 import { eolProvider } from './eol.ts';
 import { gitProvider } from './git.ts';
+import { mentionsProvider } from './mentions.ts';
 import { archivedLinkedProvider, brokenLinkProvider, type LinkTargets } from './links.ts';
 import { reviewProvider } from './review.ts';
 import { translationProvider } from './translation.ts';
@@ -11,6 +13,8 @@ import { translationProvider } from './translation.ts';
 export interface ProviderInputs {
   reviewEvery: number;
   taxonomy: Taxonomy;
+  /** Products and their end-of-support dates (content/lifecycle/). */
+  lifecycle: Lifecycle;
   index: LinkTargets;
   /** Undefined when the git rules are switched off. */
   history?: GitHistory | undefined;
@@ -26,7 +30,8 @@ export interface ProviderInputs {
 export function contentProviders(inputs: ProviderInputs): StaleProvider<StaleArticle>[] {
   const providers = [
     reviewProvider({ reviewEvery: inputs.reviewEvery }),
-    eolProvider(inputs.taxonomy),
+    eolProvider(inputs.taxonomy, inputs.lifecycle),
+    mentionsProvider(inputs.lifecycle),
     brokenLinkProvider(inputs.index),
     archivedLinkedProvider(inputs.index),
     translationProvider(inputs.translationLag, inputs.history),
