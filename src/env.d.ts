@@ -7,6 +7,8 @@ interface ImportMetaEnv {
   /** Astro's root for this build and the project folder: article file paths are relative to the first. */
   readonly KB_ASTRO_ROOT: string;
   readonly KB_PROJECT_ROOT: string;
+  /** JSON of SiteOptions (src/lib/config.ts): feedback endpoint, contact channel, edit links. */
+  readonly KB_SITE_OPTIONS: string;
 }
 
 // Astro 7 leaves `.astro` modules to its language server; plain `tsc` (npm run typecheck) needs this.
