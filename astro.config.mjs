@@ -18,6 +18,17 @@ export default defineConfig({
       repository: 'https://github.com/example/tiered-kb',
       branch: 'main',
       reviewEvery: 365,
+      // demand events (kb collect, docs/collect.md): unset = the sites send nothing;
+      // KB_COLLECT_ENDPOINT=/events (or a full URL) sets it per deployment
+      // feedback: { endpoint: 'https://kb.example.com/events' },
+      // "Contact support" on the public site: e-mail or a ticket portal URL, and whom to call
+      contact: {
+        email: 'support@example.com',
+        phone: '+49 30 1234 5678',
+        name: { en: 'the IT service desk', de: 'den IT-Service-Desk' },
+        hours: { en: 'Mon–Fri 8:00–18:00', de: 'Mo–Fr 8–18 Uhr' },
+      },
+      editLinks: 'internal',
     }),
   ],
 });

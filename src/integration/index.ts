@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { buildAudience, resolveKbConfig, type KbOptions } from '../lib/config.ts';
+import { buildAudience, resolveKbConfig, resolveSiteOptions, type KbOptions } from '../lib/config.ts';
 import { indexSite } from './pagefind.ts';
 import { checkDistLinks, formatBrokenLinks } from '../lib/dist/link-check.ts';
 import { articleGuard } from './article-guard.ts';
@@ -14,6 +14,7 @@ import { articleGuard } from './article-guard.ts';
 export function kb(options: KbOptions = {}): AstroIntegration & { kbOptions: KbOptions } {
   const audience = buildAudience();
   const config = resolveKbConfig(options);
+  const site = resolveSiteOptions(options);
   return {
     name: 'tiered-kb',
     kbOptions: options,
@@ -32,6 +33,7 @@ export function kb(options: KbOptions = {}): AstroIntegration & { kbOptions: KbO
               'import.meta.env.KB_REPOSITORY': JSON.stringify(config.repository),
               'import.meta.env.KB_BRANCH': JSON.stringify(config.branch),
               'import.meta.env.KB_CONTENT_DIR': JSON.stringify(config.contentDir),
+              'import.meta.env.KB_SITE_OPTIONS': JSON.stringify(JSON.stringify(site)),
             },
           },
         });

@@ -16,6 +16,62 @@ export interface KbOptions {
    * `['http', 'https', 'mailto', 'tel']`; add e.g. `'ms-settings'` to allow Windows settings links.
    */
   urlSchemes?: string[];
+  /**
+   * Demand events: the `kb collect` endpoint the sites send "Did this solve your problem?",
+   * searches without results and contact requests to (`https://kb.example.com/events`).
+   * Without it the sites send nothing.
+   */
+  feedback?: { endpoint?: string };
+  /** How a customer reaches support when an article does not help (public site). */
+  contact?: ContactOptions;
+  /** Which site shows "Edit this article" links: the agent site only (default), both, or none. */
+  editLinks?: 'internal' | 'both' | 'none';
+  /**
+   * How agents reach an article's owner: a URL with `{owner}` (handle without @) and `{article}`,
+   * e.g. `https://github.com/orgs/example/teams/{owner}` or `mailto:{owner}@example.com`.
+   * Default: a new issue in the repository that mentions the owner.
+   */
+  ownerContact?: string;
+}
+
+/** Where "Contact support" leads. Give `email` or `url`; `phone` and `name` say whom to call. */
+export interface ContactOptions {
+  /** Opens the customer's mail program with a prefilled message: `support@example.com`. */
+  email?: string;
+  /**
+   * A ticket portal's "new request" address with placeholders, filled URL-encoded:
+   * `{subject}`, `{body}`, `{article}` (id), `{url}` (article address), `{query}` (search text).
+   */
+  url?: string;
+  /** Shown in the box: whom to call, e.g. `+49 30 1234 5678`. */
+  phone?: string;
+  /** The team's name, e.g. `IT service desk`, or one per language. */
+  name?: string | { en: string; de: string };
+  /** Opening hours or other note, one per language or one for both. */
+  hours?: string | { en: string; de: string };
+}
+
+/** What the site's pages and scripts need from the configuration (kept small: it is inlined into the build). */
+export interface SiteOptions {
+  feedbackEndpoint: string | undefined;
+  contact: ContactOptions;
+  editLinks: 'internal' | 'both' | 'none';
+  ownerContact: string | undefined;
+}
+
+/** Checks and normalises the site options; a bad value fails the build with the option's name. */
+export function resolveSiteOptions(options: KbOptions = {}, env: NodeJS.ProcessEnv = process.env): SiteOptions {
+  // KB_COLLECT_ENDPOINT: set the endpoint per deployment (and for the tests' fixture site)
+  const endpoint = options.feedback?.endpoint ?? (env['KB_COLLECT_ENDPOINT'] || undefined);
+  if (endpoint !== undefined && !/^(https?:\/\/[^\s/]+)?\/[^\s]*$/.test(endpoint)) {
+    throw new Error(`kb(): feedback.endpoint "${endpoint}" is not an http(s) URL or a path such as /events`);
+  }
+  const contact = options.contact ?? {};
+  if (contact.url !== undefined && !/^https?:\/\//.test(contact.url)) throw new Error(`kb(): contact.url "${contact.url}" must start with https:// or http://`);
+  if (contact.email !== undefined && !/^[^\s@<>"]+@[^\s@<>"]+$/.test(contact.email)) throw new Error(`kb(): contact.email "${contact.email}" is not an e-mail address`);
+  const editLinks = options.editLinks ?? 'internal';
+  if (!['internal', 'both', 'none'].includes(editLinks)) throw new Error(`kb(): editLinks "${editLinks}" must be internal, both or none`);
+  return { feedbackEndpoint: endpoint, contact, editLinks, ownerContact: options.ownerContact };
 }
 
 export interface KbConfig {

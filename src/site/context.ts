@@ -1,6 +1,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { resolve } from 'node:path';
 import { isLang, type Audience, type Lang } from '../lib/levels.ts';
+import type { SiteOptions } from '../lib/config.ts';
 import { readTaxonomy } from '../lib/content/taxonomy.ts';
 import type { Taxonomy } from '../lib/schema/taxonomy.ts';
 import { buildVocabulary } from '../lib/search/decompound.ts';
@@ -13,6 +14,10 @@ export const audience = import.meta.env.KB_AUDIENCE as Audience;
 export const isInternal = audience === 'internal';
 export const repository = import.meta.env.KB_REPOSITORY as string;
 export const branch = import.meta.env.KB_BRANCH as string;
+/** Feedback endpoint, contact channel and edit links from the kb() options. */
+export const siteOptions = JSON.parse(import.meta.env.KB_SITE_OPTIONS as string) as SiteOptions;
+/** "Edit this article" appears on this site? */
+export const showEditLinks = siteOptions.editLinks === 'both' || (siteOptions.editLinks === 'internal' && isInternal);
 
 let articles: Promise<Article[]> | undefined;
 /** Every article of this site (drafts and, on the public site, internal articles never get here). */
@@ -65,4 +70,15 @@ export function pageLang(url: URL): Lang {
   const base = import.meta.env.BASE_URL.replace(/\/$/, '');
   const first = url.pathname.slice(base.length).split('/')[1];
   return isLang(first) ? first : 'en';
+}
+
+/**
+ * Where an agent reaches an article's owner: the `ownerContact` template of kb() with `{owner}`
+ * (the handle without @) and `{article}`, else a new issue in the repository that mentions them.
+ */
+export function ownerUrl(article: Article): string {
+  const owner = article.data.owner;
+  const template = siteOptions.ownerContact;
+  if (template) return template.replace(/\{(owner|article)\}/g, (_, key: string) => encodeURIComponent(key === 'owner' ? owner.replace(/^@/, '') : article.id));
+  return `${repository}/issues/new?title=${encodeURIComponent(`[${article.id}] `)}&body=${encodeURIComponent(`${owner} `)}`;
 }

@@ -8,7 +8,7 @@ export function buildSite(contentDir: string, outDir: string, audience: Audience
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, [resolve(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
       cwd: ROOT,
-      env: { ...process.env, KB_AUDIENCE: audience, KB_CONTENT_DIR: contentDir, KB_OUT_DIR: outDir, KB_TODAY: '2026-11-24' },
+      env: { ...process.env, KB_AUDIENCE: audience, KB_CONTENT_DIR: contentDir, KB_OUT_DIR: outDir, KB_TODAY: '2026-11-24', KB_COLLECT_ENDPOINT: '/events', KB_EVENTS: resolve(ROOT, 'test/fixtures/feedback/events.ndjson') },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

@@ -47,13 +47,15 @@ describe('public site', () => {
     expect(existsSync(join(internal, 'en/articles/draft-note'))).toBe(false);
   });
 
-  it('shows level, product, error codes, review date, edit link and the other language', () => {
+  it('shows level, product, error codes, review date and the other language; the edit link only to agents', () => {
     const html = page(pub, 'en/articles/printer-offline');
     expect(html).toContain('class="level-badge level-1"');
     expect(html).toContain('Printing');
     expect(html).toMatch(/<code class="error-code"[^>]*>0x00000709<\/code>/);
     expect(html).toContain('datetime="2026-10-01"');
-    expect(html).toContain('https://github.com/example/tiered-kb/edit/main/test/fixtures/site/content/articles/en/printer-offline.mdx');
+    // editLinks: 'internal' (the default): customers get no "edit this article" link to the repository
+    expect(html).not.toContain('/edit/main/');
+    expect(page(internal, 'en/articles/printer-offline')).toContain('https://github.com/example/tiered-kb/edit/main/test/fixtures/site/content/articles/en/printer-offline.mdx');
     expect(html).toContain('href="/de/articles/drucker-offline/"');
     expect(html).toContain('<html lang="en"');
     expect(page(pub, 'de/articles/drucker-offline')).toContain('<html lang="de"');

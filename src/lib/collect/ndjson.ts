@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { parseStoredEvent, type DemandEvent } from './event.ts';
-import { EventStore, isSqliteHeader } from './store.ts';
+
 
 /** One line of an events file, in the documented NDJSON format (docs/collect.md). */
 export function toNdjsonLine(event: DemandEvent): string {
@@ -36,6 +36,8 @@ export async function readEventFiles(files: readonly string[]): Promise<EventSou
   const out: EventSource = { events: [], read: 0, rejected: [] };
   for (const file of files) {
     if (await isSqliteFile(file)) {
+      // node:sqlite is loaded only for a database (NDJSON readers, e.g. the site build, never need it)
+      const { EventStore } = await import('./store.ts');
       const store = new EventStore(file);
       try {
         for (const event of store.events()) {
@@ -87,7 +89,7 @@ async function isSqliteFile(file: string): Promise<boolean> {
   try {
     const head = new Uint8Array(16);
     const { bytesRead } = await handle.read(head, 0, 16, 0);
-    return bytesRead === 16 && isSqliteHeader(head);
+    return bytesRead === 16 && Buffer.from(head).toString('latin1') === 'SQLite format 3\u0000';
   } finally {
     await handle.close();
   }

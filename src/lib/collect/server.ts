@@ -30,6 +30,8 @@ export interface CollectorStats {
 
 export interface Collector {
   server: Server;
+  /** The request handler, to mount the collector inside another server (tests, a combined host). */
+  handler: (req: IncomingMessage, res: ServerResponse) => void;
   stats: CollectorStats;
   /** Starts listening; resolves with the base URL (`http://127.0.0.1:8787`). */
   listen(port: number, host?: string): Promise<string>;
@@ -84,12 +86,13 @@ export function createCollector(options: CollectorOptions): Collector {
       }
     });
 
-  const server = createServer((req, res) => {
+  const handler = (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch(() => {
       if (!res.headersSent) send(res, 500, 'internal error');
       else res.destroy();
     });
-  });
+  };
+  const server = createServer(handler);
   server.requestTimeout = 10_000;
   server.headersTimeout = 5_000;
   server.maxHeadersCount = 50;
@@ -179,6 +182,7 @@ export function createCollector(options: CollectorOptions): Collector {
 
   return {
     server,
+    handler,
     stats,
     listen: (port, host = '127.0.0.1') =>
       new Promise((resolve, rejectListen) => {

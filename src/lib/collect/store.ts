@@ -109,8 +109,3 @@ function toEvent(row: Row): DemandEvent {
       };
   }
 }
-
-/** True when a file starts with SQLite's header: `kb feedback --events` takes a database or NDJSON. */
-export function isSqliteHeader(head: Uint8Array): boolean {
-  return Buffer.from(head.subarray(0, 16)).toString('latin1') === 'SQLite format 3\u0000';
-}

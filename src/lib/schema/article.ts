@@ -51,6 +51,11 @@ export const articleSchema = z.object({
   translation_key: id.optional(),
   /** When to escalate, to which level, and what to collect first. Required for levels 2 and 3 by `kb check`. */
   escalation: escalationSchema.optional(),
+  /**
+   * "Contact support" on the public site: the questions a customer answers before the request
+   * opens, in customer words ("Which printer is it?"). Default: the escalation checklist.
+   */
+  contact: z.object({ questions: z.array(z.string().min(1)).default([]) }).optional(),
 });
 
 export type ArticleData = z.infer<typeof articleSchema>;

@@ -19,6 +19,12 @@ export const productSchema = z.object({
   owners: z.array(z.string().min(1)).min(1),
   /** Known versions; optional. */
   versions: z.array(productVersionSchema).default([]),
+  /**
+   * The support queue (team, group) that takes escalations per level, e.g.
+   * `{ 2: 'Workplace 2nd level', 3: 'Print platform team' }`. The agent site names the queue in
+   * the escalation box instead of "level 3".
+   */
+  queues: z.object({ 2: z.string().min(1), 3: z.string().min(1) }).partial().optional(),
 });
 
 /** A tag: a topic that cuts across products. */
