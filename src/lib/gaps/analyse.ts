@@ -133,7 +133,9 @@ export async function analyseGaps(options: GapsOptions, keepFeatures = false): P
   const df = new Map<string, number>();
   for (const f of unknown) for (const t of new Set(f.top)) df.set(t, (df.get(t) ?? 0) + 1);
   // idf squared: a topic is named by its rarer words ("Gutscheincode"), not by "Fehler" or "Ausfall"
-  const idf = new Map([...df].map(([t, n]) => [t, Math.log(1 + unknown.length / n) ** 2]));
+  // a token with a digit that only one ticket has (an id, an address, an error number) says nothing
+  // about a topic, and its high idf would drown the words that do
+  const idf = new Map([...df].map(([t, n]) => [t, n < 2 && /\d/.test(t) ? 0 : Math.log(1 + unknown.length / n) ** 2]));
   const vectorOf = (f: Features): Vector => {
     const vector: Vector = new Map();
     for (const t of f.top ?? []) vector.set(t, idf.get(t) ?? 0);

@@ -175,7 +175,10 @@ export function leaderCluster(sample: readonly Vector[], options: { threshold?: 
   return { centroids: final.centroids, assign: (v) => final.nearest(v, threshold / 2) };
 }
 
-/** Each vector plus its `count` most similar others, weighted by their similarity, normalised. */
+/**
+ * Each vector plus its `count` most similar others (similar by their less common words), weighted
+ * by that similarity, normalised.
+ */
 function blendNeighbours(vectors: readonly Vector[], count: number): Vector[] {
   if (count < 1) return [...vectors];
   const postings = new Map<string, { ids: number[]; weights: number[] }>();
@@ -189,10 +192,13 @@ function blendNeighbours(vectors: readonly Vector[], count: number): Vector[] {
   });
   const scores = new Float64Array(vectors.length);
   const touched: number[] = [];
+  // a word in more than a tenth of the tickets finds everyone as a neighbour and costs the most
+  const common = Math.max(50, vectors.length / 10);
   return vectors.map((v, i) => {
     touched.length = 0;
     for (const [term, w] of v) {
       const { ids, weights } = postings.get(term) as { ids: number[]; weights: number[] };
+      if (ids.length > common) continue;
       for (let p = 0; p < ids.length; p++) {
         const j = ids[p] as number;
         if (j === i) continue;
