@@ -11,7 +11,7 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { dirname, relative, resolve, sep } from 'node:path';
-import { publishSites, siteRootDir, stagingDir } from '../src/lib/dist/publish.ts';
+import { publishSites, siteRootDir, stagingDir } from '../src/lib/built-site/publish.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SITES = ['public', 'internal'];

@@ -1,14 +1,7 @@
 /// <reference types="astro/client" />
 interface ImportMetaEnv {
-  readonly KB_AUDIENCE: 'public' | 'internal';
-  readonly KB_REPOSITORY: string;
-  readonly KB_BRANCH: string;
-  readonly KB_CONTENT_DIR: string;
-  /** Astro's root for this build and the project folder: article file paths are relative to the first. */
-  readonly KB_ASTRO_ROOT: string;
-  readonly KB_PROJECT_ROOT: string;
-  /** JSON of SiteOptions (src/lib/config.ts): feedback endpoint, contact channel, edit links. */
-  readonly KB_SITE_OPTIONS: string;
+  /** Set by the kb integration (src/lib/config.ts siteSettings). */
+  readonly KB_SETTINGS: import('./lib/config.ts').SiteSettings;
 }
 
 // Astro 7 leaves `.astro` modules to its language server; plain `tsc` (npm run typecheck) needs this.

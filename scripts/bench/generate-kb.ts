@@ -45,7 +45,7 @@ async function corpusText(lang: 'en' | 'de' = 'en'): Promise<{ titles: string[];
     for (const line of body.split('\n')) {
       const clean = line
         .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-        .replace(/[`*_{}<>|#\[\]\\]/g, '')
+        .replace(/[`*_{}<>|#[\]\\]/g, '')
         .trim();
       if (clean.length > 80 && /^[A-ZÄÖÜ]/.test(clean) && !/^(ms\.|title:|description:)/.test(clean)) paragraphs.push(clean);
     }

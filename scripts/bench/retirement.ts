@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { readMapping } from '../../src/lib/import/mapping.ts';
 import { runImport } from '../../src/lib/import/run-import.ts';
 import { readTaxonomy } from '../../src/lib/content/taxonomy.ts';
-import { parseDay } from '../../src/lib/stale/dates.ts';
+import { parseDay } from '../../src/lib/dates.ts';
 import { runStale } from '../../src/lib/stale/run.ts';
 
 export const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');

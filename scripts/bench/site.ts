@@ -4,7 +4,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { siteCacheDir } from '../../src/integration/index.ts';
-import { siteRootDir } from '../../src/lib/dist/publish.ts';
+import { siteRootDir } from '../../src/lib/built-site/publish.ts';
 import { generateKnowledgeBase } from './generate-kb.ts';
 import { measureTree, type TreeRun } from './process-tree.ts';
 import { directorySize, measureSearch } from './search-latency.ts';

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { glob } from 'tinyglobby';
 import { parse, stringify } from 'yaml';
 import { loadKbConfig } from '../../src/lib/config.ts';
-import { parseDay } from '../../src/lib/stale/dates.ts';
+import { parseDay } from '../../src/lib/dates.ts';
 import { runStale } from '../../src/lib/stale/run.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));

@@ -5,7 +5,7 @@ export function register(program: Command): void {
     .command('check')
     .description('check every article: YAML, schema, MDX, taxonomy, links and anchors, translations, content rules')
     .argument('[paths...]', 'report only these files or folders (links still resolve against all articles)')
-    .option('--format <format>', 'text, json or github', 'text')
+    .option('--format <format>', 'text, markdown, json or github', 'text')
     .option('--strict', 'fail on warnings too')
     .option('--rules', 'list the rules and exit')
     .addHelpText(
@@ -22,17 +22,19 @@ Set KB_CONTENT_DIR to check another content folder.`,
         for (const rule of RULES) console.log(`${rule.id.padEnd(28)} ${rule.severity.padEnd(8)} ${rule.description}`);
         return;
       }
-      if (!['text', 'json', 'github'].includes(options.format)) {
-        console.error(`Unexpected --format ${options.format}, expected text, json or github`);
+      if (!['text', 'markdown', 'json', 'github'].includes(options.format)) {
+        console.error(`Unexpected --format ${options.format}, expected text, markdown, json or github`);
         process.exitCode = 2;
         return;
       }
       const { loadKbConfig } = await import('../../src/lib/config.ts');
       const { runCheck } = await import('../../src/lib/check/run.ts');
-      const { formatGithub, formatJson, formatText } = await import('../../src/lib/check/format.ts');
+      const { formatJson, formatMarkdown, formatText } = await import('../../src/lib/check/format.ts');
+      const { formatGithub } = await import('../../src/lib/findings.ts');
       const config = await loadKbConfig();
       const result = await runCheck({ contentDir: config.contentDir, root: config.root, urlSchemes: config.urlSchemes, ...(paths.length ? { only: paths } : {}) });
       if (options.format === 'json') console.log(formatJson(result));
+      else if (options.format === 'markdown') console.log(formatMarkdown(result));
       else if (options.format === 'github') console.log(formatGithub(result.findings));
       else {
         console.log(formatText(result, process.stdout.isTTY === true));

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { collect } from './options.ts';
 
 interface CollectFlags {
   db: string;
@@ -13,8 +14,6 @@ interface CollectFlags {
   export?: boolean;
   import?: string[];
 }
-
-const collect = (value: string, previous: string[]) => [...previous, value];
 
 /** `kb collect`: the demand-event collector. The server lives in src/lib/collect. */
 export function register(program: Command): void {

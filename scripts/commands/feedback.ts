@@ -1,6 +1,5 @@
 import { Option, type Command } from 'commander';
-
-const collect = (value: string, previous: string[]) => [...previous, value];
+import { collect } from './options.ts';
 
 /** `kb feedback`: what readers said about articles and searched for in vain. Logic: src/lib/feedback. */
 export function register(program: Command): void {

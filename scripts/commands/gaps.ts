@@ -1,22 +1,6 @@
 import type { Command } from 'commander';
-
-interface GapsFlags {
-  tickets?: string[];
-  searches?: string[];
-  format: string;
-  preset?: string;
-  map: string[];
-  level: string[];
-  levels?: string;
-  threshold: string;
-  minTickets: string;
-  strict?: boolean;
-  today?: string;
-  limit: string;
-  threads?: string;
-}
-
-const collect = (value: string, previous: string[]) => [...previous, value];
+import type { GapsCommandFlags } from '../../src/lib/gaps/command.ts';
+import { collect } from './options.ts';
 
 export function register(program: Command): void {
   program
@@ -24,7 +8,7 @@ export function register(program: Command): void {
     .description('read ticket exports and report topics without an article, shift-left candidates and link metrics')
     .option('--tickets <files...>', 'ticket exports: CSV (, ; tab), JSON array or NDJSON; UTF-8, UTF-16 or Windows-1252')
     .option('--searches <files...>', 'demand events (kb collect database or NDJSON): searches without results become search gaps')
-    .option('--format <format>', 'text, markdown or json', 'text')
+    .option('--format <format>', 'text, markdown, json or github (annotations for the rejected rows)', 'text')
     .option('--preset <name>', 'column preset: zendesk, jira, jira-comments, servicenow, freshdesk, otrs, glpi, generic (default: detected from the header)')
     .option('--map <field=Column>', 'map one column (repeatable), e.g. --map id=Ticket-Nr; --map id=@line numbers rows', collect, [])
     .option('--level <pattern=level>', 'which queue or group means which level (repeatable), e.g. "2nd-Level::=2"', collect, [])
@@ -36,7 +20,7 @@ export function register(program: Command): void {
     .option('--threads <n>', 'threads that read one large CSV export together (default: the cores, at most 4; 1: one thread)')
     .option('--today <YYYY-MM-DD>', 'day of the report')
     .addHelpText('after', '\nGive --tickets, --searches or both (search gaps are listed after the ticket gaps; JSON adds searches and searchGaps).\nEvery row is accepted or rejected with its line and reason: read = accepted + rejected.\nExit codes: 0 report written, 1 rejected rows with --strict, 2 error.')
-    .action(async (flags: GapsFlags) => {
+    .action(async (flags: GapsCommandFlags) => {
       const { runGaps } = await import('../../src/lib/gaps/command.ts');
       process.exitCode = await runGaps(flags);
     });

@@ -5,7 +5,7 @@ interface ImportCliOptions {
   out?: string;
   taxonomy?: string;
   report?: string;
-  format: 'text' | 'markdown' | 'json';
+  format: 'text' | 'markdown' | 'json' | 'github';
   today?: string;
   dryRun?: boolean;
   verbose?: boolean;
@@ -23,7 +23,7 @@ export function register(program: Command): void {
     .option('--out <dir>', 'content folder to write to: <dir>/articles/<lang>/<slug>.mdx (default: the project content folder; <dir>/articles/<lang> means the same)')
     .option('--taxonomy <file>', 'taxonomy to check products and tags against (default: <content>/taxonomy.yaml)')
     .option('--report <file>', 'also write the report to a file: JSON, or text for .txt, Markdown for .md')
-    .addOption(new Option('--format <format>', 'output format on stdout').choices(['text', 'markdown', 'json']).default('text'))
+    .addOption(new Option('--format <format>', 'output format on stdout (github: annotations for GitHub Actions)').choices(['text', 'markdown', 'json', 'github']).default('text'))
     .option('--today <YYYY-MM-DD>', 'date stamped into the JSON report (default: today, UTC)')
     .option('--dry-run', 'convert and check, write nothing')
     .option('--verbose', 'list infos too in the text report')
@@ -59,9 +59,13 @@ async function runCommand(sources: string[], options: ImportCliOptions): Promise
   const { DEFAULT_MAPPING, readMapping } = await import('../../src/lib/import/mapping.ts');
   const { runImport } = await import('../../src/lib/import/run-import.ts');
   const { jsonReport, textReport, summarize } = await import('../../src/lib/import/report.ts');
+  const { dayOfRun, isoDay } = await import('../../src/lib/dates.ts');
 
-  if (options.today && !/^\d{4}-\d{2}-\d{2}$/.test(options.today)) {
-    console.error(`kb import: Unexpected --today "${options.today}", expected a day as YYYY-MM-DD`);
+  let today: string;
+  try {
+    today = isoDay(dayOfRun(options.today));
+  } catch (error) {
+    console.error(`kb import: ${(error as Error).message}`);
     return 2;
   }
   for (const source of sources) {
@@ -96,8 +100,11 @@ async function runCommand(sources: string[], options: ImportCliOptions): Promise
     dryRun: options.dryRun,
   });
   bar?.stop();
-  const today = options.today ?? new Date().toISOString().slice(0, 10);
   if (options.format === 'json') console.log(jsonReport(result, today));
+  else if (options.format === 'github') {
+    const { formatGithub, fromImportIssue } = await import('../../src/lib/findings.ts');
+    console.log(formatGithub(result.files.flatMap((f) => f.issues).map(fromImportIssue)));
+  }
   else console.log(textReport(result, { verbose: options.verbose, markdown: options.format === 'markdown' }));
   if (options.report) {
     const ext = extname(options.report).toLowerCase();

@@ -19,11 +19,10 @@ export function register(program: Command): void {
       try {
         const { join, relative } = await import('node:path');
         const { loadKbConfig } = await import('../../src/lib/config.ts');
-        const { parseDay } = await import('../../src/lib/stale/dates.ts');
+        const { dayOfRun } = await import('../../src/lib/dates.ts');
         const { updateLifecycle } = await import('../../src/lib/lifecycle/update.ts');
         const { LIFECYCLE_DIR } = await import('../../src/lib/lifecycle/read.ts');
-        const today = parseDay(options.today ?? new Date().toISOString().slice(0, 10));
-        if (!today) throw new Error(`Unexpected --today "${options.today}", expected a day as YYYY-MM-DD`);
+        const today = dayOfRun(options.today);
         const config = await loadKbConfig();
         const result = await updateLifecycle({ source: options.source, dir: join(config.contentDir, LIFECYCLE_DIR), products: options.product, today });
         console.log(`Wrote ${relative(config.root, result.file)}: ${result.products.length} products${result.commit ? ` from commit ${result.commit.slice(0, 12)}` : ''}.`);
@@ -45,11 +44,11 @@ export function register(program: Command): void {
         const { join } = await import('node:path');
         const { loadKbConfig } = await import('../../src/lib/config.ts');
         const { readTaxonomy } = await import('../../src/lib/content/taxonomy.ts');
-        const { daysBetween, isoDay, parseDay } = await import('../../src/lib/stale/dates.ts');
+        const { dayOfRun, daysBetween, isoDay } = await import('../../src/lib/dates.ts');
         const { LIFECYCLE_DIR, readLifecycle } = await import('../../src/lib/lifecycle/read.ts');
         const { versionWithoutEnd } = await import('../../src/lib/lifecycle/judge.ts');
-        const today = parseDay(options.today ?? new Date().toISOString().slice(0, 10));
-        if (!today || !/^\d+$/.test(options.maxAge)) throw new Error('Unexpected --today or --max-age, expected YYYY-MM-DD and a whole number of days');
+        const today = dayOfRun(options.today);
+        if (!/^\d+$/.test(options.maxAge)) throw new Error(`Unexpected --max-age "${options.maxAge}", expected a whole number of days`);
         const config = await loadKbConfig();
         const data = readLifecycle(join(config.contentDir, LIFECYCLE_DIR));
         const taxonomy = readTaxonomy(config.contentDir);

@@ -2,7 +2,7 @@ import { Option, type Command } from 'commander';
 
 interface StaleCliOptions {
   today?: string;
-  format: 'text' | 'markdown' | 'json';
+  format: 'text' | 'markdown' | 'json' | 'github';
   groupBy: 'owner' | 'product' | 'none';
   owner?: string;
   product?: string;
@@ -23,7 +23,7 @@ export function register(program: Command): void {
     .command('stale')
     .description('List articles that need review: overdue reviews, old files, end-of-life versions, broken links, outdated translations.')
     .option('--today <YYYY-MM-DD>', 'day the report is for (default: today, UTC)')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'markdown', 'json']).default('text'))
+    .addOption(new Option('--format <format>', 'output format (github: annotations for GitHub Actions)').choices(['text', 'markdown', 'json', 'github']).default('text'))
     .addOption(new Option('--group-by <key>', 'group the text and Markdown report').choices(['owner', 'product', 'none']).default('owner'))
     .option('--owner <handle>', 'only articles of this owner (@team or team)')
     .option('--product <id>', 'only articles about this product')
@@ -56,13 +56,17 @@ async function runCommand(options: StaleCliOptions): Promise<number> {
   const { existsSync } = await import('node:fs');
   const { articlesDir } = await import('../../src/lib/content/read-articles.ts');
   const { loadKbConfig } = await import('../../src/lib/config.ts');
-  const { parseDay } = await import('../../src/lib/stale/dates.ts');
+  const { dayOfRun } = await import('../../src/lib/dates.ts');
   const { isReasonCode, REASON_CODES } = await import('../../src/lib/stale/codes.ts');
   const { runStale } = await import('../../src/lib/stale/run.ts');
   const { formatReport } = await import('../../src/lib/stale/format.ts');
 
-  const today = options.today ? parseDay(options.today) : parseDay(new Date().toISOString().slice(0, 10));
-  if (!today) return usage(`Unexpected --today "${options.today}", expected a day as YYYY-MM-DD`);
+  let today: Date;
+  try {
+    today = dayOfRun(options.today);
+  } catch (error) {
+    return usage((error as Error).message);
+  }
   const gitMaxAge = days(options.gitMaxAge);
   const translationLag = days(options.translationLag);
   if (gitMaxAge === undefined) return usage(`Unexpected --git-max-age "${options.gitMaxAge}", expected a whole number of days`);

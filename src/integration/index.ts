@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { buildAudience, resolveKbConfig, resolveSiteOptions, type KbOptions } from '../lib/config.ts';
+import { buildAudience, siteSettings, type KbOptions } from '../lib/config.ts';
 import { indexSite } from './pagefind.ts';
-import { checkDistLinks, formatBrokenLinks } from '../lib/dist/link-check.ts';
+import { checkBuiltSiteLinks, formatBrokenLinks } from '../lib/built-site/link-check.ts';
 import { articleGuard } from './article-guard.ts';
 
 /** The project folder (where astro.config.mjs, src/ and node_modules/ are), whatever Astro's root. */
@@ -16,14 +16,14 @@ const PROJECT_ROOT = new URL('../../', import.meta.url);
  */
 export function kb(options: KbOptions = {}): AstroIntegration & { kbOptions: KbOptions } {
   const audience = buildAudience();
-  const config = resolveKbConfig(options);
-  const site = resolveSiteOptions(options);
   return {
     name: 'tiered-kb',
     kbOptions: options,
     hooks: {
       'astro:config:setup': ({ config: astroConfig, updateConfig }) => {
-        addArticleGuard(astroConfig.markdown.processor, articleGuard({ audience, urlSchemes: config.urlSchemes }));
+        // read here, not when astro.config.mjs is imported: the kb commands import it for its options
+        const settings = siteSettings(options);
+        addArticleGuard(astroConfig.markdown.processor, articleGuard({ audience, urlSchemes: settings.urlSchemes }));
         const outDir = process.env['KB_OUT_DIR'];
         const astroRoot = fileURLToPath(astroConfig.root);
         updateConfig({
@@ -31,26 +31,18 @@ export function kb(options: KbOptions = {}): AstroIntegration & { kbOptions: KbO
           outDir: outDir ? pathToFileURL(`${resolve(outDir, audience)}/`) : new URL(`dist/${audience}/`, PROJECT_ROOT),
           // separate caches per site, content folder and Astro root (`npm run build` gives each
           // site its own root): each holds different entries, with paths relative to the root
-          cacheDir: siteCacheDir(config.contentDir, astroRoot, audience),
+          cacheDir: siteCacheDir(settings.contentDir, astroRoot, audience),
           vite: {
-            define: {
-              'import.meta.env.KB_ASTRO_ROOT': JSON.stringify(astroRoot),
-              'import.meta.env.KB_PROJECT_ROOT': JSON.stringify(fileURLToPath(PROJECT_ROOT)),
-              'import.meta.env.KB_AUDIENCE': JSON.stringify(audience),
-              'import.meta.env.KB_REPOSITORY': JSON.stringify(config.repository),
-              'import.meta.env.KB_BRANCH': JSON.stringify(config.branch),
-              'import.meta.env.KB_CONTENT_DIR': JSON.stringify(config.contentDir),
-              'import.meta.env.KB_SITE_OPTIONS': JSON.stringify(JSON.stringify(site)),
-            },
+            // the one way settings reach the pages (src/site/context.ts reads it)
+            define: { 'import.meta.env.KB_SETTINGS': JSON.stringify({ ...settings, astroRoot }) },
           },
         });
       },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
-        // the search index first: pages link to Pagefind's files, which the link check resolves
         const stats = await indexSite(outDir);
         logger.info(`Pagefind indexed ${stats.pages} pages in ${stats.languages} languages for the ${audience} site`);
-        const links = checkDistLinks(outDir);
+        const links = checkBuiltSiteLinks(outDir);
         if (links.broken.length) {
           throw new Error(`${links.broken.length} broken links in the ${audience} site:\n${formatBrokenLinks(links.broken)}`);
         }

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { dayOfRun, isoDay } from './dates.ts';
 import type { Audience } from './levels.ts';
 import { DEFAULT_URL_SCHEMES } from './url-policy.ts';
 
@@ -113,6 +114,43 @@ export function buildAudience(env: NodeJS.ProcessEnv = process.env): Audience {
     throw new Error(`KB_AUDIENCE must be "public" or "internal", got "${value}"`);
   }
   return value;
+}
+
+/**
+ * Everything a site build needs to know of the settings, read once by the kb integration from
+ * its options and the environment and handed to the pages as one object (`settings` in
+ * src/site/context.ts): no page reads the environment or astro.config.mjs itself.
+ */
+export interface SiteSettings extends KbConfig {
+  audience: Audience;
+  /** Absolute content folder. */
+  contentDir: string;
+  /** Project root: report paths are relative to it. */
+  root: string;
+  /** Astro's root for this build when it is not the project root (`npm run build` gives each site its own): article file paths are relative to it. */
+  astroRoot?: string;
+  /** The day the health page is computed for (`KB_TODAY`, default the build day), YYYY-MM-DD. */
+  today: string;
+  /** Ticket exports for the health page's gaps section (`KB_TICKETS`, comma-separated). */
+  tickets: string[];
+  /** Demand events for the health page's demand section (`KB_EVENTS`, comma-separated). */
+  events: string[];
+  /** Feedback endpoint, contact channel and edit links (checked by resolveSiteOptions). */
+  site: SiteOptions;
+}
+
+export function siteSettings(options: KbOptions = {}, env: NodeJS.ProcessEnv = process.env, root: string = process.cwd()): SiteSettings {
+  const config = resolveKbConfig(options, env);
+  return {
+    ...config,
+    audience: buildAudience(env),
+    contentDir: resolve(root, config.contentDir),
+    root,
+    today: isoDay(dayOfRun(env['KB_TODAY'], 'KB_TODAY')),
+    tickets: (env['KB_TICKETS'] ?? '').split(',').map((f) => f.trim()).filter(Boolean),
+    events: (env['KB_EVENTS'] ?? '').split(',').map((f) => f.trim()).filter(Boolean),
+    site: resolveSiteOptions(options, env),
+  };
 }
 
 interface IntegrationWithConfig {

@@ -1,8 +1,6 @@
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkMdx from 'remark-mdx';
 import { visitParents } from 'unist-util-visit-parents';
 import type { Root } from 'mdast';
+import { parseMarkdown, parseMdx } from './content/mdx.ts';
 import { articleIdOfEntry, articleIdOfPath, articleUrlOfId, isArticleSource } from './article-id.ts';
 
 /** A link found in an article body, with its place in the body (1-based). */
@@ -11,9 +9,6 @@ export interface BodyLink {
   line: number;
   column: number;
 }
-
-const mdxParser = unified().use(remarkParse).use(remarkMdx);
-const mdParser = unified().use(remarkParse);
 
 type JsxAttribute = { type: string; name?: string; value?: unknown };
 
@@ -61,9 +56,9 @@ export function linksInTree(tree: Root): TreeLink[] {
 export function extractLinks(body: string): BodyLink[] {
   let tree: Root;
   try {
-    tree = mdxParser.parse(body);
+    tree = parseMdx(body);
   } catch {
-    tree = mdParser.parse(body);
+    tree = parseMarkdown(body);
   }
   return linksInTree(tree).flatMap((link) => (link.kind === 'link' ? [{ url: link.url, line: link.position.line, column: link.position.column }] : []));
 }

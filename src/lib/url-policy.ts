@@ -51,6 +51,7 @@ export function checkUrl(raw: string, schemes: readonly string[] = DEFAULT_URL_S
   const decoded = decodeReferences(raw);
   const allowedList = schemes.map((s) => `${s}:`).join(', ');
   // a browser ignores leading and trailing spaces and controls, and removes tabs and newlines
+  // eslint-disable-next-line no-control-regex -- control characters are what a browser strips here
   const trimmed = decoded.replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '').replace(/[\t\n\r]/g, '');
   const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(trimmed)?.[1]?.toLowerCase();
   if (CONTROL.test(decoded.replace(/^ +| +$/g, ''))) {

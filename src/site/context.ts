@@ -1,7 +1,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { relative, resolve, sep } from 'node:path';
-import { isLang, type Audience, type Lang } from '../lib/levels.ts';
-import type { SiteOptions } from '../lib/config.ts';
+import type { SiteOptions, SiteSettings } from '../lib/config.ts';
+import { isLang, type Lang } from '../lib/levels.ts';
 import { readTaxonomy } from '../lib/content/taxonomy.ts';
 import type { Taxonomy } from '../lib/schema/taxonomy.ts';
 import { buildVocabulary } from '../lib/search/decompound.ts';
@@ -9,13 +9,15 @@ import { createRelationIndex } from '../lib/articles.ts';
 
 export type Article = CollectionEntry<'articles'>;
 
-/** Which site this build makes; set by the kb integration. */
-export const audience = import.meta.env.KB_AUDIENCE as Audience;
+/** The settings of this build, set once by the kb integration: the only way they reach the pages. */
+export const settings: SiteSettings = import.meta.env.KB_SETTINGS;
+/** Which site this build makes. */
+export const audience = settings.audience;
 export const isInternal = audience === 'internal';
-export const repository = import.meta.env.KB_REPOSITORY as string;
-export const branch = import.meta.env.KB_BRANCH as string;
+export const repository = settings.repository;
+export const branch = settings.branch;
 /** Feedback endpoint, contact channel and edit links from the kb() options. */
-export const siteOptions = JSON.parse(import.meta.env.KB_SITE_OPTIONS as string) as SiteOptions;
+export const siteOptions: SiteOptions = settings.site;
 /** "Edit this article" appears on this site? */
 export const showEditLinks = siteOptions.editLinks === 'both' || (siteOptions.editLinks === 'internal' && isInternal);
 
@@ -44,7 +46,7 @@ export function germanVocabulary(): Promise<Set<string>> {
 
 let taxonomy: Taxonomy | undefined;
 export function siteTaxonomy(): Taxonomy {
-  taxonomy ??= readTaxonomy(resolve(import.meta.env.KB_CONTENT_DIR as string));
+  taxonomy ??= readTaxonomy(settings.contentDir);
   return taxonomy;
 }
 
@@ -58,7 +60,7 @@ export function href(path: string): string {
 export function editUrl(article: Article): string {
   // filePath is relative to Astro's root, which `npm run build` sets to a folder per site
   const file = article.filePath
-    ? relative(import.meta.env.KB_PROJECT_ROOT, resolve(import.meta.env.KB_ASTRO_ROOT, article.filePath)).split(sep).join('/')
+    ? relative(settings.root, resolve(settings.astroRoot ?? settings.root, article.filePath)).split(sep).join('/')
     : `content/articles/${article.id}.mdx`;
   return `${repository}/edit/${branch}/${file}`;
 }

@@ -1,6 +1,7 @@
 import { readEventFiles } from '../lib/collect/ndjson.ts';
 import { searchGaps, type SearchGap } from '../lib/feedback/search-gaps.ts';
 import { summariseFeedback, type FeedbackReport } from '../lib/feedback/summarise.ts';
+import { settings } from './context.ts';
 import { healthDay } from './health.ts';
 
 let demand: Promise<{ report: FeedbackReport; gaps: SearchGap[] } | undefined> | undefined;
@@ -9,7 +10,7 @@ let demand: Promise<{ report: FeedbackReport; gaps: SearchGap[] } | undefined> |
  * comma-separated), read once for both languages of the health page; undefined without events.
  */
 export function demandData(): Promise<{ report: FeedbackReport; gaps: SearchGap[] } | undefined> {
-  const files = (process.env['KB_EVENTS'] ?? '').split(',').map((f) => f.trim()).filter(Boolean);
+  const files = settings.events;
   demand ??= files.length ? load(files) : Promise.resolve(undefined);
   return demand;
 }

@@ -1,5 +1,5 @@
-import { resolve } from 'node:path';
 import { analyseGaps, type GapsReport } from '../lib/gaps/analyse.ts';
+import { settings } from './context.ts';
 
 let gaps: Promise<GapsReport | undefined> | undefined;
 /**
@@ -7,7 +7,7 @@ let gaps: Promise<GapsReport | undefined> | undefined;
  * for both languages of the health page; undefined without exports.
  */
 export function ticketGaps(): Promise<GapsReport | undefined> {
-  const files = (process.env['KB_TICKETS'] ?? '').split(',').map((f) => f.trim()).filter(Boolean);
-  gaps ??= files.length ? analyseGaps({ contentDir: resolve(import.meta.env.KB_CONTENT_DIR as string), root: process.cwd(), files }) : Promise.resolve(undefined);
+  const files = settings.tickets;
+  gaps ??= files.length ? analyseGaps({ contentDir: settings.contentDir, root: settings.root, files }) : Promise.resolve(undefined);
   return gaps;
 }

@@ -6,7 +6,7 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkMdx from 'remark-mdx';
 import { afterAll, describe, expect, it } from 'vitest';
-import { slugify } from '../../src/lib/authoring/slug.ts';
+import { slugify } from '../../src/lib/slug.ts';
 import { redact } from '../../src/lib/tickets/redact.ts';
 import { renderArticle } from '../../src/lib/authoring/template.ts';
 import { runNew } from '../../src/lib/authoring/new-command.ts';

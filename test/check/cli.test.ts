@@ -22,15 +22,15 @@ function kb(args: string[], env: Record<string, string>) {
 
 describe('kb check on the command line', () => {
   it('exits 1 with located findings and a summary when an article has errors', () => {
-    const run = kb(['check'], { KB_CONTENT_DIR: contentOf('level-4') });
+    const run = kb(['check'], { KB_CONTENT_DIR: contentOf('schema--level-4') });
     expect(run.status).toBe(1);
     expect(run.stdout).toContain('/articles/en/a.mdx:4:8: error Unexpected `level` value `4`, expected 1, 2 or 3 [schema]');
     expect(run.stdout.trim().split('\n').at(-1)).toBe('1 error, 0 warnings, 0 info in 1 file');
   });
 
   it('exits 0 for valid articles, and for warnings unless --strict', () => {
-    expect(kb(['check'], { KB_CONTENT_DIR: contentOf('valid-umlaut-anchor') }).status).toBe(0);
-    const warnings = contentOf('translation-without-partner');
+    expect(kb(['check'], { KB_CONTENT_DIR: contentOf('valid--umlaut-anchor') }).status).toBe(0);
+    const warnings = contentOf('translation-missing');
     expect(kb(['check'], { KB_CONTENT_DIR: warnings }).status).toBe(0);
     expect(kb(['check', '--strict'], { KB_CONTENT_DIR: warnings }).status).toBe(1);
   });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 
-export { walk } from '../../src/lib/dist/walk.ts';
+export { walk } from '../../src/lib/built-site/walk.ts';
 
 /** A file's content as text; gzip files (Pagefind's index and fragments) are decompressed first. */
 export function readAsText(file: string): string {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mapFrontmatter, readSourceFields, toIsoDate, type IgnoredCounts } from '../../src/lib/import/frontmatter.ts';
 import { IssueSink } from '../../src/lib/import/issues.ts';
 import { mergeMapping, mappingSchema, type Mapping } from '../../src/lib/import/mapping.ts';
-import { closestKey } from '../../src/lib/import/fuzzy.ts';
+import { closestKey } from '../../src/lib/suggest.ts';
 import { places } from './convert.ts';
 
 const mapping: Mapping = mergeMapping(
@@ -31,6 +31,11 @@ describe('frontmatter mapping', () => {
     const { data, sink } = map('title: Outlook crashes\ndescription: Closes at start.\nms.date: 01/24/2024\nms.author: jdoe\n');
     expect(data).toEqual({ title: 'Outlook crashes', summary: 'Closes at start.', reviewed: '2024-01-24', owner: 'jdoe', level: 1, audience: 'public', product: 'workplace', lang: 'en', state: 'validated' });
     expect(sink.issues).toEqual([]);
+  });
+
+  it('makes tag ids with the one slug rule: umlauts transliterated, as kb new does', () => {
+    const { data } = map('title: T\nms.custom: [CSSTroubleshoot, sap:Geräteverwaltung, sap:Störung]\n');
+    expect(data['tags']).toEqual(['geraeteverwaltung', 'stoerung']);
   });
 
   it('treats the typo `ms.dat` as `ms.date` and reports it at the key', () => {

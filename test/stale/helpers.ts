@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { articleSchema } from '../../src/lib/schema/article.ts';
 import type { StaleArticle } from '../../src/lib/stale/article.ts';
 import type { StaleProvider, StaleWarning } from '../../src/lib/stale/reason.ts';
-import { parseDay } from '../../src/lib/stale/dates.ts';
+import { parseDay } from '../../src/lib/dates.ts';
 
 export const FIXTURE_CONTENT = fileURLToPath(new URL('../fixtures/stale/content', import.meta.url));
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));

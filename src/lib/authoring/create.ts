@@ -4,7 +4,7 @@ import { dirname, relative } from 'node:path';
 import { articleFile } from '../content/read-articles.ts';
 import type { Lang, Level } from '../levels.ts';
 import type { Taxonomy } from '../schema/taxonomy.ts';
-import { slugify } from './slug.ts';
+import { slugify } from '../slug.ts';
 import { escapeMdx, renderArticle } from './template.ts';
 import type { TicketDraft } from './ticket-source.ts';
 

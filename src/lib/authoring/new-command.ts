@@ -1,4 +1,5 @@
 import { loadKbConfig } from '../config.ts';
+import { dayOfRun, isoDay } from '../dates.ts';
 import { readTaxonomy } from '../content/taxonomy.ts';
 import { readArticles } from '../content/read-articles.ts';
 import { isLang, isLevel, type Lang, type Level } from '../levels.ts';
@@ -62,6 +63,12 @@ export async function runNew(flags: NewFlags, ask: Ask = askOnTerminal, interact
       tags ??= source.data.tags;
       if (!source.data.translation_key) console.log(`Add \`translation_key: ${translationKey}\` to ${source.path} so both versions are paired.`);
     }
+    let today: string;
+    try {
+      today = isoDay(dayOfRun(flags.today));
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
     const level = parseLevel(flags.level);
     const lang = parseLang(flags.lang);
     const audience = parseAudience(flags.audience);
@@ -78,7 +85,6 @@ export async function runNew(flags: NewFlags, ask: Ask = askOnTerminal, interact
     if (missing.length === 0) answers = known as Answers;
     else if (interactive) answers = await ask(known, taxonomy);
     else throw new UsageError(`Missing ${missing.map((m) => `--${m}`).join(', ')} (no terminal to ask on)`);
-    const today = flags.today ?? new Date().toISOString().slice(0, 10);
     const { path, content } = await createArticle({
       ...answers,
       contentDir: config.contentDir,

@@ -1,6 +1,6 @@
 import pc from 'picocolors';
 import type { CheckResult } from './run.ts';
-import type { Finding } from './types.ts';
+import { formatFindingLine, formatMarkdown as findingsTable } from '../findings.ts';
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -21,7 +21,7 @@ export function formatText(result: CheckResult, colour = false): string {
       if (file) lines.push('');
       file = f.file;
     }
-    lines.push(`${f.file}:${f.line}:${f.column}: ${paint[f.severity](f.severity)} ${f.message} [${f.ruleId}]`);
+    lines.push(formatFindingLine(f, (severity) => paint[severity](severity)));
     if (f.hint) lines.push(`  ${colour ? pc.dim(`hint: ${f.hint}`) : `hint: ${f.hint}`}`);
   }
   if (lines.length) lines.push('');
@@ -29,22 +29,11 @@ export function formatText(result: CheckResult, colour = false): string {
   return lines.join('\n');
 }
 
+/** A Markdown table of the findings (for a pull-request comment), then the counted summary. */
+export function formatMarkdown(result: CheckResult): string {
+  return [findingsTable(result.findings), summary(result)].filter(Boolean).join('\n\n');
+}
+
 export function formatJson(result: CheckResult): string {
   return JSON.stringify({ summary: { files: result.reported, ...result.counts }, findings: result.findings }, null, 2);
-}
-
-function escapeData(value: string): string {
-  return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-
-function escapeProperty(value: string): string {
-  return escapeData(value).replace(/:/g, '%3A').replace(/,/g, '%2C');
-}
-
-/** GitHub Actions workflow commands: each finding becomes an annotation on the pull request. */
-export function formatGithub(findings: Finding[]): string {
-  const level = { error: 'error', warning: 'warning', info: 'notice' } as const;
-  return findings
-    .map((f) => `::${level[f.severity]} file=${escapeProperty(f.file)},line=${f.line},col=${f.column},title=${escapeProperty(`kb check: ${f.ruleId}`)}::${escapeData(f.hint ? `${f.message}\n${f.hint}` : f.message)}`)
-    .join('\n');
 }

@@ -1,18 +1,9 @@
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkMdx from 'remark-mdx';
-import remarkFrontmatter from 'remark-frontmatter';
 import { visit } from 'unist-util-visit';
 import { toString } from 'mdast-util-to-string';
 import GithubSlugger from 'github-slugger';
 import type { Root } from 'mdast';
+import { parseMdx } from '../content/mdx.ts';
 import type { ParsedArticle, Position } from '../content/parse-article.ts';
-
-// GFM is left out on purpose: it doubles the parse time and none of the checks needs its nodes
-// (tables, footnotes and autolinks hold the same links as plain Markdown).
-// remark-frontmatter keeps the YAML block as one node, so the whole file is parsed and every
-// position in the tree is already a file position.
-const parser = unified().use(remarkParse).use(remarkMdx).use(remarkFrontmatter, ['yaml']);
 
 export interface BodyParse {
   tree: Root | undefined;
@@ -26,7 +17,7 @@ export function parseBody(article: ParsedArticle): BodyParse {
   const whole = article.yaml !== undefined && article.bodyStartLine > 1;
   const offset = whole ? 0 : article.bodyStartLine - 1;
   try {
-    const tree = parser.parse(whole ? article.source : article.body);
+    const tree = parseMdx(whole ? article.source : article.body, { frontmatter: true });
     if (offset) {
       visit(tree, (node) => {
         if (node.position) {

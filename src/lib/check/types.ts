@@ -3,21 +3,10 @@ import type { SourceArticle } from '../content/read-articles.ts';
 import type { Taxonomy } from '../schema/taxonomy.ts';
 import type { Position } from '../content/parse-article.ts';
 
-export type Severity = 'error' | 'warning' | 'info';
+import type { Severity } from '../findings.ts';
 
-/** One finding of `kb check`: where, which rule, what is wrong, how to fix it. */
-export interface Finding {
-  /** Path relative to the project root. */
-  file: string;
-  line: number;
-  column: number;
-  ruleId: string;
-  severity: Severity;
-  /** "Unexpected X, expected Y". */
-  message: string;
-  /** How to fix it. */
-  hint?: string;
-}
+// A finding of `kb check` is the one finding shape of every kb command (src/lib/findings.ts).
+export type { Finding, Severity } from '../findings.ts';
 
 /** An article as the checks see it: parsed frontmatter plus the MDX tree of its body. */
 export interface CheckedArticle extends SourceArticle {

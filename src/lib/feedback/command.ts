@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { readEventFiles } from '../collect/ndjson.ts';
 import { loadKbConfig } from '../config.ts';
 import { readArticles } from '../content/read-articles.ts';
-import { parseDay } from '../stale/dates.ts';
+import { dayOfRun } from '../dates.ts';
 import { formatFeedback, type FeedbackFormat } from './format.ts';
 import { searchGaps } from './search-gaps.ts';
 import { summariseFeedback } from './summarise.ts';
@@ -24,8 +24,12 @@ export async function runFeedback(flags: FeedbackFlags): Promise<number> {
     return 2;
   };
   if (!['text', 'markdown', 'json'].includes(flags.format)) return fail(`Unexpected --format "${flags.format}", expected text, markdown or json`);
-  const today = parseDay(flags.today ?? new Date().toISOString().slice(0, 10));
-  if (!today) return fail(`Unexpected --today "${flags.today}", expected a day as YYYY-MM-DD`);
+  let today: Date;
+  try {
+    today = dayOfRun(flags.today);
+  } catch (error) {
+    return fail((error as Error).message);
+  }
   if (flags.days !== undefined && !/^[1-9]\d*$/.test(flags.days)) return fail(`Unexpected --days "${flags.days}", expected a whole number of days`);
   if (flags.site !== undefined && flags.site !== 'public' && flags.site !== 'internal') return fail(`Unexpected --site "${flags.site}", expected public or internal`);
   if (!/^\d+$/.test(flags.limit)) return fail(`Unexpected --limit "${flags.limit}", expected a whole number`);

@@ -1,6 +1,6 @@
 import type { DemandEvent } from '../collect/event.ts';
 import type { StaleArticle } from '../stale/article.ts';
-import { isoDay } from '../stale/dates.ts';
+import { isoDay } from '../dates.ts';
 import type { StaleProvider, StaleReason } from '../stale/reason.ts';
 
 export interface HelpfulRuleOptions {

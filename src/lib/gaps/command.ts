@@ -3,7 +3,8 @@ import { parseLevelRule, readLevelRules, DEFAULT_LEVEL_RULES, type LevelRule } f
 import { analyseGaps } from './analyse.ts';
 import { formatMarkdown, formatText, toJson } from './format.ts';
 import { formatSearchGapsMarkdown, formatSearchGapsText, type SearchGapReport } from '../feedback/search-gaps.ts';
-import { parseDay } from '../stale/dates.ts';
+import { dayOfRun, isoDay } from '../dates.ts';
+import { formatGithub, fromTicketProblem } from '../findings.ts';
 
 export interface GapsCommandFlags {
   tickets?: string[] | undefined;
@@ -25,7 +26,8 @@ export interface GapsCommandFlags {
 /** `kb gaps`: returns the exit code. */
 export async function runGaps(flags: GapsCommandFlags): Promise<number> {
   try {
-    if (!['text', 'markdown', 'json'].includes(flags.format)) throw new Error(`Unexpected --format ${flags.format}, expected text, markdown or json`);
+    if (!['text', 'markdown', 'json', 'github'].includes(flags.format)) throw new Error(`Unexpected --format ${flags.format}, expected text, markdown, json or github`);
+    const today = dayOfRun(flags.today);
     const map: Record<string, string> = {};
     for (const entry of flags.map) {
       const at = entry.indexOf('=');
@@ -37,10 +39,11 @@ export async function runGaps(flags: GapsCommandFlags): Promise<number> {
     const levelRules: LevelRule[] = [...(flags.levels ? await readLevelRules(flags.levels) : []), ...flags.level.map(parseLevelRule), ...DEFAULT_LEVEL_RULES];
     if (!flags.tickets?.length && !flags.searches?.length) throw new Error('Missing --tickets or --searches: give ticket exports, demand events, or both');
     const limit = Number(flags.limit);
-    const search = flags.searches?.length ? await searchSection(flags.searches, flags.today, Number(flags.minTickets)) : undefined;
+    const search = flags.searches?.length ? await searchSection(flags.searches, today, Number(flags.minTickets)) : undefined;
     if (!flags.tickets?.length) {
       const only = search!;
-      console.log(flags.format === 'json' ? JSON.stringify(only, null, 2) : flags.format === 'markdown' ? formatSearchGapsMarkdown(only, limit) : formatSearchGapsText(only, limit));
+      // searches have no place in a file: no annotations
+      if (flags.format !== 'github') console.log(flags.format === 'json' ? JSON.stringify(only, null, 2) : flags.format === 'markdown' ? formatSearchGapsMarkdown(only, limit) : formatSearchGapsText(only, limit));
       return 0;
     }
     const config = await loadKbConfig();
@@ -68,7 +71,11 @@ export async function runGaps(flags: GapsCommandFlags): Promise<number> {
       },
     });
     bar?.stop();
-    if (flags.format === 'json') console.log(search ? JSON.stringify({ ...JSON.parse(toJson(report)), ...search }, null, 2) : toJson(report));
+    if (flags.format === 'github') {
+      // annotations for the rows and files that could not be read: the gaps themselves have no place in a file
+      const t = report.tickets;
+      console.log(formatGithub([...t.problems.map((p) => fromTicketProblem(p, 'error')), ...t.rejections.map((r) => fromTicketProblem(r))]));
+    } else if (flags.format === 'json') console.log(JSON.stringify({ today: isoDay(today), ...JSON.parse(toJson(report)), ...search }, null, 2));
     else if (flags.format === 'markdown') console.log(search ? `${formatMarkdown(report, limit)}\n\n${formatSearchGapsMarkdown(search, limit)}` : formatMarkdown(report, limit));
     else console.log(search ? `${formatText(report, limit)}\n\n${formatSearchGapsText(search, limit)}` : formatText(report, limit));
     if (report.tickets.problems.length && report.tickets.accepted === 0) return 2;
@@ -79,9 +86,7 @@ export async function runGaps(flags: GapsCommandFlags): Promise<number> {
   }
 }
 
-async function searchSection(files: string[], todayText: string | undefined, minSearches: number): Promise<SearchGapReport> {
-  const today = parseDay(todayText ?? new Date().toISOString().slice(0, 10));
-  if (!today) throw new Error(`Unexpected --today ${todayText}, expected a day as YYYY-MM-DD`);
+async function searchSection(files: string[], today: Date, minSearches: number): Promise<SearchGapReport> {
   const { silenceSqliteWarning } = await import('../collect/sqlite-warning.ts');
   silenceSqliteWarning();
   const { readSearchGaps } = await import('../feedback/read-search-gaps.ts');

@@ -1,5 +1,5 @@
 import type { StaleArticle } from '../stale/article.ts';
-import { isoDay } from '../stale/dates.ts';
+import { isoDay } from '../dates.ts';
 import type { StaleProvider, StaleReason } from '../stale/reason.ts';
 import { analyseGaps, type Features } from './analyse.ts';
 

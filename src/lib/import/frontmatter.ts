@@ -1,7 +1,7 @@
 import { LineCounter, parseDocument, isMap, isPair, isScalar, type Node } from 'yaml';
-import { slug as githubSlug } from 'github-slugger';
-import { parseDay } from '../stale/dates.ts';
-import { closestKey } from './fuzzy.ts';
+import { slugify } from '../slug.ts';
+import { parseDay } from '../dates.ts';
+import { closestKey } from '../suggest.ts';
 import { fieldTargets, type Mapping } from './mapping.ts';
 import type { IssuePlace, IssueSink } from './issues.ts';
 
@@ -112,7 +112,7 @@ function mapValue(to: string, field: SourceField, rules: { match: string; to: st
     const out: unknown[] = [];
     for (const item of items) {
       const { hit, to: mapped } = applyRules(item, rules);
-      if (hit && mapped !== null) out.push(to === 'tags' ? slug(String(mapped)) : String(mapped).trim());
+      if (hit && mapped !== null) out.push(to === 'tags' ? slugify(String(mapped)) : String(mapped).trim());
     }
     return out.filter((v) => v !== '');
   }
@@ -154,7 +154,7 @@ function convertScalar(to: string, value: unknown): unknown {
       return text.toLowerCase().split(/[-_]/)[0];
     case 'product':
     case 'translation_key':
-      return slug(text) || undefined;
+      return slugify(text) || undefined;
     case 'title':
     case 'summary':
       return text.replace(/\s+/g, ' ') || undefined;
@@ -175,9 +175,4 @@ export function toIsoDate(value: unknown): string | undefined {
   }
   const iso = /^(\d{4}-\d{2}-\d{2})/.exec(text)?.[1];
   return iso && parseDay(iso) ? iso : undefined;
-}
-
-/** A taxonomy-style id: lowercase letters, digits and hyphens. */
-export function slug(text: string): string {
-  return githubSlug(text).replace(/[^a-z0-9-]/g, '').replace(/-+/g, '-').replace(/^-|-$/g, '');
 }

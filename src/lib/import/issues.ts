@@ -1,5 +1,3 @@
-import { VFileMessage } from 'vfile-message';
-
 /** Where an import issue happened: the source file and a 1-based place in it. */
 export interface IssuePlace {
   line: number;
@@ -53,17 +51,4 @@ export class IssueSink {
 /** The start of a unist node's position, for `IssueSink.add`. */
 export function placeOf(node: { position?: { start: { line: number; column: number } } | undefined } | undefined): IssuePlace | undefined {
   return node?.position ? { line: node.position.start.line, column: node.position.start.column } : undefined;
-}
-
-/** An issue as a vfile-message, so it can go through vfile-reporter like the other `kb` commands. */
-export function toVFileMessage(issue: ImportIssue): VFileMessage {
-  const message = new VFileMessage(issue.reason, {
-    place: { line: issue.line, column: issue.column },
-    ruleId: issue.rule,
-    source: 'kb-import',
-  });
-  message.file = issue.file;
-  message.fatal = issue.severity === 'error' ? true : issue.severity === 'warning' ? false : undefined;
-  if (issue.hint) message.note = issue.hint;
-  return message;
 }

@@ -1,16 +1,15 @@
 import type { Root } from 'mdast';
 import { unified } from 'unified';
-import remarkParse from 'remark-parse';
 import remarkStringify from 'remark-stringify';
 import remarkMdx from 'remark-mdx';
 import remarkGfm from 'remark-gfm';
 import { stringify as stringifyYaml } from 'yaml';
+import { parseMdx } from '../content/mdx.ts';
 import { articleSchema } from '../schema/article.ts';
 import type { TargetData } from './frontmatter.ts';
 
 // resourceLink: MDX has no autolinks, `<https://...>` would be read as JSX.
 const writer = unified().use(remarkGfm).use(remarkMdx).use(remarkStringify, { resourceLink: true, bullet: '-', emphasis: '_', rule: '-', fences: true });
-const reader = unified().use(remarkParse).use(remarkGfm).use(remarkMdx);
 
 const ORDER = ['title', 'summary', 'level', 'audience', 'state', 'product', 'versions', 'tags', 'error_codes', 'owner', 'reviewed', 'review_every', 'tickets', 'lang', 'translation_key', 'escalation'];
 
@@ -44,7 +43,7 @@ export function validateOutput(data: TargetData, mdx: string): OutputProblem[] {
     for (const issue of result.error.issues) problems.push({ rule: 'schema-invalid', reason: `${issue.path.join('.')}: ${issue.message}` });
   }
   try {
-    reader.parse(mdx.replace(/^---\n[^]*?\n---\n/, (fm) => '\n'.repeat(fm.split('\n').length - 1)));
+    parseMdx(mdx.replace(/^---\n[^]*?\n---\n/, (fm) => '\n'.repeat(fm.split('\n').length - 1)));
   } catch (error) {
     const e = error as { reason?: string; message: string; line?: number; column?: number };
     problems.push({ rule: 'mdx-invalid', reason: e.reason ?? e.message, line: e.line, column: e.column });

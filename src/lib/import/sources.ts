@@ -3,7 +3,7 @@ import { basename, extname, relative, resolve, sep } from 'node:path';
 import { glob } from 'tinyglobby';
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
-import { slug } from './frontmatter.ts';
+import { slugify } from '../slug.ts';
 
 /** One article to import, whatever format it came in. */
 export interface SourceDoc {
@@ -50,9 +50,9 @@ export async function discoverSources(inputs: readonly string[], includeFolders:
     const name = relative(cwd, file).split(sep).join('/');
     const ext = extname(file).toLowerCase();
     const { text, encoding } = decode(await readFile(file));
-    const base = slug(basename(file, extname(file)));
+    const base = slugify(basename(file, extname(file)));
     if (ext === '.md' || ext === '.markdown') docs.push({ name, path: file, kind: 'markdown', slug: base, text, encoding });
-    else if (ext === '.html' || ext === '.htm') docs.push({ name, path: file, kind: 'html', encoding, slug: slug(basename(file, extname(file)).replace(/_\d+$/, '')), text }); // Confluence appends _<page id>
+    else if (ext === '.html' || ext === '.htm') docs.push({ name, path: file, kind: 'html', encoding, slug: slugify(basename(file, extname(file)).replace(/_\d+$/, '')), text }); // Confluence appends _<page id>
     else {
       const articles = zendeskArticles(text);
       if (typeof articles === 'string') {
@@ -61,7 +61,7 @@ export async function discoverSources(inputs: readonly string[], includeFolders:
       }
       for (const article of articles) {
         const id = String(article['id'] ?? docs.length);
-        docs.push({ name: `${name}#${id}`, path: file, kind: 'zendesk', slug: slug(String(article['title'] ?? id)) || `article-${id}`, text: String(article['body'] ?? ''), article });
+        docs.push({ name: `${name}#${id}`, path: file, kind: 'zendesk', slug: slugify(String(article['title'] ?? id)) || `article-${id}`, text: String(article['body'] ?? ''), article });
       }
     }
   }
@@ -103,7 +103,7 @@ export function assignSlugs(docs: readonly SourceDoc[]): Map<SourceDoc, string> 
   for (const doc of docs) {
     let candidate = doc.slug || 'article';
     if ((counts.get(candidate) ?? 0) > 1 || taken.has(candidate)) {
-      const parent = slug(basename(resolve(doc.path, '..')));
+      const parent = slugify(basename(resolve(doc.path, '..')));
       if (doc.kind !== 'zendesk' && parent && !taken.has(`${candidate}-${parent}`)) candidate = `${candidate}-${parent}`;
     }
     let n = 2;

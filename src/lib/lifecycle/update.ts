@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, w
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Document, isMap, isSeq, parse } from 'yaml';
-import { isoDay } from '../stale/dates.ts';
+import { isoDay } from '../dates.ts';
 import { ENDOFLIFE_SOURCE, productFromSource } from './endoflife-source.ts';
 import { readLocal, SNAPSHOT_FILE } from './read.ts';
 import { snapshotSchema, type End, type LifecycleProduct, type Snapshot } from './schema.ts';

@@ -1,10 +1,11 @@
 import { createColors } from 'picocolors';
+import { formatGithub, fromStaleReason } from '../findings.ts';
 import { countByCode, groupEntries, summarize, type GroupBy } from './group.ts';
 import type { StaleReason } from './reason.ts';
 import type { StaleEntry, StaleReport } from './run.ts';
 
-export type StaleFormat = 'text' | 'markdown' | 'json';
-export const STALE_FORMATS: readonly StaleFormat[] = ['text', 'markdown', 'json'];
+export type StaleFormat = 'text' | 'markdown' | 'json' | 'github';
+export const STALE_FORMATS: readonly StaleFormat[] = ['text', 'markdown', 'json', 'github'];
 
 export interface FormatOptions {
   groupBy: GroupBy;
@@ -17,6 +18,8 @@ export interface FormatOptions {
 /** The report as `kb stale` prints it. */
 export function formatReport(report: StaleReport, format: StaleFormat, options: FormatOptions): string {
   if (format === 'json') return formatJson(report);
+  // one annotation per reason, on the article's file
+  if (format === 'github') return `${formatGithub(report.articles.flatMap((a) => a.reasons.map((r) => fromStaleReason(a.path, r))))}\n`;
   return format === 'markdown' ? formatMarkdown(report, options) : formatText(report, options);
 }
 

@@ -1,6 +1,6 @@
 import { LEVELS, type Level } from '../levels.ts';
 import type { StaleArticle } from './article.ts';
-import { daysBetween } from './dates.ts';
+import { daysBetween } from '../dates.ts';
 import { groupEntries, type EntryGroup } from './group.ts';
 import { runStale, type StaleOptions, type StaleReport } from './run.ts';
 import { actionList, type ActionRow } from './urgency.ts';

@@ -6,7 +6,7 @@ import { versionWithoutEnd } from '../lifecycle/judge.ts';
 import { EMPTY_LIFECYCLE, LIFECYCLE_DIR, readLifecycle, type Lifecycle } from '../lifecycle/read.ts';
 import type { Lang, Level, State } from '../levels.ts';
 import { partitionArticles, type StaleArticle } from './article.ts';
-import { isoDay } from './dates.ts';
+import { isoDay } from '../dates.ts';
 import { readGitHistory } from './git-history.ts';
 import { contentProviders } from './providers/index.ts';
 import type { LinkTargets } from './providers/links.ts';

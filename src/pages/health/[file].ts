@@ -1,13 +1,13 @@
 // Downloads of the knowledge-health list for the agent site: /health/stale.csv and /health/stale.json.
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { isoDay } from '../../lib/stale/dates.ts';
+import { isoDay } from '../../lib/dates.ts';
 import { actionCsv, actionJson } from '../../lib/stale/urgency.ts';
-import { editUrlOfPath } from '../../site/context.ts';
+import { editUrlOfPath, settings } from '../../site/context.ts';
 import { healthDay, siteHealthData } from '../../site/health.ts';
 
 export const getStaticPaths = (() => {
   // customers never get the list: it names owners and internal articles
-  if (import.meta.env.KB_AUDIENCE !== 'internal') return [];
+  if (settings.audience !== 'internal') return [];
   return [{ params: { file: 'stale.csv' } }, { params: { file: 'stale.json' } }];
 }) satisfies GetStaticPaths;
 

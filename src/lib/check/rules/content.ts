@@ -37,7 +37,7 @@ export const escalationRequired: Rule = {
   },
 };
 
-export const kcsSections: Rule = {
+export const kcsSection: Rule = {
   id: 'kcs-section',
   severity: 'warning',
   description: 'Articles follow the KCS structure: Symptom, Cause, Resolution (Symptom, Ursache, Lösung).',

@@ -63,7 +63,7 @@ export const translationMissing: Rule = {
   },
 };
 
-export const translationLevel: Rule = {
+export const translationLevelMismatch: Rule = {
   id: 'translation-level-mismatch',
   severity: 'error',
   description: 'Translations of one article have the same level (and so the same escalation path).',

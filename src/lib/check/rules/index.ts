@@ -1,11 +1,11 @@
 import type { Rule } from '../types.ts';
 import { escalationLevel, frontmatterMissing, langFolder, schema, yamlSyntax } from './frontmatter.ts';
-import { internalInInternal, mdxSyntax, unknownComponent } from './mdx.ts';
+import { internalUnneeded, mdxSyntax, unknownComponent } from './mdx.ts';
 import { articleEsm, articleExpression, articleHtml, mdFile, urlScheme } from './article-code.ts';
 import { unknownProduct, unknownTag, unknownVersion } from './taxonomy.ts';
 import { brokenAnchor, brokenLink, linkToInternal, missingImage } from './links.ts';
-import { duplicateSlug, duplicateTranslation, slugFormat, translationLevel, translationMissing } from './identity.ts';
-import { errorCodeUnused, escalationRequired, kcsSections, publicResolution } from './content.ts';
+import { duplicateSlug, duplicateTranslation, slugFormat, translationLevelMismatch, translationMissing } from './identity.ts';
+import { errorCodeUnused, escalationRequired, kcsSection, publicResolution } from './content.ts';
 
 /** Every rule of `kb check`, in the order their findings are most useful to read. */
 export const RULES: Rule[] = [
@@ -28,14 +28,14 @@ export const RULES: Rule[] = [
   slugFormat,
   duplicateTranslation,
   translationMissing,
-  translationLevel,
+  translationLevelMismatch,
   brokenLink,
   brokenAnchor,
   linkToInternal,
   missingImage,
   publicResolution,
   escalationRequired,
-  kcsSections,
-  internalInInternal,
+  kcsSection,
+  internalUnneeded,
   errorCodeUnused,
 ];

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { articleUrlOfId } from '../../article-id.ts';
 import { articleIdFromUrl } from '../../links.ts';
-import { closest, createSuggester } from '../suggest.ts';
+import { closest, createSuggester } from '../../suggest.ts';
 import { linksOf } from '../links.ts';
 import type { CheckContext, CheckedArticle, Rule } from '../types.ts';
 

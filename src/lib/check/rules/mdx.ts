@@ -43,7 +43,7 @@ export const unknownComponent: Rule = {
   },
 };
 
-export const internalInInternal: Rule = {
+export const internalUnneeded: Rule = {
   id: 'internal-unneeded',
   severity: 'info',
   description: '<Internal> in an internal article changes nothing: the whole article is internal.',

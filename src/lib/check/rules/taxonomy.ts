@@ -1,5 +1,5 @@
 import { positionOfKey } from '../../content/parse-article.ts';
-import { closest } from '../suggest.ts';
+import { closest } from '../../suggest.ts';
 import type { Rule } from '../types.ts';
 
 function didYouMean(candidate: string | undefined): string {

@@ -2,7 +2,7 @@ import { judgeVersion } from '../../lifecycle/judge.ts';
 import { EMPTY_LIFECYCLE, type Lifecycle } from '../../lifecycle/read.ts';
 import type { Taxonomy } from '../../schema/taxonomy.ts';
 import type { StaleArticle } from '../article.ts';
-import { isoDay } from '../dates.ts';
+import { isoDay } from '../../dates.ts';
 import type { StaleProvider, StaleReason } from '../reason.ts';
 import { endText } from './mentions.ts';
 

@@ -1,5 +1,5 @@
 import type { StaleArticle } from '../article.ts';
-import { daysBetween, isoDay } from '../dates.ts';
+import { daysBetween, isoDay } from '../../dates.ts';
 import { gitPath, type GitHistory } from '../git-history.ts';
 import type { StaleProvider, StaleReason } from '../reason.ts';
 

@@ -4,7 +4,7 @@ import type { Lifecycle } from '../../lifecycle/read.ts';
 import { hasEnded } from '../../lifecycle/resolve.ts';
 import type { End } from '../../lifecycle/schema.ts';
 import type { StaleArticle } from '../article.ts';
-import { isoDay } from '../dates.ts';
+import { isoDay } from '../../dates.ts';
 import type { StaleProvider, StaleReason } from '../reason.ts';
 
 /** `reached end of support on 2020-10-13`. */

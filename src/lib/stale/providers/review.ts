@@ -1,5 +1,5 @@
 import type { StaleArticle } from '../article.ts';
-import { addDays, daysBetween, isoDay } from '../dates.ts';
+import { addDays, daysBetween, isoDay } from '../../dates.ts';
 import type { StaleProvider, StaleReason } from '../reason.ts';
 
 /** Days before the due date from which `review-due` is reported. */

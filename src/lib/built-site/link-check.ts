@@ -28,7 +28,7 @@ function fileFor(dir: string, path: string): string | undefined {
  * resolves them. The build runs it on both sites, so a public article that links to an
  * internal one (a page the public site does not have) fails the build instead of shipping a 404.
  */
-export function checkDistLinks(dir: string): { checked: number; broken: BrokenLink[] } {
+export function checkBuiltSiteLinks(dir: string): { checked: number; broken: BrokenLink[] } {
   const pages = walk(dir).filter((f) => f.endsWith('.html'));
   const ids = new Map<string, Set<string>>();
   const idsOf = (file: string) => {

@@ -1,39 +1,49 @@
+import leven from 'leven';
+
+/**
+ * "Did you mean": one edit distance (Levenshtein, from `leven`) for every suggestion of the
+ * project, so `kb check` and `kb import` give the same answer for the same typo.
+ */
+
 /**
  * Levenshtein distance, giving up early: returns `max + 1` as soon as the distance must exceed
  * `max`. Suggestions compare one word with thousands of ids, so the bound keeps them cheap.
  */
 export function distance(a: string, b: string, max = Infinity): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0] ?? 0;
-    row[0] = i;
-    let rowMin = row[0];
-    for (let j = 1; j <= b.length; j++) {
-      const current = row[j] ?? 0;
-      row[j] = Math.min((row[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = current;
-      if ((row[j] ?? 0) < rowMin) rowMin = row[j] ?? 0;
-    }
-    if (rowMin > max) return max + 1;
-  }
-  return row[b.length] ?? 0;
+  return Number.isFinite(max) ? leven(a, b, { maxDistance: max + 1 }) : leven(a, b);
 }
 
-/** The closest candidate within about a third of the word's length, if any. */
-export function closest(word: string, candidates: Iterable<string>): string | undefined {
+/** How far a suggestion may be from the word: about a third of its length, at least two edits. */
+export function suggestionTolerance(word: string): number {
+  return Math.max(2, Math.ceil(word.length / 3));
+}
+
+/**
+ * The candidate closest to `word` (case-insensitively) within `maxDistance` edits, if any.
+ * Ties go to the first candidate.
+ */
+export function closest(word: string, candidates: Iterable<string>, maxDistance = suggestionTolerance(word)): string | undefined {
   const lower = word.toLowerCase();
   let best: string | undefined;
-  let bestDistance = Math.max(2, Math.ceil(word.length / 3)) + 1;
+  let bestDistance = maxDistance + 1;
   for (const candidate of candidates) {
     const d = distance(lower, candidate.toLowerCase(), bestDistance - 1);
     if (d >= bestDistance) continue;
     best = candidate;
     bestDistance = d;
-    // one edit away is as good as a suggestion gets (an exact match is not a suggestion)
-    if (bestDistance <= 1) break;
+    if (bestDistance === 0) break;
   }
   return best;
+}
+
+/**
+ * The known key that `key` is a typo of, for guesses that are applied, not only suggested
+ * (`kb import` reads `ms.dat` as `ms.date`): so stricter, at most one edit for short keys and
+ * two for keys of eight or more characters. A key that differs only in case is no typo.
+ */
+export function closestKey(key: string, known: readonly string[]): string | undefined {
+  const guess = closest(key, known, key.length >= 8 ? 2 : 1);
+  return guess !== undefined && guess.toLowerCase() !== key.toLowerCase() ? guess : undefined;
 }
 
 function deletions(word: string): string[] {
