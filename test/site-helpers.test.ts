@@ -69,6 +69,22 @@ describe('config', () => {
   });
 });
 
+describe('related articles', () => {
+  it('keeps the best four by score, then title, out of many candidates with equal scores', () => {
+    const base = article('en/base', { product: 'network', tags: ['vpn'] });
+    const titles = ['Zeta', 'alpha', 'Beta', 'Ärger', 'delta', 'Gamma', 'epsilon', 'Eta'];
+    const sameProduct = titles.map((title, i) => article(`en/p${i}`, { title, product: 'network' }));
+    const sameTag = article('en/tag', { title: 'Zzz tag', product: 'other', tags: ['vpn'] });
+    const related = relatedArticles(base, [...sameProduct, base, sameTag]);
+    // tag (2 points) first; then the product-only ties (1 point) in the locale's title order
+    expect(related.map((a) => a.data.title)).toEqual(['Zzz tag', 'alpha', 'Ärger', 'Beta']);
+    expect(relatedArticles(base, sameProduct, 8).map((a) => a.data.title)).toEqual(
+      [...titles].sort((a, b) => a.localeCompare(b)),
+    );
+    expect(relatedArticles(base, sameProduct, 0)).toEqual([]);
+  });
+});
+
 describe('article index', () => {
   it('gives the same translations and related articles as the plain helpers', async () => {
     const { createRelationIndex } = await import('../src/lib/articles.ts');

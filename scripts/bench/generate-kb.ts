@@ -24,14 +24,17 @@ const HEADINGS = {
   de: ['Symptom', 'Umgebung', 'Ursache', 'Lösung', 'Eskalation'],
 };
 
-const CORPUS = resolve(fileURLToPath(import.meta.url), '../../../../shared/corpus/officedocs-support');
+const CORPORA = {
+  en: resolve(fileURLToPath(import.meta.url), '../../../../shared/corpus/officedocs-support'),
+  de: resolve(fileURLToPath(import.meta.url), '../../../../shared/corpus/intune-de'),
+};
 
 /**
- * Real English support prose from the shared corpus (read in place), so benchmark articles have
- * a realistic vocabulary and term distribution; markup is stripped to keep the text valid MDX.
+ * Real support prose from the shared corpus (read in place), so benchmark articles have a
+ * realistic vocabulary and term distribution; markup is stripped to keep the text valid MDX.
  */
-async function corpusText(): Promise<{ titles: string[]; paragraphs: string[] }> {
-  const files = (await glob('**/*.md', { cwd: CORPUS, absolute: true })).sort();
+async function corpusText(lang: 'en' | 'de' = 'en'): Promise<{ titles: string[]; paragraphs: string[] }> {
+  const files = (await glob('**/*.md', { cwd: CORPORA[lang], absolute: true })).sort();
   const titles: string[] = [];
   const paragraphs: string[] = [];
   for (const file of files) {
@@ -44,7 +47,7 @@ async function corpusText(): Promise<{ titles: string[]; paragraphs: string[] }>
         .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
         .replace(/[`*_{}<>|#[\]\\]/g, '')
         .trim();
-      if (clean.length > 80 && /^[A-Z]/.test(clean) && !/^(ms\.|title:|description:)/.test(clean)) paragraphs.push(clean);
+      if (clean.length > 80 && /^[A-ZÄÖÜ]/.test(clean) && !/^(ms\.|title:|description:)/.test(clean)) paragraphs.push(clean);
     }
   }
   return { titles, paragraphs };
@@ -77,11 +80,16 @@ export interface GeneratedArticle {
   errorCode: string;
 }
 
-/** Writes `count` articles and a taxonomy into `<dir>/articles/<lang>/` and `<dir>/taxonomy.yaml`. */
-export async function generateKnowledgeBase(dir: string, count: number, seed = 42): Promise<GeneratedArticle[]> {
+/**
+ * Writes `count` articles and a taxonomy into `<dir>/articles/<lang>/` and `<dir>/taxonomy.yaml`.
+ * `languages: 'de'` writes German articles only, with real German prose (the Intune corpus), for
+ * what grows with German text: compound splitting and its vocabulary.
+ */
+export async function generateKnowledgeBase(dir: string, count: number, seed = 42, languages: 'en+de' | 'de' = 'en+de'): Promise<GeneratedArticle[]> {
   const random = rng(seed);
   const corpus = await corpusText();
-  const real = (k: number, n: number) => Array.from({ length: n }, (_, j) => corpus.paragraphs[(k * 7 + j * 131) % corpus.paragraphs.length]).join('\n\n');
+  const german = languages === 'de' ? await corpusText('de') : undefined;
+  const real = (k: number, n: number, from = corpus) => Array.from({ length: n }, (_, j) => from.paragraphs[(k * 7 + j * 131) % from.paragraphs.length]).join('\n\n');
   await mkdir(join(dir, 'articles/en'), { recursive: true });
   await mkdir(join(dir, 'articles/de'), { recursive: true });
   await writeFile(
@@ -93,13 +101,17 @@ export async function generateKnowledgeBase(dir: string, count: number, seed = 4
   for (let i = 0; i < count; i++) {
     // pairs: even index English, odd index its German translation, every third pair untranslated
     const pair = Math.floor(i / 2);
-    const lang: 'en' | 'de' = i % 2 === 0 || pair % 3 === 2 ? 'en' : 'de';
+    const lang: 'en' | 'de' = german || (i % 2 === 1 && pair % 3 !== 2) ? 'de' : 'en';
     const level = ((pair % 3) + 1) as 1 | 2 | 3;
     const audience = pair % 4 === 3 ? 'internal' : 'public';
     const words = lang === 'en' ? WORDS_EN : WORDS_DE;
     // English articles use real support prose; German ones a German technical vocabulary
-    const prose = (n: number) => (lang === 'en' ? real(i, n) : paragraph(random, words, n * 3));
-    const title = lang === 'en' ? (corpus.titles[i % corpus.titles.length] ?? sentence(random, words, 6)) : sentence(random, words, 6).slice(0, -1);
+    const prose = (n: number) => (german ? real(i, n, german) : lang === 'en' ? real(i, n) : paragraph(random, words, n * 3));
+    const title = german
+      ? (german.titles[i % german.titles.length] ?? sentence(random, words, 6))
+      : lang === 'en'
+        ? (corpus.titles[i % corpus.titles.length] ?? sentence(random, words, 6))
+        : sentence(random, words, 6).slice(0, -1);
     const h = HEADINGS[lang];
     const slug = `article-${String(i).padStart(5, '0')}`;
     const errorCode = `0x8${String(pair).padStart(7, '0')}`;
@@ -107,7 +119,7 @@ export async function generateKnowledgeBase(dir: string, count: number, seed = 4
     const tag = TAGS[pair % TAGS.length] ?? 'update';
     // links go to an earlier public article of the same language, so both sites resolve them
     const linkTarget = publicSlugs[lang].at(-1) ?? slug;
-    const key = lang === 'de' || i % 2 === 0 ? (pair % 3 === 2 ? undefined : `pair-${pair}`) : undefined;
+    const key = german ? undefined : lang === 'de' || i % 2 === 0 ? (pair % 3 === 2 ? undefined : `pair-${pair}`) : undefined;
     const month = String(1 + (pair % 12)).padStart(2, '0');
     const body = `---
 title: ${title.replace(/:/g, ' -')} (${i})

@@ -1,10 +1,14 @@
-import { spawn } from 'node:child_process';
-import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { siteCacheDir } from '../../src/integration/index.ts';
+import { siteRootDir } from '../../src/lib/built-site/publish.ts';
 import { generateKnowledgeBase } from './generate-kb.ts';
+import { measureTree, type TreeRun } from './process-tree.ts';
 import { directorySize, measureSearch } from './search-latency.ts';
+import { writeStarlightProject } from './starlight-project.ts';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
 
@@ -31,72 +35,96 @@ export function timedBuild(root: string, env: NodeJS.ProcessEnv): Promise<BuildR
   });
 }
 
-/** A bare Astro project over the same MDX files: no schema, no layout, no search. */
-async function writePlainProject(dir: string, contentDir: string): Promise<void> {
-  await mkdir(join(dir, 'src/pages'), { recursive: true });
-  await symlink(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
-  await writeFile(join(dir, 'package.json'), '{"type":"module"}');
-  await writeFile(
-    join(dir, 'astro.config.mjs'),
-    `import { defineConfig } from 'astro/config';\nimport mdx from '@astrojs/mdx';\nexport default defineConfig({ integrations: [mdx()], outDir: './dist' });\n`,
-  );
-  await writeFile(
-    join(dir, 'src/content.config.ts'),
-    `import { defineCollection } from 'astro:content';\nimport { glob } from 'astro/loaders';\nexport const collections = { articles: defineCollection({ loader: glob({ pattern: '**/*.mdx', base: ${JSON.stringify(join(contentDir, 'articles'))} }) }) };\n`,
-  );
-  await writeFile(join(dir, 'src/Bare.astro'), '<slot />\n');
-  await writeFile(
-    join(dir, 'src/pages/[...slug].astro'),
-    `---\nimport { getCollection, render } from 'astro:content';\nimport Bare from '../Bare.astro';\nexport async function getStaticPaths() {\n  return (await getCollection('articles')).map((entry) => ({ params: { slug: entry.id }, props: { entry } }));\n}\nconst { Content } = await render(Astro.props.entry);\nconst components = { Steps: Bare, Callout: Bare, Internal: Bare, ErrorCode: Bare, Escalation: Bare };\n---\n<html lang="en"><head><title>{Astro.props.entry.data.title}</title></head><body><Content components={components} /></body></html>\n`,
-  );
-}
+const load = () => loadavg().map((l) => l.toFixed(1)).join(' ');
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
 
+/**
+ * Both our sites (`npm run build` without kb check: both builds at once, Pagefind, link check)
+ * against one Starlight site over the same generated articles, in alternating order, from cold
+ * caches each time. Wall time, CPU time and peak memory are summed over each process tree, so two
+ * builds at once count twice. KB_BENCH_ARTICLES (default 5000) and KB_BENCH_PAIRS (default 2).
+ */
 export async function run(count = Number(process.env['KB_BENCH_ARTICLES'] ?? 5000)): Promise<Record<string, number | string>> {
+  const pairs = Number(process.env['KB_BENCH_PAIRS'] ?? 2);
   const work = await mkdtemp(join(tmpdir(), 'kb-bench-site-'));
-  let outDir = '';
+  // inside the project, like dist/: both builds run at once there (see scripts/build.ts), and
+  // Starlight's packages resolve from the project's node_modules
+  await mkdir(join(ROOT, '.astro'), { recursive: true });
+  const inside = await mkdtemp(join(ROOT, '.astro/bench-site-'));
+  const caches: string[] = [];
   try {
     const contentDir = join(work, 'content');
-    // output inside the project: Astro keeps its temporary files in the output folder then,
-    // instead of a shared .astro/ folder that another build running at the same time overwrites
-    await mkdir(join(ROOT, 'node_modules/.cache'), { recursive: true });
-    outDir = await mkdtemp(join(ROOT, 'node_modules/.cache/kb-bench-site-'));
     const generated = await generateKnowledgeBase(contentDir, count);
-    console.log(`site: generated ${generated.length} articles`);
-    const env = { KB_CONTENT_DIR: contentDir, KB_OUT_DIR: outDir };
+    console.log(`site: generated ${generated.length} articles; load average ${load()} (${pairs} pairs, alternating)`);
+    const outDir = join(inside, 'dist');
+    const starlightDir = join(inside, 'starlight');
+    await writeStarlightProject(starlightDir, contentDir);
+    const env = { ...process.env, KB_CONTENT_DIR: contentDir, KB_OUT_DIR: outDir };
+
+    // cold content and Vite caches for every run, as on a fresh clone
+    caches.push(...['public', 'internal'].map((site) => fileURLToPath(siteCacheDir(contentDir, siteRootDir(ROOT, site, contentDir, outDir), site))));
+    const ours = async (): Promise<TreeRun> => {
+      await rm(outDir, { recursive: true, force: true });
+      for (const dir of caches) await rm(dir, { recursive: true, force: true });
+      return measureTree(process.execPath, [join(ROOT, 'scripts/build.ts'), '--skip-check'], { cwd: ROOT, env });
+    };
+    const starlight = async (): Promise<TreeRun> => {
+      await rm(join(starlightDir, 'dist'), { recursive: true, force: true });
+      await rm(join(starlightDir, '.astro-cache'), { recursive: true, force: true });
+      return measureTree(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: starlightDir, env: process.env });
+    };
+    const describe = (name: string, r: TreeRun) =>
+      `site: ${name} ${r.seconds.toFixed(1)} s wall, ${r.cpuSeconds.toFixed(1)} s CPU, peak ${r.peakMB.toFixed(0)} MB (load ${load()})`;
+
+    const runs = { ours: [] as TreeRun[], starlight: [] as TreeRun[] };
+    for (let pair = 0; pair < pairs; pair++) {
+      const order = pair % 2 === 0 ? (['ours', 'starlight'] as const) : (['starlight', 'ours'] as const);
+      for (const which of order) {
+        const result = which === 'ours' ? await ours() : await starlight();
+        runs[which].push(result);
+        console.log(describe(which === 'ours' ? 'both sites' : 'Starlight', result));
+      }
+    }
 
     const started = performance.now();
-    const pub = await timedBuild(ROOT, { ...env, KB_AUDIENCE: 'public' });
-    console.log(`site: public built in ${pub.seconds.toFixed(1)} s, peak ${pub.peakMB.toFixed(0)} MB`);
-    const internal = await timedBuild(ROOT, { ...env, KB_AUDIENCE: 'internal' });
-    console.log(`site: internal built in ${internal.seconds.toFixed(1)} s, peak ${internal.peakMB.toFixed(0)} MB`);
-    const bothSeconds = (performance.now() - started) / 1000;
-
-    const plainDir = join(work, 'plain');
-    await writePlainProject(plainDir, contentDir);
-    const plain = await timedBuild(plainDir, {});
-    console.log(`site: plain astro build of the same MDX in ${plain.seconds.toFixed(1)} s`);
+    const check = spawnSync(process.execPath, [join(ROOT, 'scripts/kb.ts'), 'check', '--format', 'json'], { cwd: ROOT, env, encoding: 'utf8', maxBuffer: 256 * 2 ** 20 });
+    const checkSeconds = (performance.now() - started) / 1000;
+    if (check.status !== 0) throw new Error(`kb check failed on the generated articles:\n${check.stdout.slice(-2000)}${check.stderr.slice(-2000)}`);
 
     const sample = generated.find((a) => a.audience === 'public' && a.lang === 'en');
     const search = await measureSearch(join(outDir, 'public'), ['outlook password prompt', sample?.errorCode ?? '0x80000001', 'mailbox migration', 'teams meeting audio', 'sharepoint permissions', 'certificate renewal', 'calendar sync']);
+    const m = (list: TreeRun[], key: 'seconds' | 'cpuSeconds' | 'peakMB') => median(list.map((r) => r[key]));
+    const ratio = (key: 'seconds' | 'cpuSeconds' | 'peakMB') => round(m(runs.ours, key) / m(runs.starlight, key));
     return {
       articles: count,
-      'build both sites (s)': round(bothSeconds),
-      'build public (s)': round(pub.seconds),
-      'build internal (s)': round(internal.seconds),
-      'peak memory public (MB)': Math.round(pub.peakMB),
-      'peak memory internal (MB)': Math.round(internal.peakMB),
+      'runs (alternating pairs)': pairs,
+      'load average at the end (1, 5, 15 min)': load(),
+      'both sites: wall (s, median)': round(m(runs.ours, 'seconds')),
+      'both sites: CPU user+sys (s, median)': round(m(runs.ours, 'cpuSeconds')),
+      'both sites: peak memory, all processes (MB, median)': Math.round(m(runs.ours, 'peakMB')),
+      'Starlight: wall (s, median)': round(m(runs.starlight, 'seconds')),
+      'Starlight: CPU user+sys (s, median)': round(m(runs.starlight, 'cpuSeconds')),
+      'Starlight: peak memory (MB, median)': Math.round(m(runs.starlight, 'peakMB')),
+      'ratio both sites / Starlight: wall': ratio('seconds'),
+      'ratio both sites / Starlight: CPU': ratio('cpuSeconds'),
+      'ratio both sites / Starlight: memory': ratio('peakMB'),
+      'ratio per pair (wall)': runs.ours.map((r, i) => round(r.seconds / runs.starlight[i]!.seconds)).join(' '),
+      'kb check, run before the build by npm run build (s)': round(checkSeconds),
       'index size public (MB)': round((await directorySize(join(outDir, 'public/pagefind'))) / 2 ** 20),
       'index size internal (MB)': round((await directorySize(join(outDir, 'internal/pagefind'))) / 2 ** 20),
-      'plain astro build (s)': round(plain.seconds),
-      'ratio public build / plain build': round(pub.seconds / plain.seconds),
-      'ratio both sites / plain build': round(bothSeconds / plain.seconds),
+      'index size Starlight (MB)': round((await directorySize(join(starlightDir, 'dist/pagefind'))) / 2 ** 20),
       'search load on focus (ms)': round(search.initMs),
       'first query (ms)': round(search.firstMs),
       'median of 20 later queries (ms)': round(search.medianMs),
     };
   } finally {
     await rm(work, { recursive: true, force: true });
-    await rm(outDir, { recursive: true, force: true });
+    await rm(inside, { recursive: true, force: true });
+    for (const dir of caches) await rm(dir, { recursive: true, force: true });
   }
 }
 

@@ -7,6 +7,9 @@ import { indexSite } from './pagefind.ts';
 import { checkBuiltSiteLinks, formatBrokenLinks } from '../lib/built-site/link-check.ts';
 import { articleGuard } from './article-guard.ts';
 
+/** The project folder (where astro.config.mjs, src/ and node_modules/ are), whatever Astro's root. */
+const PROJECT_ROOT = new URL('../../', import.meta.url);
+
 /**
  * The knowledge-base integration: picks the site (public or internal) from KB_AUDIENCE, writes it
  * to dist/<audience>, and indexes it with Pagefind when the build is done.
@@ -22,14 +25,16 @@ export function kb(options: KbOptions = {}): AstroIntegration & { kbOptions: KbO
         const settings = siteSettings(options);
         addArticleGuard(astroConfig.markdown.processor, articleGuard({ audience, urlSchemes: settings.urlSchemes }));
         const outDir = process.env['KB_OUT_DIR'];
+        const astroRoot = fileURLToPath(astroConfig.root);
         updateConfig({
           // KB_OUT_DIR lets tests and benchmarks build fixture sites without touching dist/
-          outDir: outDir ? pathToFileURL(`${resolve(outDir, audience)}/`) : new URL(`dist/${audience}/`, astroConfig.root),
-          // separate caches per site and content folder: each holds different entries in its store
-          cacheDir: new URL(`node_modules/.astro/${cacheKey(settings.contentDir)}-${audience}/`, astroConfig.root),
+          outDir: outDir ? pathToFileURL(`${resolve(outDir, audience)}/`) : new URL(`dist/${audience}/`, PROJECT_ROOT),
+          // separate caches per site, content folder and Astro root (`npm run build` gives each
+          // site its own root): each holds different entries, with paths relative to the root
+          cacheDir: siteCacheDir(settings.contentDir, astroRoot, audience),
           vite: {
             // the one way settings reach the pages (src/site/context.ts reads it)
-            define: { 'import.meta.env.KB_SETTINGS': JSON.stringify(settings) },
+            define: { 'import.meta.env.KB_SETTINGS': JSON.stringify({ ...settings, astroRoot }) },
           },
         });
       },
@@ -60,7 +65,9 @@ function addArticleGuard(processor: { name: string; options: unknown }, guard: {
   options.mdastPlugins = [guard, ...options.mdastPlugins.filter((p) => p?.name !== guard.name)];
 }
 
-function cacheKey(contentDir: string): string {
+/** Astro's cache (content store, Vite's dependencies) for one site of a content folder. */
+export function siteCacheDir(contentDir: string, astroRoot: string, audience: string): URL {
   // versioned: entries cached before the public body was cut out must not be reused
-  return createHash('sha256').update('kb-store-2:').update(resolve(contentDir)).digest('hex').slice(0, 8);
+  const key = createHash('sha256').update(`kb-store-2:${resolve(contentDir)}\0${resolve(astroRoot)}`).digest('hex').slice(0, 8);
+  return new URL(`node_modules/.astro/${key}-${audience}/`, PROJECT_ROOT);
 }

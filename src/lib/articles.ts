@@ -38,7 +38,12 @@ export function translationsOf<T extends ArticleRef>(article: T, all: readonly T
  * then tags, then product. Archived articles and translations of the article itself are left out.
  */
 export function relatedArticles<T extends ArticleRef>(article: T, all: readonly T[], limit = 4): T[] {
-  const scored: { other: T; score: number }[] = [];
+  // only the best `limit` are kept, in order: with 10,000 articles every article has hundreds of
+  // candidates (all of its product), and sorting them all by title cost more than building a page
+  const top: { other: T; score: number }[] = [];
+  if (limit <= 0) return [];
+  const before = (a: { other: T; score: number }, b: { other: T; score: number }) =>
+    a.score > b.score || (a.score === b.score && titleOrder.compare(a.other.data.title, b.other.data.title) < 0);
   for (const other of all) {
     if (other.id === article.id || other.data.lang !== article.data.lang) continue;
     if (other.data.state === 'archived') continue;
@@ -47,11 +52,19 @@ export function relatedArticles<T extends ArticleRef>(article: T, all: readonly 
     const tags = other.data.tags.filter((t) => article.data.tags.includes(t)).length;
     const product = other.data.product === article.data.product ? 1 : 0;
     const score = codes * 4 + tags * 2 + product;
-    if (score > 0) scored.push({ other, score });
+    if (score <= 0) continue;
+    const entry = { other, score };
+    if (top.length === limit && !before(entry, top[limit - 1]!)) continue;
+    let at = top.length;
+    while (at > 0 && before(entry, top[at - 1]!)) at--;
+    top.splice(at, 0, entry);
+    if (top.length > limit) top.pop();
   }
-  scored.sort((a, b) => b.score - a.score || a.other.data.title.localeCompare(b.other.data.title));
-  return scored.slice(0, limit).map((s) => s.other);
+  return top.map((s) => s.other);
 }
+
+/** Title order for ties between related articles (the same order as `localeCompare`). */
+const titleOrder = new Intl.Collator();
 
 /** Articles sorted for lists: level, then title in the language's collation. */
 export function sortForList<T extends ArticleRef>(articles: readonly T[], lang: Lang): T[] {

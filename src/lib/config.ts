@@ -127,6 +127,8 @@ export interface SiteSettings extends KbConfig {
   contentDir: string;
   /** Project root: report paths are relative to it. */
   root: string;
+  /** Astro's root for this build when it is not the project root (`npm run build` gives each site its own): article file paths are relative to it. */
+  astroRoot?: string;
   /** The day the health page is computed for (`KB_TODAY`, default the build day), YYYY-MM-DD. */
   today: string;
   /** Ticket exports for the health page's gaps section (`KB_TICKETS`, comma-separated). */

@@ -261,6 +261,13 @@ export function otherLang(lang: Lang): Lang {
   return lang === 'en' ? 'de' : 'en';
 }
 
+const dateFormats = new Map<Lang, Intl.DateTimeFormat>();
 export function formatDate(lang: Lang, date: Date): string {
-  return new Intl.DateTimeFormat(lang === 'de' ? 'de-DE' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+  // one formatter per language: creating one per call was a measurable part of building 5,000 pages
+  let format = dateFormats.get(lang);
+  if (!format) {
+    format = new Intl.DateTimeFormat(lang === 'de' ? 'de-DE' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' });
+    dateFormats.set(lang, format);
+  }
+  return format.format(date);
 }

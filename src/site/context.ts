@@ -1,4 +1,5 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { relative, resolve, sep } from 'node:path';
 import type { SiteOptions, SiteSettings } from '../lib/config.ts';
 import { isLang, type Lang } from '../lib/levels.ts';
 import { readTaxonomy } from '../lib/content/taxonomy.ts';
@@ -57,7 +58,10 @@ export function href(path: string): string {
 
 /** The repository link that opens an article's source in the web editor. */
 export function editUrl(article: Article): string {
-  const file = article.filePath ?? `content/articles/${article.id}.mdx`;
+  // filePath is relative to Astro's root, which `npm run build` sets to a folder per site
+  const file = article.filePath
+    ? relative(settings.root, resolve(settings.astroRoot ?? settings.root, article.filePath)).split(sep).join('/')
+    : `content/articles/${article.id}.mdx`;
   return `${repository}/edit/${branch}/${file}`;
 }
 

@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { buildSite } from '../helpers/build-site.ts';
+import { buildBoth } from '../helpers/build-site.ts';
 import { FIXTURE_SITE_CONTENT, ROOT } from '../helpers/paths.ts';
 
 declare module 'vitest' {
@@ -16,8 +16,8 @@ export default async function setup(project: TestProject) {
   // .astro/ folder that parallel builds would overwrite) and they still resolve node_modules
   await mkdir(join(ROOT, 'node_modules/.cache'), { recursive: true });
   const outDir = await mkdtemp(join(ROOT, 'node_modules/.cache/kb-fixture-site-'));
-  await buildSite(FIXTURE_SITE_CONTENT, outDir, 'public');
-  await buildSite(FIXTURE_SITE_CONTENT, outDir, 'internal');
+  // the way `npm run build` makes them: both at once, each with its own Astro root
+  await buildBoth(FIXTURE_SITE_CONTENT, outDir);
   project.provide('fixtureSite', outDir);
   return async () => {
     await rm(outDir, { recursive: true, force: true });

@@ -39,6 +39,12 @@ export function checkBuiltSiteLinks(dir: string): { checked: number; broken: Bro
     }
     return set;
   };
+  // most links point at a few pages (home, browse pages, popular articles): resolve each once
+  const files = new Map<string, string | undefined>();
+  const resolveFile = (path: string) => {
+    if (!files.has(path)) files.set(path, fileFor(dir, path));
+    return files.get(path);
+  };
   const broken: BrokenLink[] = [];
   let checked = 0;
   for (const page of pages) {
@@ -50,7 +56,7 @@ export function checkBuiltSiteLinks(dir: string): { checked: number; broken: Bro
       const [pathPart = '', hash] = href.split('#');
       const base = '/' + page.replace(/index\.html$/, '').replace(/[^/]*\.html$/, '');
       const path = pathPart === '' ? base : pathPart.startsWith('/') ? pathPart : new URL(pathPart, `http://x${base}`).pathname;
-      const file = fileFor(dir, path);
+      const file = resolveFile(path);
       if (!file) {
         broken.push({ page, href, reason: 'no such page' });
         continue;
