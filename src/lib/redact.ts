@@ -216,8 +216,8 @@ function redactAddresses(text: string): string {
 
 // a run of digit groups with spaces, slashes, dashes and parentheses between them; split into
 // numbers and checked below
-const PHONE_RUN = /(?<![A-Za-z\u00c0-\u024f\d+\/.-])[+(]?\d[\d ()\/-]*\d(?![A-Za-z\u00c0-\u024f\d]|[.,:]\d)/g;
-const DATE_LIKE = /^\d{1,2}[\/-]\d{1,2}[\/-]\d{2,4}$|^\d{4}[\/-]\d{1,2}[\/-]\d{1,2}$/;
+const PHONE_RUN = /(?<![A-Za-z\u00c0-\u024f\d+/.-])[+(]?\d[\d ()/-]*\d(?![A-Za-z\u00c0-\u024f\d]|[.,:]\d)/g;
+const DATE_LIKE = /^\d{1,2}[/-]\d{1,2}[/-]\d{2,4}$|^\d{4}[/-]\d{1,2}[/-]\d{1,2}$/;
 
 function digitsOf(text: string): number {
   let n = 0;
@@ -238,7 +238,7 @@ function isPhone(number: string): boolean {
   if (!international && !national) return false;
   if (digits > 16) return false;
   // a compact number needs more digits than one with its groups separated
-  return /[ ()\/-]/.test(text) ? digits >= 7 : digits >= 9;
+  return /[ ()/-]/.test(text) ? digits >= 7 : digits >= 9;
 }
 
 /**
@@ -246,11 +246,11 @@ function isPhone(number: string): boolean {
  * `+`, `00`, `0` or `(0` starts a new number once the current one has enough digits.
  */
 function redactPhoneRun(run: string): string {
-  const groups = run.match(/[ ()\/-]*[^ ()\/-]+|[ ()\/-]+$/g) ?? [run];
+  const groups = run.match(/[ ()/-]*[^ ()/-]+|[ ()/-]+$/g) ?? [run];
   const numbers: string[] = [];
   let current = '';
   for (const group of groups) {
-    const core = group.replace(/^[ \/-]+/, '');
+    const core = group.replace(/^[ /-]+/, '');
     const starts = /^(?:\+|00|\(?0)/.test(core) && !/^\(0\)/.test(core);
     if (current && starts && digitsOf(current) >= 7) {
       numbers.push(current);
@@ -260,7 +260,7 @@ function redactPhoneRun(run: string): string {
   if (current) numbers.push(current);
   return numbers
     .map((n) => {
-      const lead = /^[ \/-]*/.exec(n)?.[0] ?? '';
+      const lead = /^[ /-]*/.exec(n)?.[0] ?? '';
       const body = n.slice(lead.length);
       return isPhone(body) ? lead + PLACEHOLDERS.phone : n;
     })
@@ -292,7 +292,7 @@ export function personNames(values: readonly string[]): PersonNames {
     if (!value || value.length > 200) continue;
     const at = value.indexOf('@');
     const base = at > 0 ? value.slice(0, at) : value;
-    const parts = base.split(/[\s,;.()_"'<>\/|-]+/).filter((part) => part.length >= 3 && /^\p{L}+$/u.test(part) && !NOT_NAMES.has(part.toLowerCase()));
+    const parts = base.split(/[\s,;.()_"'<>/|-]+/).filter((part) => part.length >= 3 && /^\p{L}+$/u.test(part) && !NOT_NAMES.has(part.toLowerCase()));
     if (at < 0 && value.length >= 3 && parts.length) names.add(value.toLowerCase());
     for (const part of parts) names.add(part.toLowerCase());
   }

@@ -54,6 +54,7 @@ function codeBlock(text: string): string {
  * is written as a code block instead.
  */
 export function inertMdx(text: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what this strips
   const clean = text.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').trim();
   if (!clean) return '';
   const children: Paragraph[] = clean.split(/\n[ \t]*\n\s*/).map((part) => ({ type: 'paragraph', children: [{ type: 'text', value: part.replace(/^[ \t]+/gm, '') }] }));
