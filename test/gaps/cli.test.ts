@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeExport } from '../../scripts/bench/gaps.ts';
+import { expectGapsContract } from '../helpers/gaps-contract.ts';
 import { ROOT } from '../helpers/paths.ts';
 
 function kb(args: string[]) {
@@ -24,16 +25,7 @@ describe('kb gaps on the command line', () => {
   it('prints the JSON contract: accounting and ranked gaps with ticket ids and levels', () => {
     const run = kb(['--tickets', join(dir, 'generated.csv'), '--format', 'json']);
     expect(run.status).toBe(0);
-    const report = JSON.parse(run.stdout) as { tickets: Record<string, number>; gaps: { label: string; keywords: string[]; tickets: number; ticketIds: string[]; levels: Record<string, number> }[] };
-    expect(report.tickets['read']).toBe(3000);
-    expect(report.tickets['read']).toBe(report.tickets['accepted']! + report.tickets['rejected']!);
-    expect(report.gaps.length).toBeGreaterThan(3);
-    for (const gap of report.gaps.slice(0, 5)) {
-      expect(Object.keys(gap)).toEqual(expect.arrayContaining(['label', 'keywords', 'tickets', 'ticketIds', 'levels']));
-      expect(gap.ticketIds).toHaveLength(gap.tickets);
-    }
-    const scores = report.gaps.map((g) => (g as unknown as { score: number }).score);
-    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+    expectGapsContract(run.stdout, 3000, 3);
   });
 
   it('accounts for every row in text and fails with --strict on rejections', () => {
