@@ -11,12 +11,13 @@ const at = (word: string) => words.indexOf(word);
 describe('visibleExcerpt', () => {
   it('never shows a hidden term, even when only hidden terms matched', () => {
     const onlyHidden = [{ location: hiddenFrom, score: 1 }, { location: hiddenFrom + 1, score: 1 }];
-    const excerpt = visibleExcerpt(content, onlyHidden, { hiddenFrom, fallbackStart: 7, length: 12 });
+    const excerpt = visibleExcerpt(content, onlyHidden, { visibleFrom: 7, hiddenFrom, length: 12 });
     const text = excerptText(excerpt);
     expect(text).not.toMatch(/ERR-|(^|\s)80070005/);
     expect(excerpt.parts.some((p) => p.mark)).toBe(false);
-    // nothing visible matched: the excerpt starts after the title, at the summary
-    expect(text.startsWith('… Fix missing permissions')).toBe(true);
+    // nothing visible matched: the excerpt starts after the title (the card's link), at the summary
+    expect(text.startsWith('Fix missing permissions')).toBe(true);
+    expect(excerpt.after).toBe(true);
   });
 
   it('marks the visible matches and centres the window on them', () => {
@@ -50,6 +51,12 @@ describe('visibleExcerpt', () => {
     const matches = [5, 70, 72, 74].map((location) => ({ location, score: 1 }));
     const excerpt = visibleExcerpt(text, matches, { length: 10 });
     expect(excerpt.parts.filter((p) => p.mark).map((p) => p.text)).toEqual(['w70', 'w72', 'w74']);
+  });
+
+  it('never repeats the title, even when the title matched', () => {
+    const excerpt = visibleExcerpt(content, [{ location: 0, score: 5 }, { location: at('share.'), score: 1 }], { visibleFrom: 7, hiddenFrom, length: 10 });
+    expect(excerptText(excerpt)).not.toContain('Access denied when');
+    expect(excerpt.parts.filter((p) => p.mark).map((p) => p.text)).toEqual(['share.']);
   });
 
   it('treats the page as visible up to its end without a hidden-terms anchor', () => {

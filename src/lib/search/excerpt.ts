@@ -27,10 +27,10 @@ export interface WordMatch {
 }
 
 export interface ExcerptOptions {
+  /** Words before this position are not shown (the title: the card shows it as its link). */
+  visibleFrom?: number | undefined;
   /** Position of the first hidden word (the hidden-terms anchor); words from here on are never shown. */
   hiddenFrom?: number | undefined;
-  /** Where to start when no visible word matched (e.g. after the title, where the summary is). */
-  fallbackStart?: number | undefined;
   /** Words in the excerpt. */
   length?: number | undefined;
 }
@@ -45,18 +45,17 @@ export function contentWords(content: string): string[] {
 
 /**
  * The window of `length` visible words with the highest sum of match scores (the middle one of
- * equal windows in a row, as Pagefind does), or the fallback start when nothing visible matched.
+ * equal windows in a row, as Pagefind does), or the first visible words when none matched.
  */
-function windowStart(matches: readonly WordMatch[], visibleEnd: number, length: number, fallbackStart: number): number {
-  if (matches.length === 0) return Math.max(0, Math.min(fallbackStart, visibleEnd - length));
-  if (visibleEnd <= length) return 0;
+function windowStart(matches: readonly WordMatch[], visibleStart: number, visibleEnd: number, length: number): number {
+  if (matches.length === 0 || visibleEnd - visibleStart <= length) return visibleStart;
   const weight = new Array<number>(visibleEnd).fill(0);
   for (const m of matches) weight[m.location] = (weight[m.location] ?? 0) + m.score;
   let sum = 0;
-  for (let i = 0; i < length; i++) sum += weight[i] ?? 0;
+  for (let i = visibleStart; i < visibleStart + length; i++) sum += weight[i] ?? 0;
   let best = sum;
-  let bestRun: number[] = [0];
-  for (let start = 1; start + length <= visibleEnd; start++) {
+  let bestRun: number[] = [visibleStart];
+  for (let start = visibleStart + 1; start + length <= visibleEnd; start++) {
     sum += (weight[start + length - 1] ?? 0) - (weight[start - 1] ?? 0);
     if (sum > best) {
       best = sum;
@@ -65,7 +64,7 @@ function windowStart(matches: readonly WordMatch[], visibleEnd: number, length: 
       bestRun.push(start);
     }
   }
-  return bestRun[Math.floor(bestRun.length / 2)] ?? 0;
+  return bestRun[Math.floor(bestRun.length / 2)] ?? visibleStart;
 }
 
 /** An excerpt of the visible words of `content` around the best matches, with the matches marked. */
@@ -73,8 +72,9 @@ export function visibleExcerpt(content: string, matches: readonly WordMatch[], o
   const words = contentWords(content);
   const length = options.length ?? EXCERPT_WORDS;
   const visibleEnd = Math.max(0, Math.min(options.hiddenFrom ?? words.length, words.length));
-  const visible = matches.filter((m) => m.location >= 0 && m.location < visibleEnd);
-  const start = windowStart(visible, visibleEnd, length, options.fallbackStart ?? 0);
+  const visibleStart = Math.max(0, Math.min(options.visibleFrom ?? 0, visibleEnd));
+  const visible = matches.filter((m) => m.location >= visibleStart && m.location < visibleEnd);
+  const start = windowStart(visible, visibleStart, visibleEnd, length);
   const end = Math.min(visibleEnd, start + length);
   const marked = new Set(visible.map((m) => m.location));
 
@@ -91,7 +91,7 @@ export function visibleExcerpt(content: string, matches: readonly WordMatch[], o
     if (parts.length) push(' ', false);
     push(word, marked.has(i));
   }
-  return { parts, before: start > 0, after: end < visibleEnd };
+  return { parts, before: start > visibleStart, after: end < visibleEnd };
 }
 
 /** The excerpt as plain text (for tests and the screen-reader-free fallback). */
