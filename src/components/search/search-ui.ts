@@ -140,6 +140,7 @@ function setUp(root: HTMLElement): void {
     if (!state.query) return;
     const offers = await suggestFor(state.query, {
       lang,
+      base: config.base,
       countResults: async (query) => (await pagefind.search(query, searchOptions(state))).results.length,
     }).catch(() => []);
     if (id !== run || offers.length === 0) return;
