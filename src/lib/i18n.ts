@@ -187,7 +187,6 @@ const strings = {
   downloadList: { en: 'Download the list', de: 'Liste herunterladen' },
   downloadCsv: { en: 'CSV (spreadsheet)', de: 'CSV (Tabellenkalkulation)' },
   downloadJson: { en: 'JSON (tools)', de: 'JSON (Werkzeuge)' },
-  reasonsInEnglish: { en: '', de: 'Die Begründungen von kb stale sind englisch.' },
   reviewAge: { en: 'Days since the last review', de: 'Tage seit der letzten Prüfung' },
   reviewAgeDescription: {
     en: 'Published articles by days since their last review.',
@@ -209,6 +208,10 @@ const strings = {
   gapsSolvedAt: { en: 'Solved at level', de: 'Gelöst auf Level' },
   gapsEscalated: { en: 'Escalated', de: 'Eskaliert' },
   gapsShiftLeft: { en: 'Shift left', de: 'Nach vorn verlagern (Shift left)' },
+  shiftLeftAdvice: {
+    en: '{tickets} tickets were solved at level 2 or 3 with this level-{level} article ({audience}): publish a level-1 version the service desk or customers can apply.',
+    de: '{tickets} Tickets wurden auf Level 2 oder 3 mit diesem Level-{level}-Artikel ({audience}) gelöst: eine Level-1-Fassung veröffentlichen, die Service Desk oder Kundschaft anwenden können.',
+  },
   gapsNoTickets: {
     en: 'No ticket data in this build. Build with KB_TICKETS=export.csv npm run build to list the topics without an article here.',
     de: 'Keine Ticketdaten in diesem Build. Mit KB_TICKETS=export.csv npm run build erscheinen hier die Themen ohne Artikel.',
