@@ -27,11 +27,11 @@ export function buildSite(contentDir: string, outDir: string, audience: Audience
 /**
  * Runs `npm run build` (scripts/build.ts, both sites at once, published only when both pass)
  * for a content folder into `<outDir>/public` and `<outDir>/internal`. Without kb check, so the
- * build's own checks (MDX, schema, links) are what stops a bad article.
+ * build's own checks (MDX, schema, links) are what stops a bad article. `args`: e.g. `--only public`.
  */
-export function buildBoth(contentDir: string, outDir: string): Promise<{ output: string }> {
+export function buildBoth(contentDir: string, outDir: string, args: string[] = []): Promise<{ output: string }> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [resolve(ROOT, 'scripts/build.ts'), '--skip-check'], {
+    const child = spawn(process.execPath, [resolve(ROOT, 'scripts/build.ts'), '--skip-check', ...args], {
       cwd: ROOT,
       env: { ...process.env, ...fixtureEnv(), KB_CONTENT_DIR: contentDir, KB_OUT_DIR: outDir },
       stdio: ['ignore', 'pipe', 'pipe'],
