@@ -13,11 +13,30 @@ import { escalationQueue, readTaxonomy } from '../lib/content/taxonomy.ts';
 import type { ArticleData } from '../lib/schema/article.ts';
 import { kbOptionsOf, resolveKbConfig } from '../lib/config.ts';
 
+/** Changes when what the loader stores changes; the renderer's own changes are seen by the probe below. */
+const STORE_VERSION = 'kb-articles-1';
+
 /**
- * Changes whenever the HTML rendered from an unchanged article may change (the renderer or the
- * components' markup): cached entries of another version are rendered again.
+ * An article with every component, heading ids and a code block: its HTML (in both languages)
+ * is part of every entry's digest, so a change of the components' markup, their words, the
+ * highlighter or the renderer renders the cached articles again.
  */
-const RENDER_VERSION = 'kb-render-1';
+const RENDER_PROBE = `## Probe
+
+<Steps>
+1. <ErrorCode code="0x1" />
+</Steps>
+
+<Callout>x</Callout><Callout type="tip">x</Callout><Callout type="warning">x</Callout>
+
+<Internal>x</Internal>
+
+<Escalation to={2} collect={['x']}>x</Escalation><Escalation to={3}>x</Escalation>
+
+\`\`\`powershell
+Get-Item x
+\`\`\`
+`;
 
 /**
  * Loads the articles that belong in this site, each rendered to HTML once (see
@@ -50,8 +69,11 @@ export function articlesLoader(options: { contentDir: string; audience: Audience
         image: context.config.image as ArticleRendererOptions['image'],
         queue: (product, level) => escalationQueue(taxonomy, product, level),
       });
-      // an entry cached by another renderer, audience or set of queue names is rendered again
-      const version = context.generateDigest(`${RENDER_VERSION}\0${options.audience}\0${JSON.stringify(urlSchemes)}\0${JSON.stringify(taxonomy.products.map((p) => [p.id, p.queues]))}`);
+      // an entry cached by another renderer, audience, URL policy or set of queue names is rendered again
+      const probes = await Promise.all((['en', 'de'] as const).map(async (lang) => (await render(RENDER_PROBE, { lang })).html));
+      const version = context.generateDigest(
+        [STORE_VERSION, options.audience, JSON.stringify(urlSchemes), JSON.stringify(taxonomy.products.map((p) => [p.id, p.queues])), ...probes].join('\0'),
+      );
       const root = fileURLToPath(context.config.root);
       const untouched = new Set(context.store.keys());
       const files = (await findFiles(BUILT_ARTICLE_GLOB, { cwd: base })).sort();
