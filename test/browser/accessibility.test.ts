@@ -61,9 +61,10 @@ describe('WCAG 2.2 AA in other states', () => {
     await page.goto(`${servers['public']!.url}/de/articles/drucker-offline/`);
     expect(await violations(page)).toEqual([]);
     await page.goto(`${servers['public']!.url}/en/`);
-    await page.locator('pagefind-input input').fill('printer');
-    await page.waitForSelector('pagefind-results .pf-result-link');
+    await page.locator('[data-search-input]').fill('offline');
+    await page.waitForSelector('[data-search-results] .kb-result-link');
     await page.getByLabel('Level', { exact: true }).selectOption('1');
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-search]')?.dataset['searchState'] === 'done');
     expect(await violations(page)).toEqual([]);
     await page.close();
   });

@@ -32,9 +32,9 @@ describe('article components', () => {
     const body = "<Escalation to={3} collect={['Logs', \"Screen\\\"shot\"]} product=\"printing\">\nIt fails again.\n</Escalation>\n";
     const agents = await render(body, { queue: (product, level) => (product === 'printing' && level === 3 ? 'Print platform team' : undefined) });
     expect(agents.html).toMatch(/^<aside class="escalation" aria-label="When to escalate"><p class="escalation-title" data-pagefind-ignore>Escalate to <strong class="escalation-queue">Print platform team<\/strong> <span class="level-badge level-3"/);
-    expect(agents.html).toContain('<p>It fails again.</p><p class="escalation-collect">Collect before handing over</p><ul><li>Logs</li><li>Screen"shot</li></ul></aside>');
+    expect(agents.html).toContain('<p>It fails again.</p><p class="escalation-collect" data-pagefind-ignore>Collect before handing over</p><ul><li>Logs</li><li>Screen"shot</li></ul></aside>');
     const customers = await render(body, { audience: 'public' });
-    expect(customers.html).toContain('<aside class="escalation" aria-label="Still not working?"><p class="escalation-title" data-pagefind-ignore>Still not working?</p><p>It fails again.</p><p class="escalation-collect">Have this ready when you contact support:</p>');
+    expect(customers.html).toContain('<aside class="escalation" aria-label="Still not working?"><p class="escalation-title" data-pagefind-ignore>Still not working?</p><p>It fails again.</p><p class="escalation-collect" data-pagefind-ignore>Have this ready when you contact support:</p>');
     expect(customers.html).not.toContain('Print platform team');
   });
 

@@ -88,7 +88,7 @@ export function escalation(props: EscalationProps, children: ElementContent[], c
   const { lang } = context;
   const collect = props.collect ?? [];
   const list = (intro: string): ElementContent[] =>
-    collect.length > 0 ? [h('p', { className: ['escalation-collect'] }, [text(intro)]), h('ul', {}, collect.map((item) => h('li', {}, [text(item)])))] : [];
+    collect.length > 0 ? [h('p', { className: ['escalation-collect'], dataPagefindIgnore: true }, [text(intro)]), h('ul', {}, collect.map((item) => h('li', {}, [text(item)])))] : [];
   if (context.internal) {
     const queue = props.product && (props.to === 2 || props.to === 3) ? context.queue?.(props.product, props.to) : undefined;
     const title = h('p', { className: ['escalation-title'], dataPagefindIgnore: true }, [
@@ -100,7 +100,7 @@ export function escalation(props: EscalationProps, children: ElementContent[], c
     return h('aside', { className: ['escalation'], ariaLabel: t(lang, 'escalation') }, [title, ...children, ...list(t(lang, 'collectFirst'))]);
   }
   const contact = props.contact
-    ? [h('p', {}, [h('button', { type: 'button', className: ['button'], dataContactOpen: props.contact }, [text(t(lang, 'contactSupport'))])])]
+    ? [h('p', { dataPagefindIgnore: true }, [h('button', { type: 'button', className: ['button'], dataContactOpen: props.contact }, [text(t(lang, 'contactSupport'))])])]
     : [];
   return h('aside', { className: ['escalation'], ariaLabel: t(lang, 'stillNotWorking') }, [
     h('p', { className: ['escalation-title'], dataPagefindIgnore: true }, [text(t(lang, 'stillNotWorking'))]),
