@@ -1,4 +1,4 @@
-import { cpSync, existsSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { stringify as stringifyYaml } from 'yaml';
 import { articleUrl } from '../article-id.ts';
@@ -33,6 +33,8 @@ export interface ImportOptions {
   writeTaxonomy: boolean;
   /** Lifecycle folder copied to `<outDir>/lifecycle` with the generated taxonomy, so kb stale judges versions there too. */
   lifecycleDir?: string | undefined;
+  /** Synonyms file copied to `<outDir>/synonyms.yaml` with the generated taxonomy, so search on the import knows them too. */
+  synonymsFile?: string | undefined;
   /** false: do not read the sources' git history or FILE_HISTORY.csv for review dates. */
   history?: boolean | undefined;
   /** Convert and validate, write nothing. */
@@ -116,7 +118,7 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
     const slug = slugs.get(doc)!;
     const sink = new IssueSink(doc.name);
     const found = detected.get(doc)!;
-    let lang = languageOf(doc);
+    const lang = languageOf(doc);
     if (lang !== found.lang) {
       sink.add('lang-unsupported', `Unexpected language \`${found.lang}\` (from ${found.signal}), expected en or de (used ${lang})`, undefined, 'warning', 'Set `defaults.lang` in the mapping, or translate the article.');
     }
@@ -218,6 +220,10 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
     result.taxonomyFile = display(cwd, file);
     if (options.lifecycleDir && existsSync(options.lifecycleDir) && resolve(options.lifecycleDir) !== resolve(options.outDir, 'lifecycle')) {
       cpSync(options.lifecycleDir, join(options.outDir, 'lifecycle'), { recursive: true });
+    }
+    const synonymsOut = resolve(options.outDir, 'synonyms.yaml');
+    if (options.synonymsFile && existsSync(options.synonymsFile) && resolve(options.synonymsFile) !== synonymsOut && !existsSync(synonymsOut)) {
+      out.write('synonyms.yaml', readFileSync(options.synonymsFile, 'utf8'));
     }
   }
   return result;
