@@ -18,8 +18,8 @@ export const QUERY_KINDS: readonly QueryKind[] = ['title words', 'compound part'
 export interface KnownItemQuery {
   kind: QueryKind;
   query: string;
-  /** The URL of the article the query was made from: the one right answer. */
-  expected: string;
+  /** The URL of the article the query was made from, and of any article with the same title: the right answers. */
+  expected: string[];
 }
 
 /** Small seeded generator (mulberry32): the same seed gives the same queries on every machine. */
@@ -46,15 +46,19 @@ const fold = (w: string) => w.replace(/ä/g, 'a').replace(/ö/g, 'o').replace(/�
  * Known-item queries from titles, in four kinds, with their own corpus statistics (kept apart
  * from the splitter and word forms of src/lib/search, so the benchmark does not grade them
  * with their own rules):
- * - title words: two content words of the title, in random order;
- * - compound part: the longest tail of a title compound that the corpus uses on its own
- *   (capitalised, in two other articles), with the compound's head or another title word;
- * - inflected form: a title word in another form of the same word that the corpus uses
+ * - title words: two title words, drawn by weight idf² (a person types the words that tell the
+ *   article apart, after Azzopardi, de Rijke and Balog's known-item query simulation);
+ * - compound part: tail and head of a title compound, each a word the corpus uses on its own
+ *   (the tail capitalised after a lower-case word, both in two other articles), with a
+ *   distinctive title word when the compound is in more than three articles;
+ * - inflected form: a title word in another form of the same word that two other articles use
  *   (endings -e/-en/-n/-s/-es/-er/-ern added or removed, -ieren/-iert/-ierung/-ierte swapped,
- *   ge-participle and infinitive swapped), with another title word;
+ *   ge-participle and infinitive swapped), with a distinctive title word;
  * - synonym: a title word (or the part of a title compound) replaced by another word of its
- *   group in the synonyms file, with another title word.
- * At most `perKind` queries per kind, drawn with the seed.
+ *   group in the synonyms file, with a distinctive title word.
+ * Words in more than a fifth of the articles ("intune", "geräte") are never drawn. Articles
+ * with the same title (one per platform) all count as right answers. At most `perKind`
+ * queries per kind, drawn with the seed.
  */
 export function knownItemQueries(items: readonly KnownItem[], synonyms: Synonyms['de'], seed = 42, perKind = 100): KnownItemQuery[] {
   const random = seeded(seed);
@@ -93,7 +97,7 @@ export function knownItemQueries(items: readonly KnownItem[], synonyms: Synonyms
       const tail = word.slice(i);
       if (nouns.has(tail) && usedElsewhere(tail, index, 2)) {
         const raw = word.slice(0, i);
-        const head = [raw, raw.replace(/(s|es|n|en)$/, '')].find((h) => h.length >= 3 && usedElsewhere(h, index, 2));
+        const head = [raw.replace(/(es|s|en|n)$/, ''), raw].find((h) => h.length >= 3 && usedElsewhere(h, index, 2));
         return { head: head ?? raw, tail };
       }
     }
@@ -115,35 +119,57 @@ export function knownItemQueries(items: readonly KnownItem[], synonyms: Synonyms
     return [...out];
   };
 
+  // a word in more than a fifth of the articles ("intune", "geräte", "einstellungen") tells
+  // them apart no better than no word: queries are made of the title's distinctive words
+  const common = (word: string) => (documents.get(word)?.size ?? 0) > items.length / 5;
+  const idf = (word: string) => Math.log(items.length / (documents.get(word)?.size ?? 1));
+  /** A title word drawn by weight idf² (known-item query simulation after Azzopardi et al.), or undefined. */
+  const distinctive = (words: readonly string[]): string | undefined => {
+    const pool = words.filter((w) => !common(w));
+    const weights = pool.map((w) => idf(w) ** 2);
+    let r = random() * weights.reduce((a, b) => a + b, 0);
+    for (let i = 0; i < pool.length; i++) if ((r -= weights[i]!) <= 0) return pool[i];
+    return pool.at(-1);
+  };
+  const sameTitle = new Map<string, string[]>();
+  for (const item of items) {
+    const key = item.title.trim().toLowerCase();
+    sameTitle.set(key, [...(sameTitle.get(key) ?? []), item.url]);
+  }
+  const PARTICLES = new Set(['hinzu', 'zurück', 'durch', 'unter', 'über', 'ein', 'aus', 'auf', 'vor', 'nach', 'mit', 'fest', 'bereit', 'dar', 'statt', 'weiter']);
+
   const byKind = new Map<QueryKind, KnownItemQuery[]>(QUERY_KINDS.map((k) => [k, []]));
   items.forEach((item, index) => {
     const title = contentWords(item.title);
     if (!title.length) return;
-    const other = (not: string) => {
-      const rest = title.filter((w) => w !== not);
-      return rest.length ? pick(rest) : undefined;
-    };
+    const expected = sameTitle.get(item.title.trim().toLowerCase()) ?? [item.url];
+    const other = (...not: string[]) => distinctive(title.filter((w) => !not.includes(w)));
     const join = (...parts: (string | undefined)[]) => {
       const words = parts.filter((p): p is string => Boolean(p));
       return (random() < 0.5 ? words : words.reverse()).join(' ');
     };
-    if (title.length >= 2) {
-      const first = pick(title);
-      byKind.get('title words')!.push({ kind: 'title words', query: join(first, other(first)), expected: item.url });
-    }
-    const compounds = title.filter((w) => w.length >= 9).map((w) => ({ word: w, parts: compound(w, index) })).filter((c) => c.parts);
+    const first = distinctive(title);
+    const second = first && other(first);
+    if (first && second) byKind.get('title words')!.push({ kind: 'title words', query: join(first, second), expected });
+
+    const compounds = title
+      .filter((w) => w.length >= 9 && !common(w))
+      .map((w) => ({ word: w, parts: compound(w, index) }))
+      .filter((c) => c.parts && c.parts.tail.length >= 4 && c.parts.head.length >= 4 && !PARTICLES.has(c.parts.head) && usedElsewhere(c.parts.head, index, 2));
     if (compounds.length) {
       const { word, parts } = pick(compounds);
-      const partner = random() < 0.5 && parts!.head.length >= 3 ? parts!.head : other(word);
-      byKind.get('compound part')!.push({ kind: 'compound part', query: join(parts!.tail, partner), expected: item.url });
+      // "warteschlange drucker": the parts of the compound, and a distinctive title word when the compound alone is common
+      const extra = (documents.get(word)?.size ?? 0) > 3 ? other(word) : undefined;
+      byKind.get('compound part')!.push({ kind: 'compound part', query: join(parts!.tail, parts!.head, extra), expected });
     }
     const inflectable = title
-      .filter((w) => w.length >= 5)
-      .map((w) => ({ word: w, forms: forms(w).filter((f) => documents.has(f) && !title.includes(f)) }))
+      .filter((w) => w.length >= 5 && !common(w))
+      .map((w) => ({ word: w, forms: forms(w).filter((f) => f.length >= 5 && usedElsewhere(f, index, 2) && !title.includes(f)) }))
       .filter((c) => c.forms.length);
     if (inflectable.length) {
       const { word, forms: found } = pick(inflectable);
-      byKind.get('inflected form')!.push({ kind: 'inflected form', query: join(pick(found), other(word)), expected: item.url });
+      const partner = other(word);
+      if (partner) byKind.get('inflected form')!.push({ kind: 'inflected form', query: join(pick(found), partner), expected });
     }
     const replaceable: { word: string; query: string }[] = [];
     for (const word of title) {
@@ -157,7 +183,9 @@ export function knownItemQueries(items: readonly KnownItem[], synonyms: Synonyms
     }
     if (replaceable.length) {
       const chosen = pick(replaceable);
-      byKind.get('synonym')!.push({ kind: 'synonym', query: join(chosen.query, other(chosen.word)), expected: item.url });
+      // the synonym and one more word: a lone "wifi" or "löschen" names no article
+      const partner = chosen.query.includes(' ') ? undefined : other(chosen.word);
+      if (partner || chosen.query.includes(' ')) byKind.get('synonym')!.push({ kind: 'synonym', query: join(chosen.query, partner), expected });
     }
   });
   const out: KnownItemQuery[] = [];

@@ -1,11 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { indexSite } from '../../src/integration/pagefind.ts';
+import { runCheck } from '../../src/lib/check/run.ts';
 import { searchRanking } from '../../src/lib/search/ranking.ts';
 import { readSynonyms } from '../../src/lib/search/synonyms.ts';
 import { copyWithoutHiddenTerms, knownItemScores, runQueries } from '../../test/helpers/pagefind-search.ts';
@@ -14,6 +15,29 @@ import { measureTree } from './process-tree.ts';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
 const CORPUS = resolve(ROOT, '../shared/corpus/intune-de');
+
+/**
+ * The import keeps a few links of the DocFX source that lead nowhere (anchors that were
+ * English in the source, an article the snapshot lacks: 5 in the Intune corpus, reported by
+ * `kb check` as broken-link/broken-anchor). The site build refuses broken links, so for
+ * measuring search they become their link text.
+ */
+export async function unlinkBrokenLinks(contentDir: string): Promise<number> {
+  const { findings } = await runCheck({ contentDir, root: contentDir });
+  let fixed = 0;
+  for (const finding of findings.filter((f) => f.ruleId === 'broken-link' || f.ruleId === 'broken-anchor')) {
+    const file = join(contentDir, finding.file);
+    const lines = readFileSync(file, 'utf8').split('\n');
+    const line = lines[finding.line - 1] ?? '';
+    const at = finding.column - 1;
+    const link = /^\[([^\]]*)\]\([^)]*\)/.exec(line.slice(at));
+    if (!link) continue;
+    lines[finding.line - 1] = line.slice(0, at) + link[1] + line.slice(at + link[0].length);
+    writeFileSync(file, lines.join('\n'));
+    fixed++;
+  }
+  return fixed;
+}
 
 /** The imported German articles: URL, title and text. */
 export function readImportedArticles(contentDir: string): KnownItem[] {
@@ -45,11 +69,12 @@ export async function run(): Promise<Record<string, number | string>> {
     let imported = process.env['KB_BENCH_IMPORT'];
     if (!imported || !existsSync(imported)) {
       imported = join(work, 'intune-de');
-      const result = spawnSync(process.execPath, [join(ROOT, 'scripts/kb.ts'), 'import', CORPUS, '--out', imported, '--fail-on', 'none', '--format', 'json'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 256 * 2 ** 20 });
+      const result = spawnSync(process.execPath, [join(ROOT, 'scripts/kb.ts'), 'import', CORPUS, '--mapping', join(ROOT, 'docs/examples/intune-de-mapping.yaml'), '--out', imported, '--fail-on', 'none', '--format', 'json'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 256 * 2 ** 20 });
       if (result.status !== 0) throw new Error(`kb import failed:\n${result.stderr.slice(-2000)}`);
       const report = JSON.parse(result.stdout) as { languages: Record<string, Record<string, number>> };
       console.log(`search-de: imported, languages ${JSON.stringify(report.languages)}`);
     }
+    console.log(`search-de: ${await unlinkBrokenLinks(imported)} links that lead nowhere unlinked`);
     const out = join(work, 'dist');
     const build = await measureTree(process.execPath, [join(ROOT, 'scripts/build.ts'), '--skip-check', '--only', 'internal'], {
       cwd: ROOT,
@@ -85,7 +110,7 @@ export async function run(): Promise<Record<string, number | string>> {
     console.table(table);
     if (process.env['KB_BENCH_SHOW_MISSES']) {
       queries.forEach((q, i) => {
-        if (!oursResults[i]!.includes(q.expected)) console.log(`miss [${q.kind}] "${q.query}" -> ${q.expected}; got ${oursResults[i]!.slice(0, 3).join(' ')}`);
+        if (!oursResults[i]!.some((url) => q.expected.includes(url))) console.log(`miss [${q.kind}] "${q.query}" -> ${q.expected[0]}; got ${oursResults[i]!.slice(0, 3).join(' ')}`);
       });
     }
     return row;
