@@ -20,7 +20,7 @@ export function register(program: Command): void {
     .action(async (flags: { events: string[]; db: string[]; format: string; today?: string; days?: string; site?: string; limit: string }) => {
       const { silenceSqliteWarning } = await import('../../src/lib/collect/sqlite-warning.ts');
       silenceSqliteWarning();
-      const { runFeedback } = await import('../../src/lib/feedback/command.ts');
+      const { runFeedback } = await import('./feedback-run.ts');
       process.exitCode = await runFeedback({ ...flags, events: [...flags.events, ...flags.db] });
     });
 }

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { NewFlags } from '../../src/lib/authoring/new-command.ts';
+import type { NewFlags } from './new-run.ts';
 
 
 export function register(program: Command): void {
@@ -23,7 +23,7 @@ export function register(program: Command): void {
     .option('--dry-run', 'print the article instead of writing it')
     .addHelpText('after', '\nExample:\n  npx kb new --title "Outlook cannot find the mail server" --level 2 --audience internal --product mail --lang en\n')
     .action(async (options: NewFlags) => {
-      const { runNew } = await import('../../src/lib/authoring/new-command.ts');
+      const { runNew } = await import('./new-run.ts');
       process.exitCode = await runNew(options);
     });
 }

@@ -6,6 +6,10 @@ import { buildAudience, siteSettings, type KbOptions } from '../lib/config.ts';
 import { indexSite } from './pagefind.ts';
 import { checkBuiltSiteLinks, formatBrokenLinks } from '../lib/built-site/link-check.ts';
 import { articleGuard } from './article-guard.ts';
+import { astroCsp, headersFile, type CspSite } from '../lib/csp.ts';
+import { THEME_INIT } from '../site/theme-init.ts';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 
 /** The project folder (where astro.config.mjs, src/ and node_modules/ are), whatever Astro's root. */
 const PROJECT_ROOT = new URL('../../', import.meta.url);
@@ -16,6 +20,7 @@ const PROJECT_ROOT = new URL('../../', import.meta.url);
  */
 export function kb(options: KbOptions = {}): AstroIntegration & { kbOptions: KbOptions } {
   const audience = buildAudience();
+  let csp: CspSite | undefined;
   return {
     name: 'tiered-kb',
     kbOptions: options,
@@ -25,6 +30,7 @@ export function kb(options: KbOptions = {}): AstroIntegration & { kbOptions: KbO
         const settings = siteSettings(options);
         addArticleGuard(astroConfig.markdown.processor, articleGuard({ audience, urlSchemes: settings.urlSchemes }));
         const outDir = process.env['KB_OUT_DIR'];
+        csp = { audience, feedbackEndpoint: settings.site.feedbackEndpoint };
         const astroRoot = fileURLToPath(astroConfig.root);
         updateConfig({
           // KB_OUT_DIR lets tests and benchmarks build fixture sites without touching dist/
@@ -32,6 +38,11 @@ export function kb(options: KbOptions = {}): AstroIntegration & { kbOptions: KbO
           // separate caches per site, content folder and Astro root (`npm run build` gives each
           // site its own root): each holds different entries, with paths relative to the root
           cacheDir: siteCacheDir(settings.contentDir, astroRoot, audience),
+          // every page carries its Content-Security-Policy with the hashes of its own scripts and
+          // styles (src/lib/csp.ts); Shiki colours code with style attributes, which the policy
+          // refuses, so code blocks are highlighted by Prism (classes, coloured in global.css)
+          security: { csp: astroCsp(csp, [THEME_INIT]) },
+          markdown: { syntaxHighlight: { type: 'prism', excludeLangs: ['math'] } },
           vite: {
             // the one way settings reach the pages (src/site/context.ts reads it)
             define: { 'import.meta.env.KB_SETTINGS': JSON.stringify({ ...settings, astroRoot }) },
@@ -47,6 +58,8 @@ export function kb(options: KbOptions = {}): AstroIntegration & { kbOptions: KbO
           throw new Error(`${links.broken.length} broken links in the ${audience} site:\n${formatBrokenLinks(links.broken)}`);
         }
         logger.info(`All ${links.checked} links and anchors of the ${audience} site resolve`);
+        // the headers a host should add (Netlify, Cloudflare Pages read _headers; nginx and Caddy: README)
+        if (csp) await writeFile(join(outDir, '_headers'), headersFile(csp));
       },
     },
   };

@@ -15,6 +15,26 @@ const strings = {
     en: 'Results include articles that exist only in German; use the language filter to narrow them.',
     de: 'Die Ergebnisse enthalten auch Artikel, die es nur auf Englisch gibt; der Sprachfilter grenzt sie ein.',
   },
+  // search results (src/components/search); {n} is a number, {query} what was searched
+  searchResults: { en: 'Search results', de: 'Suchergebnisse' },
+  searchResultsOne: { en: '1 result for “{query}”', de: '1 Ergebnis für „{query}“' },
+  searchResultsMany: { en: '{n} results for “{query}”', de: '{n} Ergebnisse für „{query}“' },
+  searchArticlesOne: { en: '1 article', de: '1 Artikel' },
+  searchArticlesMany: { en: '{n} articles', de: '{n} Artikel' },
+  searchNoResults: { en: 'No results for “{query}”.', de: 'Keine Ergebnisse für „{query}“.' },
+  searchNoResultsHelp: {
+    en: 'Try other or fewer words, a product name or an error code.',
+    de: 'Versuchen Sie andere oder weniger Wörter, einen Produktnamen oder einen Fehlercode.',
+  },
+  searchDidYouMean: { en: 'Did you mean:', de: 'Meinten Sie:' },
+  searchWithoutFilters: { en: 'Search without filters', de: 'Ohne Filter suchen' },
+  searchShowMore: { en: 'Show more results', de: 'Weitere Ergebnisse zeigen' },
+  searchAlsoInGerman: { en: 'Also in German', de: 'Auch auf Deutsch' },
+  searchAlsoInEnglish: { en: 'Also in English', de: 'Auch auf Englisch' },
+  searchFailed: {
+    en: 'The search could not load. Check your connection and try again.',
+    de: 'Die Suche konnte nicht geladen werden. Prüfen Sie die Verbindung und versuchen Sie es erneut.',
+  },
   filterLevel: { en: 'Level', de: 'Level' },
   filterProduct: { en: 'Product', de: 'Produkt' },
   filterLanguage: { en: 'Language', de: 'Sprache' },
@@ -167,7 +187,6 @@ const strings = {
   downloadList: { en: 'Download the list', de: 'Liste herunterladen' },
   downloadCsv: { en: 'CSV (spreadsheet)', de: 'CSV (Tabellenkalkulation)' },
   downloadJson: { en: 'JSON (tools)', de: 'JSON (Werkzeuge)' },
-  reasonsInEnglish: { en: '', de: 'Die Begründungen von kb stale sind englisch.' },
   reviewAge: { en: 'Days since the last review', de: 'Tage seit der letzten Prüfung' },
   reviewAgeDescription: {
     en: 'Published articles by days since their last review.',
@@ -189,6 +208,10 @@ const strings = {
   gapsSolvedAt: { en: 'Solved at level', de: 'Gelöst auf Level' },
   gapsEscalated: { en: 'Escalated', de: 'Eskaliert' },
   gapsShiftLeft: { en: 'Shift left', de: 'Nach vorn verlagern (Shift left)' },
+  shiftLeftAdvice: {
+    en: '{tickets} tickets were solved at level 2 or 3 with this level-{level} article ({audience}): publish a level-1 version the service desk or customers can apply.',
+    de: '{tickets} Tickets wurden auf Level 2 oder 3 mit diesem Level-{level}-Artikel ({audience}) gelöst: eine Level-1-Fassung veröffentlichen, die Service Desk oder Kundschaft anwenden können.',
+  },
   gapsNoTickets: {
     en: 'No ticket data in this build. Build with KB_TICKETS=export.csv npm run build to list the topics without an article here.',
     de: 'Keine Ticketdaten in diesem Build. Mit KB_TICKETS=export.csv npm run build erscheinen hier die Themen ohne Artikel.',

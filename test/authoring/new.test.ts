@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { slugify } from '../../src/lib/slug.ts';
 import { redact } from '../../src/lib/redact.ts';
 import { renderArticle } from '../../src/lib/authoring/template.ts';
-import { runNew } from '../../src/lib/authoring/new-command.ts';
+import { runNew } from '../../scripts/commands/new-run.ts';
 import { parseArticle, validateFrontmatter } from '../../src/lib/content/parse-article.ts';
 import { ROOT } from '../helpers/paths.ts';
 

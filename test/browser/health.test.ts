@@ -86,6 +86,12 @@ describe('knowledge-health page', () => {
     expect(await page.locator('.action-table thead').innerText()).toMatch(/Dringlichkeit\s+Artikel und Datei\s+Wer handelt\s+Warum\s+Bearbeiten/);
     expect(await page.locator('.action-table tbody tr').first().innerText()).toContain('Sofort handeln');
     expect(await page.locator('h2').allInnerTexts()).toContain('In den nächsten 30 Tagen fällig');
+    // the reasons themselves, not only their names, are German: no English sentence, no lang="en" island
+    const reasons = await page.locator('.action-reasons li').allInnerTexts();
+    expect(reasons.length).toBeGreaterThanOrEqual(3);
+    expect(reasons.join('\n')).not.toMatch(/\b(overdue by|which|since its review|Links to|Applies to|not changed)\b/);
+    expect(reasons.join('\n')).toMatch(/überfällig|fällig|Verweist|Gilt für|unverändert/);
+    expect(await page.locator('.action-reasons [lang="en"], .health-warnings [lang="en"]').count()).toBe(0);
     await context.close();
   });
 

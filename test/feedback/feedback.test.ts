@@ -155,7 +155,7 @@ describe('kb stale: the unhelpful reason', () => {
         code: 'unhelpful',
         message: 'Only 3 of 12 readers (25%) said this article solved their problem since its review on 2026-10-01 (below 50%).',
         severity: 'warning',
-        details: { yes: 3, no: 9, votes: 12, helpfulRate: 0.25 },
+        details: { yes: 3, no: 9, votes: 12, helpfulRate: 0.25, threshold: 0.5, reviewed: '2026-10-01' },
       },
     ]);
     // fewer votes needed: the never-reviewed article's 4 "no" count

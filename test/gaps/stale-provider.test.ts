@@ -14,7 +14,7 @@ describe('ticket reasons for kb stale', () => {
     const printer = reasons.get('en/printer-offline') ?? [];
     expect(printer.map((r) => r.code)).toEqual(['ticket-escalations', 'ticket-reopened']);
     expect(printer[0]?.message).toBe('1 ticket using this article was escalated since its review on 2026-10-01 (T-1).');
-    expect(printer[1]?.details).toEqual({ tickets: ['T-2'] });
+    expect(printer[1]?.details).toEqual({ tickets: ['T-2'], reviewed: '2026-10-01' });
     expect(reasons.get('en/access-denied-share')?.map((r) => r.code)).toEqual(['unused']);
   });
 

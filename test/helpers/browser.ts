@@ -8,14 +8,16 @@ export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
 /**
  * Starts Debian's Chromium. A missing browser is an error, never a skip: CI installs it, and a
- * browser test that silently skips protects nothing.
+ * browser test that silently skips protects nothing. Playwright switches the back/forward cache
+ * off; `backForwardCache` keeps it on, as in a visitor's browser.
  */
-export async function launchBrowser(): Promise<Browser> {
+export async function launchBrowser(options: { backForwardCache?: boolean } = {}): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`Chromium not found at ${CHROMIUM}. Install it with: apt-get install -y chromium (or set CHROMIUM_PATH)`);
   }
   return chromium.launch({
     executablePath: CHROMIUM,
+    ...(options.backForwardCache ? { ignoreDefaultArgs: ['--disable-back-forward-cache'] } : {}),
     args: [
       '--headless',
       '--no-sandbox',

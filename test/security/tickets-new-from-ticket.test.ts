@@ -11,7 +11,7 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { afterAll, describe, expect, it } from 'vitest';
 import { inertMdx, isAddressLink } from '../../src/lib/authoring/inert-mdx.ts';
-import { runNew } from '../../src/lib/authoring/new-command.ts';
+import { runNew } from '../../scripts/commands/new-run.ts';
 import { parseArticle } from '../../src/lib/content/parse-article.ts';
 import { ROOT } from '../helpers/paths.ts';
 

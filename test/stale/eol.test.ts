@@ -26,7 +26,7 @@ describe('product-eol', () => {
           code: 'product-eol',
           message: 'Applies to 2016, which reached end of support on 2025-10-14.',
           severity: 'error',
-          details: { product: 'mail', version: '2016', eol: '2025-10-14', source: 'taxonomy' },
+          details: { product: 'mail', version: '2016', eol: '2025-10-14', source: 'taxonomy', othersSupported: false, path: 'content/articles/en/a.mdx' },
         },
       ]);
     });

@@ -84,6 +84,7 @@ describe('git history', () => {
         message:
           'Shallow git clone: 4 files have no known last change and the git-unchanged rule cannot judge them. ' +
           'Fetch the full history (git fetch --unshallow; in CI, actions/checkout with fetch-depth: 0).',
+        details: { unknownFiles: 4 },
       },
     ]);
   });
@@ -107,7 +108,11 @@ describe('git history', () => {
       const { reasons, warnings } = await runProvider(gitProvider(history), articlesIn(plain), '2026-11-24');
       expect(reasons.size).toBe(0);
       expect(warnings).toEqual([
-        { code: 'git-unavailable', message: `Git history not available (${plain} is not inside a git repository); the git-unchanged rule was skipped.` },
+        {
+          code: 'git-unavailable',
+          message: `Git history not available (${plain} is not inside a git repository); the git-unchanged rule was skipped.`,
+          details: { cause: 'not-a-repository', dir: plain },
+        },
       ]);
     } finally {
       rmSync(plain, { recursive: true, force: true });

@@ -61,7 +61,7 @@ describe('broken-link', () => {
         code: 'broken-link',
         message: 'Links to en/gone, which does not exist (/en/articles/gone/ at content/articles/en/x.mdx:12:5).',
         severity: 'error',
-        details: { url: '/en/articles/gone/', target: 'en/gone', line: 12, column: 5 },
+        details: { problem: 'missing', url: '/en/articles/gone/', target: 'en/gone', path: 'content/articles/en/x.mdx', line: 12, column: 5 },
       },
     ]);
   });
@@ -88,7 +88,7 @@ describe('archived-linked', () => {
         code: 'archived-linked',
         message: 'Links to archived article en/old "Old way" (line 10); link its successor or remove the link.',
         severity: 'warning',
-        details: { target: 'en/old', line: 10, column: 1 },
+        details: { target: 'en/old', title: 'Old way', line: 10, column: 1 },
       },
     ]);
   });

@@ -17,6 +17,7 @@ describe('mentions-eol', () => {
         severity: 'error',
         details: {
           where: 'title',
+          path: 'content/articles/en/a.mdx',
           line: 2,
           column: 30,
           count: 1,

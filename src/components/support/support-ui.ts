@@ -79,7 +79,7 @@ if (searchRoot) {
   let pending: { query: string; results: number } | undefined;
   let clicked = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const results = () => searchRoot.querySelectorAll('[data-search-results] > li, pagefind-results .pf-result').length;
+  const results = () => searchRoot.querySelectorAll('[data-search-results] > li').length;
   const flushUnclicked = () => {
     if (pending && pending.results > 0 && !clicked) sendEvent({ type: 'search', query: pending.query, results: pending.results, clicked: false });
     pending = undefined;

@@ -2,6 +2,7 @@ import type { DemandEvent } from '../collect/event.ts';
 import type { StaleArticle } from '../stale/article.ts';
 import { isoDay } from '../dates.ts';
 import type { StaleProvider, StaleReason } from '../stale/reason.ts';
+import { staleReason } from '../stale/reason-text.ts';
 
 export interface HelpfulRuleOptions {
   /** Fewest votes since the last review before a rate means anything (default 10). */
@@ -39,14 +40,15 @@ export function helpfulStaleProvider(events: readonly DemandEvent[], options: He
       const yes = counted.filter((v) => v.helpful).length;
       const rate = yes / counted.length;
       if (rate >= threshold) continue;
-      const since = article.data.reviewed ? `since its review on ${isoDay(article.data.reviewed)}` : 'and it was never reviewed';
       reasons.set(article.id, [
-        {
-          code: 'unhelpful',
-          message: `Only ${yes} of ${counted.length} readers (${Math.round(rate * 100)}%) said this article solved their problem ${since} (below ${Math.round(threshold * 100)}%).`,
-          severity: 'warning',
-          details: { yes, no: counted.length - yes, votes: counted.length, helpfulRate: Math.round(rate * 1000) / 1000 },
-        },
+        staleReason('unhelpful', 'warning', {
+          yes,
+          no: counted.length - yes,
+          votes: counted.length,
+          helpfulRate: Math.round(rate * 1000) / 1000,
+          threshold,
+          ...(article.data.reviewed && { reviewed: isoDay(article.data.reviewed) }),
+        }),
       ]);
     }
     return reasons;

@@ -2,6 +2,7 @@ import type { StaleArticle } from '../stale/article.ts';
 import { isoDay } from '../dates.ts';
 import type { StaleProvider, StaleReason } from '../stale/reason.ts';
 import { analyseGaps, type Features } from './analyse.ts';
+import { staleReason } from '../stale/reason-text.ts';
 
 const DAY = 86_400_000;
 
@@ -42,32 +43,18 @@ export async function ticketStaleProvider(options: TicketProviderOptions): Promi
       const after = tickets.filter((t) => (t.opened?.getTime() ?? 0) > reviewed);
       const escalated = after.filter((t) => t.escalated);
       const reopened = after.filter((t) => t.reopened);
-      const since = article.data.reviewed ? `since its review on ${isoDay(article.data.reviewed)}` : 'and it was never reviewed';
+      const since = article.data.reviewed && { reviewed: isoDay(article.data.reviewed) };
       if (escalated.length) {
-        list.push({
-          code: 'ticket-escalations',
-          message: `${escalated.length} ticket${escalated.length === 1 ? '' : 's'} using this article ${escalated.length === 1 ? 'was' : 'were'} escalated ${since} (${escalated.slice(0, 5).map((t) => t.id).join(', ')}${escalated.length > 5 ? ', …' : ''}).`,
-          severity: 'error',
-          details: { tickets: escalated.map((t) => t.id) },
-        });
+        list.push(staleReason('ticket-escalations', 'error', { tickets: escalated.map((t) => t.id), ...since }));
       }
       if (reopened.length) {
-        list.push({
-          code: 'ticket-reopened',
-          message: `${reopened.length} ticket${reopened.length === 1 ? '' : 's'} using this article ${reopened.length === 1 ? 'was' : 'were'} reopened ${since} (${reopened.slice(0, 5).map((t) => t.id).join(', ')}${reopened.length > 5 ? ', …' : ''}).`,
-          severity: 'error',
-          details: { tickets: reopened.map((t) => t.id) },
-        });
+        list.push(staleReason('ticket-reopened', 'error', { tickets: reopened.map((t) => t.id), ...since }));
       }
       // only when the export reaches into the window: an old export says nothing about recent use
       const recent = tickets.filter((t) => (t.opened?.getTime() ?? 0) >= windowStart);
       if (latest >= windowStart && recent.length === 0 && article.data.state === 'validated') {
-        list.push({
-          code: 'unused',
-          message: `No ticket in the export used this article in the last ${unusedDays} days${tickets.length ? ` (last: ${isoDay(new Date(Math.max(...tickets.map((t) => t.opened?.getTime() ?? 0))))})` : ''}.`,
-          severity: 'info',
-          details: { tickets: tickets.length },
-        });
+        const last = tickets.length ? isoDay(new Date(Math.max(...tickets.map((t) => t.opened?.getTime() ?? 0)))) : undefined;
+        list.push(staleReason('unused', 'info', { tickets: tickets.length, unusedDays, ...(last && { last }) }));
       }
       if (list.length) reasons.set(article.id, list);
     }

@@ -9,4 +9,6 @@ export const searchFilterValues = {
   product: (id: string) => id,
   language: (lang: Lang) => lang,
   audience: (audience: Audience) => audience,
+  /** The `translation_key` the language versions of an article share: the results list them once. */
+  translation: (key: string) => key,
 };

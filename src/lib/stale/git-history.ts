@@ -3,6 +3,7 @@ import { realpathSync } from 'node:fs';
 import { relative } from 'node:path';
 import { promisify } from 'node:util';
 import type { StaleWarning } from './reason.ts';
+import { staleWarning } from './reason-text.ts';
 
 const run = promisify(execFile);
 
@@ -40,8 +41,8 @@ export async function readGitHistory(dir: string): Promise<GitHistory> {
   try {
     root = realpathSync((await git(dir, ['rev-parse', '--show-toplevel'])).trim());
   } catch (error) {
-    const why = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'git is not installed' : `${dir} is not inside a git repository`;
-    history.warnings.push({ code: 'git-unavailable', message: `Git history not available (${why}); the git-unchanged rule was skipped.` });
+    const cause = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no-git' : 'not-a-repository';
+    history.warnings.push(staleWarning('git-unavailable', { cause, dir }));
     return history;
   }
   history.root = root;
@@ -77,12 +78,7 @@ export async function readGitHistory(dir: string): Promise<GitHistory> {
   }
   history.status = shallow ? 'shallow' : 'ok';
   if (shallow) {
-    history.warnings.push({
-      code: 'git-shallow',
-      message:
-        `Shallow git clone: ${history.unknown.size} ${history.unknown.size === 1 ? 'file has' : 'files have'} no known last change and ` +
-        'the git-unchanged rule cannot judge them. Fetch the full history (git fetch --unshallow; in CI, actions/checkout with fetch-depth: 0).',
-    });
+    history.warnings.push(staleWarning('git-shallow', { unknownFiles: history.unknown.size }));
   }
   return history;
 }

@@ -29,6 +29,8 @@ export interface StaleWarning {
   /** Stable code, e.g. `git-shallow`, `git-unavailable`. */
   code: string;
   message: string;
+  /** Structured details the health page renders in its own language (src/lib/stale/reason-text.ts). */
+  details?: Record<string, unknown>;
 }
 
 /** A source of stale reasons. Ticket-based reasons (from `kb gaps`) plug in as one more provider. */

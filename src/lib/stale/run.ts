@@ -11,6 +11,7 @@ import { readGitHistory } from './git-history.ts';
 import { contentProviders } from './providers/index.ts';
 import type { LinkTargets } from './providers/links.ts';
 import type { StaleProvider, StaleReason, StaleWarning } from './reason.ts';
+import { staleWarning } from './reason-text.ts';
 
 export interface StaleOptions {
   contentDir: string;
@@ -77,7 +78,7 @@ export async function runStale(options: StaleOptions): Promise<{ report: StaleRe
   const history = options.git === false ? undefined : await readGitHistory(options.contentDir);
   const warnings: StaleWarning[] = [];
   if (options.git === false) {
-    warnings.push({ code: 'git-off', message: 'Git history not read (--no-git): git-unchanged and the git half of translation-outdated were not checked.' });
+    warnings.push(staleWarning('git-off', {}));
   }
   const lifecycle = loadLifecycle(options, taxonomy, warnings);
   const providers = [
@@ -133,14 +134,9 @@ function loadLifecycle(options: StaleOptions, taxonomy: ReturnType<typeof readTa
   const dir = options.lifecycleDir ?? join(options.contentDir, LIFECYCLE_DIR);
   let lifecycle = EMPTY_LIFECYCLE;
   if (existsSync(dir)) lifecycle = readLifecycle(dir);
-  else warnings.push({ code: 'lifecycle-missing', message: `No lifecycle data in ${relative(options.root, dir) || '.'}: product-eol uses only eol dates in taxonomy.yaml and mentions-eol is off (see docs/lifecycle.md).` });
+  else warnings.push(staleWarning('lifecycle-missing', { dir: relative(options.root, dir) || '.' }));
   const unknown = taxonomy.products.flatMap((p) => p.versions.filter((v) => versionWithoutEnd(v.name, p.id, taxonomy, lifecycle)).map((v) => `${p.id}: ${v.name}`));
-  if (unknown.length) {
-    warnings.push({
-      code: 'lifecycle-unknown-version',
-      message: `${unknown.length} taxonomy ${unknown.length === 1 ? 'version has' : 'versions have'} no known end of support (${unknown.join('; ')}): add an eol in taxonomy.yaml or the product to content/lifecycle/local.yaml.`,
-    });
-  }
+  if (unknown.length) warnings.push(staleWarning('lifecycle-unknown-version', { versions: unknown }));
   return lifecycle;
 }
 

@@ -4,7 +4,7 @@ import type { Taxonomy } from '../../schema/taxonomy.ts';
 import type { StaleArticle } from '../article.ts';
 import { isoDay } from '../../dates.ts';
 import type { StaleProvider, StaleReason } from '../reason.ts';
-import { endText } from './mentions.ts';
+import { staleReason } from '../reason-text.ts';
 
 /**
  * `product-eol`: a version named in `versions:` whose support has ended: by its `eol` in
@@ -28,20 +28,16 @@ export function eolProvider(taxonomy: Taxonomy, lifecycle: Lifecycle = EMPTY_LIF
         article.id,
         ended.map((version) => {
           const at = article.positionOf?.(['versions', version.index]);
-          const where = at ? ` (${article.path}:${at.line}:${at.column})` : '';
-          return {
-            code: 'product-eol',
-            message: `Applies to ${version.text}, which ${endText(version.eol)}${severity === 'error' ? '' : '; other listed versions are still supported, so remove it from the list'}${where}.`,
-            severity,
-            details: {
-              product: version.product,
-              version: version.text,
-              eol: version.eol instanceof Date ? isoDay(version.eol) : version.eol,
-              source: version.source,
-              ...(at && { line: at.line, column: at.column }),
-              ...(version.link && { link: version.link }),
-            },
-          };
+          return staleReason('product-eol', severity, {
+            product: version.product,
+            version: version.text,
+            eol: version.eol instanceof Date ? isoDay(version.eol) : version.eol,
+            source: version.source,
+            othersSupported: severity !== 'error',
+            path: article.path,
+            ...(at && { line: at.line, column: at.column }),
+            ...(version.link && { link: version.link }),
+          });
         }),
       );
     }

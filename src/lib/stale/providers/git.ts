@@ -2,6 +2,7 @@ import type { StaleArticle } from '../article.ts';
 import { daysBetween, isoDay } from '../../dates.ts';
 import { gitPath, type GitHistory } from '../git-history.ts';
 import type { StaleProvider, StaleReason } from '../reason.ts';
+import { staleReason } from '../reason-text.ts';
 
 /** Default for `--git-max-age`. */
 export const GIT_MAX_AGE_DAYS = 365;
@@ -29,14 +30,7 @@ export function gitProvider(history: GitHistory, maxAgeDays = GIT_MAX_AGE_DAYS):
       if (!last) continue;
       const age = daysBetween(last, today);
       if (age <= maxAgeDays) continue;
-      result.set(article.id, [
-        {
-          code: 'git-unchanged',
-          message: `File not changed in git for ${age} days (last commit ${isoDay(last)}, threshold ${maxAgeDays} days).`,
-          severity: 'warning',
-          details: { lastCommit: isoDay(last), days: age, maxAgeDays },
-        },
-      ]);
+      result.set(article.id, [staleReason('git-unchanged', 'warning', { lastCommit: isoDay(last), days: age, maxAgeDays })]);
     }
     return result;
   };

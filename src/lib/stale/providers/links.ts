@@ -2,6 +2,7 @@ import { extractArticleLinks } from '../../links.ts';
 import type { State } from '../../levels.ts';
 import type { StaleArticle } from '../article.ts';
 import type { StaleProvider, StaleReason } from '../reason.ts';
+import { staleReason } from '../reason-text.ts';
 
 /** What is known about every article file, including drafts and files with invalid frontmatter. */
 export type LinkTargets = ReadonlyMap<string, { state?: State | undefined; title?: string | undefined }>;
@@ -42,12 +43,10 @@ export function brokenLinkProvider(index: LinkTargets): StaleProvider<StaleArtic
       const reasons: StaleReason[] = [];
       for (const link of articleLinks(article)) {
         const target = index.get(link.target);
-        const at = `${article.path}:${link.line}:${link.column}`;
-        const details = { url: link.url, target: link.target, line: link.line, column: link.column };
-        if (!target) {
-          reasons.push({ code: 'broken-link', message: `Links to ${link.target}, which does not exist (${link.url} at ${at}).`, severity: 'error', details });
-        } else if (target.state === 'draft') {
-          reasons.push({ code: 'broken-link', message: `Links to ${link.target}, which is a draft and not published (${link.url} at ${at}).`, severity: 'error', details });
+        const problem = !target ? 'missing' : target.state === 'draft' ? 'draft' : undefined;
+        if (problem) {
+          const { url, line, column } = link;
+          reasons.push(staleReason('broken-link', 'error', { problem, url, target: link.target, path: article.path, line, column }));
         }
       }
       if (reasons.length) result.set(article.id, reasons);
@@ -68,12 +67,14 @@ export function archivedLinkedProvider(index: LinkTargets): StaleProvider<StaleA
         const target = index.get(link.target);
         if (target?.state !== 'archived' || seen.has(link.target)) continue;
         seen.add(link.target);
-        reasons.push({
-          code: 'archived-linked',
-          message: `Links to archived article ${link.target}${target.title ? ` "${target.title}"` : ''} (line ${link.line}); link its successor or remove the link.`,
-          severity: 'warning',
-          details: { target: link.target, line: link.line, column: link.column },
-        });
+        reasons.push(
+          staleReason('archived-linked', 'warning', {
+            target: link.target,
+            ...(target.title && { title: target.title }),
+            line: link.line,
+            column: link.column,
+          }),
+        );
       }
       if (reasons.length) result.set(article.id, reasons);
     }

@@ -2,15 +2,10 @@ import { judgedMentions } from '../../lifecycle/judge.ts';
 import { mentionMatcher, type Mention } from '../../lifecycle/mentions.ts';
 import type { Lifecycle } from '../../lifecycle/read.ts';
 import { hasEnded } from '../../lifecycle/resolve.ts';
-import type { End } from '../../lifecycle/schema.ts';
 import type { StaleArticle } from '../article.ts';
 import { isoDay } from '../../dates.ts';
 import type { StaleProvider, StaleReason } from '../reason.ts';
-
-/** `reached end of support on 2020-10-13`. */
-export function endText(eol: End): string {
-  return eol === true ? 'is past its end of support' : eol === false ? 'is supported' : `reached end of support on ${isoDay(eol)}`;
-}
+import { staleReason } from '../reason-text.ts';
 
 /**
  * `mentions-eol`: what the article is about, read from its text, is past end of support.
@@ -52,25 +47,18 @@ export function mentionsProvider(lifecycle: Lifecycle): StaleProvider<StaleArtic
 
 function build(article: StaleArticle, mentions: Mention[], severity: 'error' | 'warning', where: 'title' | 'body'): StaleReason {
   const first = mentions[0]!;
-  const names = [...new Set(mentions.map((m) => m.text))];
-  const shown = names.slice(0, 3).join(', ') + (names.length > 3 ? ` and ${names.length - 3} more` : '');
-  const lead = where === 'body' ? `Only mentions ${shown} (${mentions.length}×)` : `About ${shown}`;
-  return {
-    code: 'mentions-eol',
-    message: `${lead}: ${first.text} ${endText(first.end!.eol)} (${article.path}:${first.line}:${first.column}).`,
-    severity,
-    details: {
-      where,
-      line: first.line,
-      column: first.column,
-      mentions: mentions.slice(0, 20).map((m) => ({
-        text: m.text,
-        product: m.product,
-        line: m.line,
-        column: m.column,
-        eol: m.end!.eol instanceof Date ? isoDay(m.end!.eol) : m.end!.eol,
-      })),
-      count: mentions.length,
-    },
-  };
+  return staleReason('mentions-eol', severity, {
+    where,
+    path: article.path,
+    line: first.line,
+    column: first.column,
+    count: mentions.length,
+    mentions: mentions.slice(0, 20).map((m) => ({
+      text: m.text,
+      product: m.product,
+      line: m.line,
+      column: m.column,
+      eol: m.end!.eol instanceof Date ? isoDay(m.end!.eol) : m.end!.eol,
+    })),
+  });
 }

@@ -1,6 +1,7 @@
 import type { StaleArticle } from '../article.ts';
 import { addDays, daysBetween, isoDay } from '../../dates.ts';
 import type { StaleProvider, StaleReason } from '../reason.ts';
+import { staleReason } from '../reason-text.ts';
 
 /** Days before the due date from which `review-due` is reported. */
 export const DUE_WINDOW_DAYS = 30;
@@ -25,30 +26,13 @@ export function reviewProvider(options: ReviewOptions): StaleProvider<StaleArtic
 function reviewReason(article: StaleArticle, today: Date, defaultEvery: number): StaleReason | undefined {
   const { reviewed } = article.data;
   if (!reviewed) {
-    return { code: 'never-reviewed', message: 'Never reviewed: the frontmatter has no `reviewed` date.', severity: 'warning' };
+    return staleReason('never-reviewed', 'warning', {});
   }
   const every = article.data.review_every ?? defaultEvery;
   const due = addDays(reviewed, every);
   const left = daysBetween(today, due);
   const details = { reviewed: isoDay(reviewed), reviewEvery: every, due: isoDay(due) };
-  const basis = `reviewed ${isoDay(reviewed)}, review every ${every} days`;
-  if (left < 0) {
-    const days = -left;
-    return {
-      code: 'review-overdue',
-      message: `Review overdue by ${days} ${days === 1 ? 'day' : 'days'} (due ${isoDay(due)}; ${basis}).`,
-      severity: 'error',
-      details: { ...details, overdueDays: days },
-    };
-  }
-  if (left <= DUE_WINDOW_DAYS) {
-    const when = left === 0 ? 'today' : `in ${left} ${left === 1 ? 'day' : 'days'}`;
-    return {
-      code: 'review-due',
-      message: `Review due ${when} (${isoDay(due)}; ${basis}).`,
-      severity: 'info',
-      details: { ...details, dueInDays: left },
-    };
-  }
+  if (left < 0) return staleReason('review-overdue', 'error', { ...details, overdueDays: -left });
+  if (left <= DUE_WINDOW_DAYS) return staleReason('review-due', 'info', { ...details, dueInDays: left });
   return undefined;
 }

@@ -3,6 +3,7 @@ import { daysBetween, isoDay } from '../../dates.ts';
 import type { GitHistory } from '../git-history.ts';
 import type { StaleProvider, StaleReason } from '../reason.ts';
 import { lastGitChange } from './git.ts';
+import { staleReason } from '../reason-text.ts';
 
 /** Default for `--translation-lag`: days a translation may trail its source. */
 export const TRANSLATION_LAG_DAYS = 30;
@@ -49,23 +50,27 @@ function compare(article: StaleArticle, source: StaleArticle, maxLag: number, so
   if (sourceReviewed && reviewed) {
     const lag = daysBetween(reviewed, sourceReviewed);
     if (lag > maxLag) {
-      return {
-        code: 'translation-outdated',
-        message: `Translation reviewed ${isoDay(reviewed)}, ${lag} days before its source ${source.id} (reviewed ${isoDay(sourceReviewed)}); threshold ${maxLag} days.`,
-        severity: 'warning',
-        details: { source: source.id, reviewed: isoDay(reviewed), sourceReviewed: isoDay(sourceReviewed), lagDays: lag, basis: 'reviewed' },
-      };
+      return staleReason('translation-outdated', 'warning', {
+        basis: 'reviewed',
+        source: source.id,
+        reviewed: isoDay(reviewed),
+        sourceReviewed: isoDay(sourceReviewed),
+        lagDays: lag,
+        maxLagDays: maxLag,
+      });
     }
   }
   if (sourceCommit && ownCommit) {
     const lag = daysBetween(ownCommit, sourceCommit);
     if (lag > maxLag) {
-      return {
-        code: 'translation-outdated',
-        message: `Translation last changed in git ${isoDay(ownCommit)}, ${lag} days before its source ${source.id} (${isoDay(sourceCommit)}); threshold ${maxLag} days.`,
-        severity: 'warning',
-        details: { source: source.id, lastCommit: isoDay(ownCommit), sourceLastCommit: isoDay(sourceCommit), lagDays: lag, basis: 'git' },
-      };
+      return staleReason('translation-outdated', 'warning', {
+        basis: 'git',
+        source: source.id,
+        lastCommit: isoDay(ownCommit),
+        sourceLastCommit: isoDay(sourceCommit),
+        lagDays: lag,
+        maxLagDays: maxLag,
+      });
     }
   }
   return undefined;

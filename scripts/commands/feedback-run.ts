@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { readEventFiles } from '../collect/ndjson.ts';
-import { loadKbConfig } from '../config.ts';
-import { readArticles } from '../content/read-articles.ts';
-import { dayOfRun } from '../dates.ts';
-import { formatFeedback, type FeedbackFormat } from './format.ts';
-import { searchGaps } from './search-gaps.ts';
-import { summariseFeedback } from './summarise.ts';
+import { readEventFiles } from '../../src/lib/collect/ndjson.ts';
+import { loadKbConfig } from '../../src/lib/config.ts';
+import { readArticles } from '../../src/lib/content/read-articles.ts';
+import { dayOfRun } from '../../src/lib/dates.ts';
+import { formatFeedback, type FeedbackFormat } from '../../src/lib/feedback/format.ts';
+import { searchGaps } from '../../src/lib/feedback/search-gaps.ts';
+import { summariseFeedback } from '../../src/lib/feedback/summarise.ts';
 
 export interface FeedbackFlags {
   events: string[];

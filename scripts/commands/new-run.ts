@@ -1,13 +1,13 @@
-import { loadKbConfig } from '../config.ts';
-import { dayOfRun, isoDay } from '../dates.ts';
-import { readTaxonomy } from '../content/taxonomy.ts';
-import { readArticles } from '../content/read-articles.ts';
-import { isLang, isLevel, type Lang, type Level } from '../levels.ts';
-import { ArticleExistsError, createArticle, type Answers } from './create.ts';
-import { gitAuthor } from './owner.ts';
-import { askOnTerminal, PromptCancelled, type Ask } from './prompt.ts';
-import { parseMapOptions } from '../tickets/read.ts';
-import { readTicket } from './ticket-source.ts';
+import { loadKbConfig } from '../../src/lib/config.ts';
+import { dayOfRun, isoDay } from '../../src/lib/dates.ts';
+import { readTaxonomy } from '../../src/lib/content/taxonomy.ts';
+import { readArticles } from '../../src/lib/content/read-articles.ts';
+import { isLang, isLevel, type Lang, type Level } from '../../src/lib/levels.ts';
+import { ArticleExistsError, createArticle, type Answers } from '../../src/lib/authoring/create.ts';
+import { gitAuthor } from '../../src/lib/authoring/owner.ts';
+import { askOnTerminal, PromptCancelled, type Ask } from '../../src/lib/authoring/prompt.ts';
+import { parseMapOptions } from '../../src/lib/tickets/read.ts';
+import { readTicket } from '../../src/lib/authoring/ticket-source.ts';
 
 export interface NewFlags {
   title?: string;

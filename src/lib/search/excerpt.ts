@@ -1,0 +1,101 @@
+/**
+ * Excerpts of search results, built from the text Pagefind indexed for a page.
+ *
+ * Pagefind's own excerpt can land on the hidden search terms (error-code spellings, compound parts,
+ * synonyms) at the end of an article, because they are indexed words like any other. The result
+ * cards build their excerpt here instead, from the visible words only: every word from the
+ * position of the hidden-terms element on is left out.
+ */
+
+/** One run of excerpt text; `mark` runs are the words that matched the query. */
+export interface ExcerptPart {
+  text: string;
+  mark: boolean;
+}
+
+export interface Excerpt {
+  parts: ExcerptPart[];
+  /** Text was left out before / after the excerpt (the card shows an ellipsis). */
+  before: boolean;
+  after: boolean;
+}
+
+/** A matched word: its position in the page's words and Pagefind's score for it. */
+export interface WordMatch {
+  location: number;
+  score: number;
+}
+
+export interface ExcerptOptions {
+  /** Words before this position are not shown (the title: the card shows it as its link). */
+  visibleFrom?: number | undefined;
+  /** Position of the first hidden word (the hidden-terms anchor); words from here on are never shown. */
+  hiddenFrom?: number | undefined;
+  /** Words in the excerpt. */
+  length?: number | undefined;
+}
+
+export const EXCERPT_WORDS = 30;
+
+/** The page's words the way Pagefind counts them: its match locations index into this list. */
+export function contentWords(content: string): string[] {
+  // Pagefind splits by zero-width spaces when it segmented the text itself (CJK), else by whitespace
+  return content.includes('\u200B') ? content.split('\u200B') : content.split(/[\r\n\s]+/g);
+}
+
+/**
+ * The window of `length` visible words with the highest sum of match scores (the middle one of
+ * equal windows in a row, as Pagefind does), or the first visible words when none matched.
+ */
+function windowStart(matches: readonly WordMatch[], visibleStart: number, visibleEnd: number, length: number): number {
+  if (matches.length === 0 || visibleEnd - visibleStart <= length) return visibleStart;
+  const weight = new Array<number>(visibleEnd).fill(0);
+  for (const m of matches) weight[m.location] = (weight[m.location] ?? 0) + m.score;
+  let sum = 0;
+  for (let i = visibleStart; i < visibleStart + length; i++) sum += weight[i] ?? 0;
+  let best = sum;
+  let bestRun: number[] = [visibleStart];
+  for (let start = visibleStart + 1; start + length <= visibleEnd; start++) {
+    sum += (weight[start + length - 1] ?? 0) - (weight[start - 1] ?? 0);
+    if (sum > best) {
+      best = sum;
+      bestRun = [start];
+    } else if (sum === best && bestRun[bestRun.length - 1] === start - 1) {
+      bestRun.push(start);
+    }
+  }
+  return bestRun[Math.floor(bestRun.length / 2)] ?? visibleStart;
+}
+
+/** An excerpt of the visible words of `content` around the best matches, with the matches marked. */
+export function visibleExcerpt(content: string, matches: readonly WordMatch[], options: ExcerptOptions = {}): Excerpt {
+  const words = contentWords(content);
+  const length = options.length ?? EXCERPT_WORDS;
+  const visibleEnd = Math.max(0, Math.min(options.hiddenFrom ?? words.length, words.length));
+  const visibleStart = Math.max(0, Math.min(options.visibleFrom ?? 0, visibleEnd));
+  const visible = matches.filter((m) => m.location >= visibleStart && m.location < visibleEnd);
+  const start = windowStart(visible, visibleStart, visibleEnd, length);
+  const end = Math.min(visibleEnd, start + length);
+  const marked = new Set(visible.map((m) => m.location));
+
+  const parts: ExcerptPart[] = [];
+  const push = (text: string, mark: boolean) => {
+    const last = parts[parts.length - 1];
+    if (last && !last.mark && !mark) last.text += text;
+    else parts.push({ text, mark });
+  };
+  for (let i = start; i < end; i++) {
+    const word = words[i];
+    if (!word) continue;
+    // the space between words belongs to the unmarked side, so a mark holds exactly its word
+    if (parts.length) push(' ', false);
+    push(word, marked.has(i));
+  }
+  return { parts, before: start > visibleStart, after: end < visibleEnd };
+}
+
+/** The excerpt as plain text (for tests and the screen-reader-free fallback). */
+export function excerptText(excerpt: Excerpt): string {
+  const text = excerpt.parts.map((p) => p.text).join('');
+  return `${excerpt.before ? '… ' : ''}${text}${excerpt.after ? ' …' : ''}`;
+}

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { contentWords, excerptText, visibleExcerpt } from '../../src/lib/search/excerpt.ts';
+
+// the shape of a Pagefind fragment's content: title, summary, sections, then the hidden terms
+const content =
+  'Access denied when opening a shared folder. Fix missing permissions on a department file share. Symptom. Opening the share fails with "Access is denied" and error 0x80070005. Cause. The user is not in the security group that owns the share. Contact support 0x80070005 80070005 ERR-80070005 ERR-0x80070005.';
+const words = contentWords(content);
+const hiddenFrom = words.indexOf('80070005');
+const at = (word: string) => words.indexOf(word);
+
+describe('visibleExcerpt', () => {
+  it('never shows a hidden term, even when only hidden terms matched', () => {
+    const onlyHidden = [{ location: hiddenFrom, score: 1 }, { location: hiddenFrom + 1, score: 1 }];
+    const excerpt = visibleExcerpt(content, onlyHidden, { visibleFrom: 7, hiddenFrom, length: 12 });
+    const text = excerptText(excerpt);
+    expect(text).not.toMatch(/ERR-|(^|\s)80070005/);
+    expect(excerpt.parts.some((p) => p.mark)).toBe(false);
+    // nothing visible matched: the excerpt starts after the title (the card's link), at the summary
+    expect(text.startsWith('Fix missing permissions')).toBe(true);
+    expect(excerpt.after).toBe(true);
+  });
+
+  it('marks the visible matches and centres the window on them', () => {
+    const excerpt = visibleExcerpt(content, [{ location: at('security'), score: 2 }], { hiddenFrom, length: 8 });
+    expect(excerpt.parts.filter((p) => p.mark).map((p) => p.text)).toEqual(['security']);
+    expect(excerptText(excerpt)).toContain('security');
+    expect(excerpt.before).toBe(true);
+    expect(excerptText(excerpt)).not.toContain('ERR-');
+  });
+
+  it('keeps the window inside the visible words when the match is near the end', () => {
+    const last = hiddenFrom - 1;
+    const excerpt = visibleExcerpt(content, [{ location: last, score: 1 }], { hiddenFrom, length: 10 });
+    expect(excerpt.after).toBe(false);
+    expect(excerptText(excerpt).endsWith(words[last]!)).toBe(true);
+  });
+
+  it('puts the spaces between words outside the marks', () => {
+    const excerpt = visibleExcerpt('one two three four', [{ location: 1, score: 1 }, { location: 2, score: 1 }], { length: 4 });
+    expect(excerpt.parts).toEqual([
+      { text: 'one ', mark: false },
+      { text: 'two', mark: true },
+      { text: ' ', mark: false },
+      { text: 'three', mark: true },
+      { text: ' four', mark: false },
+    ]);
+  });
+
+  it('prefers the densest window of matches', () => {
+    const text = Array.from({ length: 100 }, (_, i) => `w${i}`).join(' ');
+    const matches = [5, 70, 72, 74].map((location) => ({ location, score: 1 }));
+    const excerpt = visibleExcerpt(text, matches, { length: 10 });
+    expect(excerpt.parts.filter((p) => p.mark).map((p) => p.text)).toEqual(['w70', 'w72', 'w74']);
+  });
+
+  it('never repeats the title, even when the title matched', () => {
+    const excerpt = visibleExcerpt(content, [{ location: 0, score: 5 }, { location: at('share.'), score: 1 }], { visibleFrom: 7, hiddenFrom, length: 10 });
+    expect(excerptText(excerpt)).not.toContain('Access denied when');
+    expect(excerpt.parts.filter((p) => p.mark).map((p) => p.text)).toEqual(['share.']);
+  });
+
+  it('treats the page as visible up to its end without a hidden-terms anchor', () => {
+    expect(excerptText(visibleExcerpt('a b c', [{ location: 2, score: 1 }]))).toBe('a b c');
+  });
+});
