@@ -37,7 +37,7 @@ export function seeded(seed: number): () => number {
 const WORD = /[A-Za-zÄÖÜäöüß]+/g;
 
 function contentWords(title: string): string[] {
-  return [...new Set((title.match(WORD) ?? []).map((w) => w.toLowerCase()))].filter((w) => w.length >= 4 && !STOP.has(w));
+  return [...new Set((title.match(WORD) ?? []).map((w) => w.toLowerCase()))].filter((w) => w.length >= 3 && !STOP.has(w));
 }
 
 const fold = (w: string) => w.replace(/ä/g, 'a').replace(/ö/g, 'o').replace(/ü/g, 'u').replace(/ß/g, 'ss');
@@ -50,7 +50,7 @@ const fold = (w: string) => w.replace(/ä/g, 'a').replace(/ö/g, 'o').replace(/�
  *   article apart, after Azzopardi, de Rijke and Balog's known-item query simulation);
  * - compound part: tail and head of a title compound, each a word the corpus uses on its own
  *   (the tail capitalised after a lower-case word, both in two other articles), with a
- *   distinctive title word when the compound is in more than three articles;
+ *   distinctive title word when other titles have the compound too (none: no query);
  * - inflected form: a title word in another form of the same word that two other articles use
  *   (endings -e/-en/-n/-s/-es/-er/-ern added or removed, -ieren/-iert/-ierung/-ierte swapped,
  *   ge-participle and infinitive swapped), with a distinctive title word;
@@ -158,9 +158,11 @@ export function knownItemQueries(items: readonly KnownItem[], synonyms: Synonyms
       .filter((c) => c.parts && c.parts.tail.length >= 4 && c.parts.head.length >= 4 && !PARTICLES.has(c.parts.head) && usedElsewhere(c.parts.head, index, 2));
     if (compounds.length) {
       const { word, parts } = pick(compounds);
-      // "warteschlange drucker": the parts of the compound, and a distinctive title word when the compound alone is common
-      const extra = (documents.get(word)?.size ?? 0) > 3 ? other(word) : undefined;
-      byKind.get('compound part')!.push({ kind: 'compound part', query: join(parts!.tail, parts!.head, extra), expected });
+      // "warteschlange drucker": the parts of the compound, and a distinctive title word when
+      // other titles have the compound too (else no query could tell the article apart)
+      const shared = items.some((other, i) => i !== index && contentWords(other.title).includes(word) && !expected.includes(other.url));
+      const extra = shared ? other(word) : undefined;
+      if (!shared || extra) byKind.get('compound part')!.push({ kind: 'compound part', query: join(parts!.tail, parts!.head, extra), expected });
     }
     const inflectable = title
       .filter((w) => w.length >= 5 && !common(w))
