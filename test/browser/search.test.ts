@@ -105,8 +105,8 @@ describe('search on the public site', () => {
 
   it('finds the parts of German compounds', async () => {
     const page = await open(pub, '/de/');
-    // the article only has "Laufzeitbibliothek"; "Bibliothek" is a word of two other articles
-    // (a part must be: src/lib/search/decompound.ts)
+    // the article only has "Laufzeitbibliothek"; "Laufzeit" and "Bibliothek" are words of two
+    // other articles, as compound parts must be (src/lib/search/decompound.ts)
     expect(await search(page, 'Bibliothek')).toContain('Kassensystem startet nach dem Update nicht');
     await page.close();
   });

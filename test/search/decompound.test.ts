@@ -34,6 +34,16 @@ describe('German compounds', () => {
     expect(vocabulary.split('Kontoführen')).toBeUndefined();
   });
 
+  it('does not split an inflected word of a far more common one ("Kennwörter" is no "kenn" + "Wörter")', () => {
+    const texts = [...Array.from({ length: 20 }, () => 'Das Kennwort ist neu.'), 'Ich kenn die Wörter.', 'Du kenn die Wörter.', 'Die Kennwörter.'];
+    expect(new Vocabulary(texts).split('kennwörter')).toBeUndefined();
+  });
+
+  it('takes the longest head when a compound has more than two parts', () => {
+    const texts = ['Unter dem Konto, das Unternehmen, der Bereich.', 'Unter dem Konto, das Unternehmen, der Bereich.', 'Ein Nehmen.', 'Ein Nehmen.'];
+    expect(new Vocabulary(texts).split('unternehmensbereichskonto')).toEqual(['unternehmen', 'bereich', 'konto']);
+  });
+
   it('rejects parts that occur in one text only', () => {
     const once = new Vocabulary(['Der Parameter und der Para und das Meter.', 'Der Parameter.']);
     expect(once.split('parameter')).toBeUndefined();

@@ -111,15 +111,31 @@ export class Vocabulary {
       const tail = lower.slice(i);
       if (!this.isTail(tail)) continue;
       const head = this.headAt(lower.slice(0, i));
-      if (head && this.common(lower, head, tail)) return [head, tail];
+      if (head && this.common(lower, head, tail) && !this.overshadowed(lower, i, head)) return [head, tail];
     }
-    for (let i = minPart; i <= lower.length - minPart * 2; i++) {
+    // more than two parts: the longest head first ("unternehmens|bereichskonto", not "unter|…")
+    for (let i = lower.length - minPart * 2; i >= minPart; i--) {
       const head = this.headAt(lower.slice(0, i));
       if (!head || !this.common(lower, head)) continue;
       const rest = this.splitFrom(lower.slice(i), depth + 1);
       if (rest) return [head, ...rest];
     }
     return undefined;
+  }
+
+  /**
+   * A head is no part when a longer word starts the compound and is far more common:
+   * "kennwörter" is "Kennwort" inflected, not "kenn" + "wörter".
+   */
+  private overshadowed(lower: string, end: number, head: string): boolean {
+    const own = this.documents.get(head) ?? 0;
+    for (let j = end + 1; j < lower.length; j++) {
+      const prefix = lower.slice(0, j);
+      // with the umlaut of a plural undone: "kennwört|er" starts with "kennwort"
+      const singular = prefix.replace(/ä/g, 'a').replace(/ö/g, 'o').replace(/ü/g, 'u');
+      if (Math.max(this.documents.get(prefix) ?? 0, this.documents.get(singular) ?? 0) >= own * RARE_PART) return true;
+    }
+    return false;
   }
 
   /**
