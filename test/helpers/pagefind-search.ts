@@ -16,21 +16,21 @@ export async function runQueries(siteDir: string, lang: string, queries: readonl
     const page = await browser.newPage();
     // the page's <html lang> picks the index language, as on the site
     await page.goto(`${server.url}/${lang}/`);
-    return await page.evaluate(
-      async ({ queries, ranking, depth }) => {
-        const pagefind = await import('/pagefind/pagefind.js' as string);
-        await pagefind.options({ ...(ranking ? { ranking } : {}), excerptLength: 10 });
-        await pagefind.init();
-        const out: string[][] = [];
-        for (const query of queries) {
-          const search = await pagefind.search(query);
-          const top = await Promise.all(search.results.slice(0, depth).map((r: { data: () => Promise<{ url: string }> }) => r.data()));
-          out.push(top.map((d: { url: string }) => d.url));
-        }
-        return out;
-      },
-      { queries: [...queries], ranking: options.ranking, depth: options.depth ?? 5 },
-    );
+    // a string, not a function: the test runner rewrites an import() written in this file, and
+    // the browser must run the import itself
+    const args = JSON.stringify({ queries: [...queries], ranking: options.ranking ?? null, depth: options.depth ?? 5 });
+    return (await page.evaluate(`(async ({ queries, ranking, depth }) => {
+      const pagefind = await import(location.origin + '/pagefind/pagefind.js');
+      await pagefind.options({ ...(ranking ? { ranking } : {}), excerptLength: 10 });
+      await pagefind.init();
+      const out = [];
+      for (const query of queries) {
+        const search = await pagefind.search(query);
+        const top = await Promise.all(search.results.slice(0, depth).map((r) => r.data()));
+        out.push(top.map((d) => d.url));
+      }
+      return out;
+    })(${args})`)) as string[][];
   } finally {
     await browser.close();
     await server.close();
