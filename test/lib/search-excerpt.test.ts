@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentWords, excerptText, visibleExcerpt } from '../../src/lib/search/excerpt.ts';
+import { contentWords, excerptText, titleEnd, visibleExcerpt } from '../../src/lib/search/excerpt.ts';
 
 // the shape of a Pagefind fragment's content: title, summary, sections, then the hidden terms
 const content =
@@ -61,5 +61,17 @@ describe('visibleExcerpt', () => {
 
   it('treats the page as visible up to its end without a hidden-terms anchor', () => {
     expect(excerptText(visibleExcerpt('a b c', [{ location: 2, score: 1 }]))).toBe('a b c');
+  });
+});
+
+describe('titleEnd', () => {
+  it('finds the title after a badge and ignores case and punctuation', () => {
+    const words = contentWords('Internal: support staff only VPN split tunnel routes. Internal routing table');
+    expect(titleEnd(words, 'VPN split tunnel routes')).toBe(8);
+    expect(titleEnd(contentWords('Drucker wird als offline angezeigt. Einen'), 'Drucker wird als offline angezeigt')).toBe(5);
+  });
+  it('is 0 when the title is not near the start', () => {
+    expect(titleEnd(contentWords('a b c d'), 'x y')).toBe(0);
+    expect(titleEnd(contentWords('a b c d'), '')).toBe(0);
   });
 });

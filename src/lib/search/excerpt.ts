@@ -43,6 +43,24 @@ export function contentWords(content: string): string[] {
   return content.includes('\u200B') ? content.split('\u200B') : content.split(/[\r\n\s]+/g);
 }
 
+/** Lower case without the punctuation Pagefind leaves on words ("offline." / "„Drucker"). */
+const bare = (word: string) => word.toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+
+/**
+ * Where the page's title ends in its words: the content starts with what precedes the heading (a
+ * badge, a kicker) and the title itself, which a result card shows as its link. 0 when the title is
+ * not found near the start.
+ */
+export function titleEnd(words: readonly string[], title: string, within = 40): number {
+  const wanted = title.split(/\s+/).map(bare).filter(Boolean);
+  if (wanted.length === 0) return 0;
+  const limit = Math.min(within, words.length - wanted.length);
+  for (let start = 0; start <= limit; start++) {
+    if (wanted.every((w, i) => bare(words[start + i] ?? '') === w)) return start + wanted.length;
+  }
+  return 0;
+}
+
 /**
  * The window of `length` visible words with the highest sum of match scores (the middle one of
  * equal windows in a row, as Pagefind does), or the first visible words when none matched.

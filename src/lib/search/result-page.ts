@@ -1,5 +1,5 @@
 import { isLang, type Lang } from '../levels.ts';
-import { visibleExcerpt, type Excerpt } from './excerpt.ts';
+import { contentWords, titleEnd, visibleExcerpt, type Excerpt } from './excerpt.ts';
 import type { Fragment } from './pagefind-types.ts';
 import type { ResultPage } from './result-cards.ts';
 
@@ -39,8 +39,7 @@ export function resultPage(fragment: Fragment, hitLang: string, pageUrl: string)
   const visible = (location: number) => hiddenFrom === undefined || location < hiddenFrom;
   const matches = fragment.weighted_locations.map((l) => ({ location: l.location, score: l.balanced_score }));
   // the content starts with the title, which the card shows as its link; the summary follows it
-  const titleWords = title.split(/\s+/).filter(Boolean).length;
-  const excerpt = visibleExcerpt(fragment.content, matches, { visibleFrom: titleWords, hiddenFrom });
+  const excerpt = visibleExcerpt(fragment.content, matches, { visibleFrom: titleEnd(contentWords(fragment.content), title), hiddenFrom });
 
   // heading sections that matched in words a reader can see there, the strongest ones, in page order
   const sections = fragment.sub_results
