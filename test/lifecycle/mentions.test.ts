@@ -25,6 +25,23 @@ describe('product and version mentions', () => {
     expect(found(`See ${text}.`)).toEqual([[text, product, eol]]);
   });
 
+  it('reads a service pack the data does not list as its version line (its support ends no later)', () => {
+    expect(found('Exchange Server 2010 Service Pack 2 and Exchange 2010 SP1')).toEqual([
+      ['Exchange Server 2010 Service Pack 2', 'msexchange', '2020-10-13'],
+      ['Exchange 2010 SP1', 'msexchange', '2020-10-13'],
+    ]);
+  });
+
+  it('reads an edition between the name and the year: Office Professional Plus 2010, Excel Standard 2013', () => {
+    expect(found('Office Professional Plus 2010, Excel Standard 2013 and Office Home and Business 2013')).toEqual([
+      ['Office Professional Plus 2010', 'office', '2020-10-13'],
+      ['Excel Standard 2013', 'office', '2023-04-11'],
+      ['Office Home and Business 2013', 'office', '2023-04-11'],
+    ]);
+    // an edition word alone is no version
+    expect(found('Exchange Standard edition')).toEqual([]);
+  });
+
   it('reads German compounds: Windows 7-Geräte, Office 2010-Programme', () => {
     expect(found('Auf Windows 7-Geräten starten die Office 2010-Programme nicht.')).toEqual([
       ['Windows 7', 'windows', '2020-01-14'],

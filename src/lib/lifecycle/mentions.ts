@@ -32,6 +32,13 @@ interface Name {
  */
 const VERSION = String.raw`(?:\d{4}(?:\s?R2)?|\d{1,2}(?:\.\d{1,2}){0,2}|XP|Vista|SE)(?:\s?(?:SP|Service Pack\s?)\d{1,2})?`;
 
+/**
+ * An edition between the name and a year, as Microsoft writes them: `Visio Professional 2007`,
+ * `Office Professional Plus 2010`, `Office Home and Business 2013`. Only before a year, so
+ * `Windows Server Standard` alone is no version.
+ */
+const EDITION = String.raw`(?:Professional(?: Plus| Academic)?|Standard|Enterprise|Premium|Ultimate|Home and (?:Business|Student)|Small Business)[ \u00a0](?=\d{4}(?![\p{L}\p{N}]))`;
+
 /** A compiled matcher for every name of every product. */
 export interface MentionMatcher {
   find(text: string, options?: { line?: number; column?: number }): Mention[];
@@ -51,7 +58,7 @@ export function mentionMatcher(lifecycle: Lifecycle): MentionMatcher {
   const byName = new Map(names.map((n) => [n.name, n]));
   const alternatives = [...byName.keys()].map(escape).join('|');
   const pattern = alternatives
-    ? new RegExp(String.raw`(?<![\p{L}\p{N}.])(${alternatives})(?:[ \u00a0]?(${VERSION}))?(?![\p{L}\p{N}]|\.\d)`, 'gu')
+    ? new RegExp(String.raw`(?<![\p{L}\p{N}.])(${alternatives})(?:[ \u00a0]?(?:${EDITION})?(${VERSION}))?(?![\p{L}\p{N}]|\.\d)`, 'gu')
     : undefined;
   const matcher: MentionMatcher = {
     find(text, options = {}) {

@@ -45,7 +45,11 @@ export function resolveVersion(product: LifecycleProduct, version: string | unde
   const exact = product.cycles.filter((c) => normalizeVersion(c.cycle) === wanted);
   if (exact.length) return endOf(exact);
   const line = product.cycles.filter((c) => cycleKeys(c).some((k) => k === wanted || k.startsWith(`${wanted} `)));
-  return line.length ? endOf(line) : undefined;
+  if (line.length) return endOf(line);
+  // a service pack the data does not list (`2010 SP2` when it names only `2010 SP3`): its support
+  // ends no later than its version line's, so the line's end is a safe answer
+  const base = wanted.replace(/\s?sp\d{1,2}$/, '');
+  return base !== wanted ? resolveVersion(product, base) : undefined;
 }
 
 /** A mention without a version: the `bare` cycle, or the whole product when every cycle has ended. */
