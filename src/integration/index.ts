@@ -7,6 +7,7 @@ import { indexSite } from './pagefind.ts';
 import { checkBuiltSiteLinks, formatBrokenLinks } from '../lib/built-site/link-check.ts';
 import { articleGuard } from './article-guard.ts';
 import { astroCsp, headersFile, type CspSite } from '../lib/csp.ts';
+import { DEFAULT_URL_SCHEMES } from '../lib/url-policy.ts';
 import { THEME_INIT } from '../site/theme-init.ts';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -21,6 +22,7 @@ const PROJECT_ROOT = new URL('../../', import.meta.url);
 export function kb(options: KbOptions = {}): AstroIntegration & { kbOptions: KbOptions } {
   const audience = buildAudience();
   let csp: CspSite | undefined;
+  let urlSchemes: readonly string[] | undefined;
   return {
     name: 'tiered-kb',
     kbOptions: options,
@@ -31,6 +33,9 @@ export function kb(options: KbOptions = {}): AstroIntegration & { kbOptions: KbO
         addArticleGuard(astroConfig.markdown.processor, articleGuard({ audience, urlSchemes: settings.urlSchemes }));
         const outDir = process.env['KB_OUT_DIR'];
         csp = { audience, feedbackEndpoint: settings.site.feedbackEndpoint };
+        // the site's own links (contact mail and phone, edit links) use the default schemes
+        // whatever articles may use; the article guard holds articles to urlSchemes exactly
+        urlSchemes = [...new Set([...DEFAULT_URL_SCHEMES, ...settings.urlSchemes])];
         const astroRoot = fileURLToPath(astroConfig.root);
         updateConfig({
           // KB_OUT_DIR lets tests and benchmarks build fixture sites without touching dist/
@@ -53,7 +58,7 @@ export function kb(options: KbOptions = {}): AstroIntegration & { kbOptions: KbO
         const outDir = fileURLToPath(dir);
         const stats = await indexSite(outDir);
         logger.info(`Pagefind indexed ${stats.pages} pages in ${stats.languages} languages for the ${audience} site`);
-        const links = checkBuiltSiteLinks(outDir);
+        const links = checkBuiltSiteLinks(outDir, urlSchemes);
         if (links.broken.length) {
           throw new Error(`${links.broken.length} broken links in the ${audience} site:\n${formatBrokenLinks(links.broken)}`);
         }

@@ -2,6 +2,7 @@ import { visitParents } from 'unist-util-visit-parents';
 import type { Root } from 'mdast';
 import { parseMarkdown, parseMdx } from './content/mdx.ts';
 import { articleIdOfEntry, articleIdOfPath, articleUrlOfId, isArticleSource } from './article-id.ts';
+import { isExternalUrl } from './url-policy.ts';
 
 /** A link found in an article body, with its place in the body (1-based). */
 export interface BodyLink {
@@ -96,7 +97,7 @@ const BASE = 'https://kb.invalid';
  * URLs relative to the linking article's page (`../x/`) and source-file links (`./x.mdx`, `../de/y.mdx`).
  */
 export function articleIdFromUrl(url: string, fromId: string): string | undefined {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//') || url.startsWith('#') || url === '') return undefined;
+  if (isExternalUrl(url) || url.startsWith('#') || url === '') return undefined;
   const path = url.replace(/[?#].*$/, '');
   let resolved: URL;
   try {
@@ -113,5 +114,6 @@ export function articleIdFromUrl(url: string, fromId: string): string | undefine
     // a stray % is kept as written; the id then simply does not match an article
   }
   if (isArticleSource(path)) return articleIdOfEntry(pathname.slice(1));
-  return articleIdOfPath(pathname);
+  // as a static host serves it: `//` is one `/`, and `x/index.html` is the page `x/`
+  return articleIdOfPath(pathname.replace(/\/{2,}/g, '/').replace(/\/index\.html$/, '/'));
 }

@@ -3,7 +3,7 @@ import { dirname, resolve, basename } from 'node:path';
 import type { Definition, Image, Link, Parent, PhrasingContent, Root } from 'mdast';
 import { visit, SKIP } from 'unist-util-visit';
 import type { MdxJsxAttribute } from 'mdast-util-mdx-jsx';
-import { checkUrl, refusedUrlMessage } from '../url-policy.ts';
+import { checkUrl, isExternalUrl, refusedUrlMessage } from '../url-policy.ts';
 import type { SourceRoots } from './confine.ts';
 import { placeOf, type IssueSink } from './issues.ts';
 
@@ -23,7 +23,6 @@ export interface LinkContext {
   anchorRenames?: Map<string, string> | undefined;
 }
 
-const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/|#)/i;
 
 // attributes of kept HTML elements that hold a URL
 const URL_ATTRIBUTES = new Set(['href', 'src', 'srcset', 'action', 'formaction', 'poster', 'data', 'xlink:href', 'background', 'cite']);
@@ -75,7 +74,7 @@ export function rewriteLinks(tree: Root, file: string, context: LinkContext, sin
     if (node.type === 'link' || node.type === 'definition') {
       const ref = node as Link | Definition;
       const { path, hash } = split(ref.url);
-      if (!path || EXTERNAL.test(ref.url)) return;
+      if (!path || isExternalUrl(ref.url) || ref.url.startsWith('#')) return;
       if (path.startsWith('/')) {
         if (context.baseUrl) ref.url = context.baseUrl.replace(/\/$/, '') + ref.url;
         return;
@@ -100,7 +99,7 @@ export function rewriteLinks(tree: Root, file: string, context: LinkContext, sin
     if (node.type !== 'image' || !parent || index === undefined) return;
     const image = node as Image;
     const { path } = split(image.url);
-    if (EXTERNAL.test(image.url) && !image.url.startsWith('#')) return;
+    if (isExternalUrl(image.url)) return;
     if (path.startsWith('/') && context.baseUrl) {
       image.url = context.baseUrl.replace(/\/$/, '') + image.url;
       return;

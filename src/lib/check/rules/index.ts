@@ -3,7 +3,7 @@ import { escalationLevel, frontmatterMissing, langFolder, schema, yamlSyntax } f
 import { internalUnneeded, mdxSyntax, unknownComponent } from './mdx.ts';
 import { articleEsm, articleExpression, articleHtml, mdFile, urlScheme } from './article-code.ts';
 import { unknownProduct, unknownTag, unknownVersion } from './taxonomy.ts';
-import { brokenAnchor, brokenLink, linkToInternal, missingImage } from './links.ts';
+import { brokenAnchor, brokenLink, linkToInternal, missingImage, unknownPage } from './links.ts';
 import { duplicateSlug, duplicateTranslation, slugFormat, translationLevelMismatch, translationMissing } from './identity.ts';
 import { errorCodeUnused, escalationRequired, kcsSection, publicResolution } from './content.ts';
 
@@ -32,6 +32,7 @@ export const RULES: Rule[] = [
   brokenLink,
   brokenAnchor,
   linkToInternal,
+  unknownPage,
   missingImage,
   publicResolution,
   escalationRequired,

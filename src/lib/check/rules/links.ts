@@ -1,6 +1,9 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { articleUrlOfId } from '../../article-id.ts';
+import { articleUrlOfId, isArticleSource } from '../../article-id.ts';
+import type { Audience } from '../../levels.ts';
+import { siteHasPath, siteModelOf, sitePathOfLink } from '../../site-pages.ts';
+import { isExternalUrl } from '../../url-policy.ts';
 import { articleIdFromUrl } from '../../links.ts';
 import { closest, createSuggester } from '../../suggest.ts';
 import { linksOf } from '../links.ts';
@@ -16,8 +19,17 @@ function anchorOf(url: string): string | undefined {
   }
 }
 
-function isExternal(url: string): boolean {
-  return /^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//');
+/** A link to an article's source file (`./x.mdx`): the site has only the page. */
+function isSourceLink(url: string): boolean {
+  return isArticleSource(url.replace(/[?#].*$/, ''));
+}
+
+/**
+ * A relative link that lands below the linking article's own page (`TODO`, `link`, `image.png`)
+ * and names no article: a placeholder or a file, not an article link. unknown-page reports it.
+ */
+function belowOwnPage(context: CheckContext, article: CheckedArticle, url: string, id: string): boolean {
+  return !url.startsWith('/') && id.startsWith(`${article.id}/`) && !context.byId.has(id);
 }
 
 function target(context: CheckContext, article: CheckedArticle, url: string): CheckedArticle | undefined {
@@ -34,9 +46,9 @@ export const brokenLink: Rule = {
     const suggest = createSuggester([...context.byId.keys()]);
     for (const article of context.articles) {
       for (const link of linksOf(article)) {
-        if (link.kind !== 'link' || isExternal(link.url)) continue;
+        if (link.kind !== 'link' || isExternalUrl(link.url)) continue;
         const id = articleIdFromUrl(link.url, article.id);
-        if (!id) continue;
+        if (!id || isSourceLink(link.url) || belowOwnPage(context, article, link.url, id)) continue;
         const found = context.byId.get(id);
         if (found && found.data?.state !== 'draft') continue;
         const suggestion = found ? undefined : suggest(id);
@@ -60,7 +72,7 @@ export const brokenAnchor: Rule = {
   check(context, report) {
     for (const article of context.articles) {
       for (const link of linksOf(article)) {
-        if (link.kind !== 'link' || isExternal(link.url)) continue;
+        if (link.kind !== 'link' || isExternalUrl(link.url)) continue;
         const anchor = anchorOf(link.url);
         if (!anchor) continue;
         const destination = link.url.startsWith('#') ? article : target(context, article, link.url);
@@ -85,7 +97,7 @@ export const linkToInternal: Rule = {
     for (const article of context.articles) {
       if (article.data?.audience !== 'public') continue;
       for (const link of linksOf(article)) {
-        if (link.kind !== 'link' || link.internalOnly || isExternal(link.url)) continue;
+        if (link.kind !== 'link' || link.internalOnly || isExternalUrl(link.url)) continue;
         const found = target(context, article, link.url);
         if (found?.data?.audience !== 'internal') continue;
         report(
@@ -106,7 +118,7 @@ export const missingImage: Rule = {
   check(context, report) {
     for (const article of context.articles) {
       for (const link of linksOf(article)) {
-        if (link.kind !== 'image' || isExternal(link.url) || link.url.startsWith('data:')) continue;
+        if (link.kind !== 'image' || isExternalUrl(link.url) || link.url.startsWith('data:')) continue;
         const path = decodeURI(link.url.split(/[?#]/)[0] ?? '');
         const file = path.startsWith('/') ? join(context.root, 'public', path) : resolve(dirname(article.file), path);
         if (existsSync(file)) continue;
@@ -115,6 +127,51 @@ export const missingImage: Rule = {
           link.position,
           `Unexpected image \`${link.url}\`, expected an existing file (${file.replace(`${context.root}/`, '')})`,
           'Put images next to the article (./images/x.png) or in public/ (/images/x.png).',
+        );
+      }
+    }
+  },
+};
+
+export const unknownPage: Rule = {
+  id: 'unknown-page',
+  severity: 'error',
+  description: 'Relative links must lead to a page or file of every site that shows them (the build\'s link check refuses the rest).',
+  check(context, report) {
+    const publicDir = join(context.root, 'public');
+    const models = { public: siteModelOf(context.articles, 'public', publicDir), internal: siteModelOf(context.articles, 'internal', publicDir) };
+    for (const article of context.articles) {
+      const page = articleUrlOfId(article.id);
+      for (const link of linksOf(article)) {
+        if (link.kind !== 'link' || isExternalUrl(link.url) || link.url.startsWith('#') || link.url === '') continue;
+        const id = articleIdFromUrl(link.url, article.id);
+        if (isSourceLink(link.url)) {
+          report(
+            article,
+            link.position,
+            `Unexpected link to the source file \`${link.url}\`, expected ${id && context.byId.has(id) ? `the article's page \`${articleUrlOfId(id)}\`` : 'the page of an existing article'}`,
+            'The site has pages, not .mdx files: link an article by its site path /<lang>/articles/<slug>/.',
+          );
+          continue;
+        }
+        // links to articles are broken-link's and link-to-internal's
+        if (id !== undefined && !belowOwnPage(context, article, link.url, id)) continue;
+        const path = sitePathOfLink(link.url, page);
+        // the public site shows a public article's links outside <Internal>; the agent site shows all
+        const sites: Audience[] = article.data?.audience === 'public' && !link.internalOnly ? ['public', 'internal'] : ['internal'];
+        const missing = path === undefined ? sites : sites.filter((site) => !siteHasPath(models[site], path));
+        if (!missing.length) continue;
+        report(
+          article,
+          link.position,
+          path === undefined
+            ? `Unexpected link \`${link.url}\` that is not a well-formed address, expected a page of the site or a full URL`
+            : `Unexpected link to \`${link.url}\`${link.url === path ? '' : ` (\`${path}\`)`}, expected a page of the ${missing.length === 2 ? 'public and the agent site' : missing[0] === 'public' ? 'public site' : 'agent site'}`,
+          path !== undefined && missing.length === 1 && missing.length < sites.length
+            ? missing[0] === 'public'
+              ? 'The page exists only on the agent site, where customers cannot follow the link: move it into an <Internal> block.'
+              : 'The page exists only on the public site (the agent site has no such page): link it with its full https:// address.'
+            : 'Link site pages by their path (/en/products/printing/, /de/tags/vpn/) or write a full https:// address; a placeholder such as TODO is a broken link.',
         );
       }
     }
