@@ -1,10 +1,11 @@
 /**
- * Excerpts of search results, built from the text Pagefind indexed for a page.
+ * Excerpts of search results, built from the text Pagefind indexed for a page (`content` and the
+ * match locations of a result's data).
  *
- * Pagefind's own excerpt can land on the hidden search terms (error-code spellings, compound parts,
- * synonyms) at the end of an article, because they are indexed words like any other. The result
- * cards build their excerpt here instead, from the visible words only: every word from the
- * position of the hidden-terms element on is left out.
+ * The cards build their own excerpt rather than showing Pagefind's: it leaves out the title (the
+ * card's link already shows it), and it is plain text and <mark> runs, built as DOM nodes, never
+ * HTML. The hidden search words (compound parts, synonyms, error-code spellings) are Pagefind meta
+ * fields (src/lib/search/terms.ts), not page text, so no excerpt can show them.
  */
 
 /** One run of excerpt text; `mark` runs are the words that matched the query. */
@@ -29,8 +30,6 @@ export interface WordMatch {
 export interface ExcerptOptions {
   /** Words before this position are not shown (the title: the card shows it as its link). */
   visibleFrom?: number | undefined;
-  /** Position of the first hidden word (the hidden-terms anchor); words from here on are never shown. */
-  hiddenFrom?: number | undefined;
   /** Words in the excerpt. */
   length?: number | undefined;
 }
@@ -89,7 +88,7 @@ function windowStart(matches: readonly WordMatch[], visibleStart: number, visibl
 export function visibleExcerpt(content: string, matches: readonly WordMatch[], options: ExcerptOptions = {}): Excerpt {
   const words = contentWords(content);
   const length = options.length ?? EXCERPT_WORDS;
-  const visibleEnd = Math.max(0, Math.min(options.hiddenFrom ?? words.length, words.length));
+  const visibleEnd = words.length;
   const visibleStart = Math.max(0, Math.min(options.visibleFrom ?? 0, visibleEnd));
   const visible = matches.filter((m) => m.location >= visibleStart && m.location < visibleEnd);
   const start = windowStart(visible, visibleStart, visibleEnd, length);
