@@ -65,9 +65,6 @@ export function schemaMessage(issue: Issue, raw: unknown): { message: string; hi
   const value = valueAt(raw, issue.path);
   const hint = HINTS[key] ?? HINTS[top];
   const withHint = (message: string) => (hint ? { message, hint } : { message });
-  if (value === undefined && issue.code === 'invalid_type') {
-    return withHint(`Missing \`${field}\`, expected ${EXPECTED[key] ?? `a ${issue.expected ?? 'value'}`}`);
-  }
   let expected: string;
   if (EXPECTED[key]) expected = EXPECTED[key];
   else if (issue.values) expected = issue.values.map((v) => show(v)).join(', ').replace(/, ([^,]*)$/, ' or $1');
@@ -76,5 +73,7 @@ export function schemaMessage(issue: Issue, raw: unknown): { message: string; hi
   else if (issue.code === 'invalid_format') expected = issue.message;
   else if (issue.expected) expected = `a ${issue.expected}`;
   else expected = issue.message;
+  // a missing field of any kind (zod reports a missing enum or union as a wrong value)
+  if (value === undefined) return withHint(`Missing \`${field}\`, expected ${expected}`);
   return withHint(`Unexpected \`${field}\` value ${show(value)}, expected ${expected}`);
 }

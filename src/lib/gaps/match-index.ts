@@ -100,25 +100,29 @@ export class MatchIndex {
   }
 
   private scores = new Float64Array(0);
-  private hits = new Uint16Array(0);
+  private hits = new Float64Array(0);
   private readonly cache = new Map<string, { doc: number; confidence: number } | undefined>();
 
   /**
    * The best article (BM25) for a query of a ticket's main terms, and a confidence in [0, 1]:
-   * the share of those terms the article contains. Scores live in typed arrays reused across
-   * queries, and answers are cached: exports repeat the same subjects (alerts, forms) often.
+   * the share of those terms the article contains, each term counting `weightOf(term)` (1 when
+   * not given). Scores live in typed arrays reused across queries, and unweighted answers are
+   * cached: exports repeat the same subjects (alerts, forms) often.
    */
-  search(query: readonly string[]): { doc: number; confidence: number } | undefined {
+  search(query: readonly string[], weightOf?: (term: string) => number): { doc: number; confidence: number } | undefined {
     const distinct = [...new Set(query)];
-    const key = [...distinct].sort().join(' ');
-    if (this.cache.has(key)) return this.cache.get(key);
+    const key = weightOf ? '' : [...distinct].sort().join(' ');
+    if (!weightOf && this.cache.has(key)) return this.cache.get(key);
     const n = this.articles.length;
     if (this.scores.length !== n) {
       this.scores = new Float64Array(n);
-      this.hits = new Uint16Array(n);
+      this.hits = new Float64Array(n);
     }
     const touched: number[] = [];
+    let total = 0;
     for (const term of distinct) {
+      const weight = weightOf ? weightOf(term) : 1;
+      total += weight;
       const list = this.postings.get(term);
       // terms in more than a quarter of the articles say little about which one fits
       if (!list || list.docs.length > Math.max(2, n / 4)) continue;
@@ -128,9 +132,9 @@ export class MatchIndex {
         const doc = docs[i] as number;
         const tf = tfs[i] as number;
         const length = this.articles[doc]?.length ?? 0;
-        if (this.hits[doc] === 0) touched.push(doc);
+        if (this.scores[doc] === 0) touched.push(doc);
         this.scores[doc] = (this.scores[doc] ?? 0) + (idf * tf * 2.2) / (tf + 1.2 * (0.25 + (0.75 * length) / this.averageLength));
-        this.hits[doc] = (this.hits[doc] ?? 0) + 1;
+        this.hits[doc] = (this.hits[doc] ?? 0) + weight;
       }
     }
     let best = -1;
@@ -139,11 +143,12 @@ export class MatchIndex {
       const score = this.scores[doc] ?? 0;
       if (score > bestScore || (score === bestScore && doc < best)) [best, bestScore] = [doc, score];
     }
-    const result = best < 0 ? undefined : { doc: best, confidence: (this.hits[best] ?? 0) / distinct.length };
+    const result = best < 0 ? undefined : { doc: best, confidence: total > 0 ? (this.hits[best] ?? 0) / total : 0 };
     for (const doc of touched) {
       this.scores[doc] = 0;
       this.hits[doc] = 0;
     }
+    if (weightOf) return result;
     if (this.cache.size > 100_000) this.cache.clear();
     this.cache.set(key, result);
     return result;

@@ -122,9 +122,11 @@ export function rewriteLinks(tree: Root, file: string, context: LinkContext, sin
 
 /** Rewrites in-page links (`#old`) to renamed heading ids. */
 export function renameAnchors(tree: Root, renames: ReadonlyMap<string, string>): void {
-  if (!renames.size) return;
   visit(tree, 'link', (node: Link) => {
     if (!node.url.startsWith('#')) return;
+    // DocFX sources write `##anchor` and `###anchor`; the page has one anchor `#anchor`
+    node.url = node.url.replace(/^#{2,}/, '#');
+    if (!renames.size) return;
     const to = renames.get(node.url.slice(1));
     if (to) node.url = `#${to}`;
   });

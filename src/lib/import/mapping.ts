@@ -84,13 +84,18 @@ export const DEFAULT_MAPPING: Mapping = mappingSchema.parse({
     'ms.author': 'owner',
     author: 'owner',
     label_names: 'tags',
+    // the language: ms.contentlocale is what every file of a localized DocFX repository has
+    'ms.contentlocale': 'lang',
+    lang: 'lang',
     locale: 'lang',
     'ms.locale': 'lang',
     draft: { to: 'state', values: [{ match: '^true$', to: 'draft' }, { match: '^false$', to: 'validated' }] },
   },
   // Help Center API fields that have no counterpart in our frontmatter.
   ignore: ['id', 'url', 'html_url', 'author_id', 'comments_disabled', 'promoted', 'position', 'vote_sum', 'vote_count', 'section_id', 'created_at', 'edited_at', 'source_locale', 'outdated', 'outdated_locales', 'permission_group_id', 'user_segment_id', 'user_segment_ids', 'content_tag_ids', 'name'],
-  defaults: { level: 1, audience: 'public', state: 'validated', lang: 'en', owner: 'kb-import', product: 'imported' },
+  // no `lang` default: without a frontmatter key, a locale folder or a mapping default, the
+  // language is recognised from the text (src/lib/import/detect-lang.ts)
+  defaults: { level: 1, audience: 'public', state: 'validated', owner: 'kb-import', product: 'imported' },
   alerts: DEFAULT_ALERTS,
 });
 
