@@ -1,6 +1,6 @@
 import { visitParents } from 'unist-util-visit-parents';
 import type { Root } from 'mdast';
-import { parseMarkdown, parseMdx } from './content/mdx.ts';
+import { readMdxTree } from './content/mdx.ts';
 import { articleIdOfEntry, articleIdOfPath, articleUrlOfId, isArticleSource } from './article-id.ts';
 import { isExternalUrl } from './url-policy.ts';
 
@@ -55,13 +55,7 @@ export function linksInTree(tree: Root): TreeLink[] {
  * is read as plain Markdown, so its links are still seen.
  */
 export function extractLinks(body: string): BodyLink[] {
-  let tree: Root;
-  try {
-    tree = parseMdx(body);
-  } catch {
-    tree = parseMarkdown(body);
-  }
-  return linksInTree(tree).flatMap((link) => (link.kind === 'link' ? [{ url: link.url, line: link.position.line, column: link.position.column }] : []));
+  return linksInTree(readMdxTree(body)).flatMap((link) => (link.kind === 'link' ? [{ url: link.url, line: link.position.line, column: link.position.column }] : []));
 }
 
 // Link destinations as they appear in the text: `](url`, `]: url`, `href="url"`. Used only to

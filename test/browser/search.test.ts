@@ -281,13 +281,13 @@ describe('excerpts', () => {
   it('never show the hidden search terms (error-code spellings, compound parts)', async () => {
     const page = await open(pub, '/en/');
     /**
-     * Words indexed for an article but not shown on it: its hidden terms (the #search-terms element's
-     * attribute, and any Pagefind meta field the cards do not show) minus its visible words.
+     * Words indexed for an article but not shown on it: its hidden search words (every Pagefind
+     * meta field the cards do not show, src/lib/search/terms.ts) minus its visible words.
      */
     const hiddenOnly = (url: string) =>
       page.evaluate(async (href) => {
         const doc = new DOMParser().parseFromString(await (await fetch(href)).text(), 'text/html');
-        const sources = [doc.getElementById('search-terms')?.getAttribute('data-terms') ?? ''];
+        const sources: string[] = [];
         for (const meta of doc.querySelectorAll('[data-pagefind-meta]')) {
           const field = meta.getAttribute('data-pagefind-meta') ?? '';
           if (!/^(product|title)\b/.test(field)) sources.push(meta.getAttribute('content') ?? '');

@@ -35,6 +35,15 @@ export function levelBadge(level: Level, lang: Lang): Element {
   ]);
 }
 
+const badges = new Map<string, string>();
+/** The HTML of a level badge: the same six strings on every page, made once each. */
+export function levelBadgeHtml(level: Level, lang: Lang): string {
+  const key = `${level} ${lang}`;
+  let html = badges.get(key);
+  if (html === undefined) badges.set(key, (html = elementHtml(levelBadge(level, lang))));
+  return html;
+}
+
 /** An error code as users see it; its other spellings are indexed by the article layout. */
 export function errorCode(code: string): Element {
   return h('code', { className: ['error-code'] }, [text(code)]);
