@@ -86,6 +86,21 @@ describe('Markdown as Astro renders it', () => {
     expect(html).not.toMatch(/style=/);
   });
 
+  it('highlights the language names sources use (cmd, console) and shows unknown ones as plain text, without a build warning', async () => {
+    const warnings: unknown[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => void warnings.push(args);
+    try {
+      const { html } = await render('```cmd\nREM restart\nnet stop spooler\n```\n\n```console\n$ ipconfig /all\n```\n\n```powersehll\nGet-Service\n```\n');
+      expect(html).toContain('<pre class="language-batch" data-language="batch"><code class="language-batch"><span class="token comment">REM restart</span>');
+      expect(html).toContain('<pre class="language-shell-session" data-language="shell-session">');
+      expect(html).toContain('<pre class="language-plaintext" data-language="plaintext"><code class="language-plaintext">Get-Service</code></pre>');
+    } finally {
+      console.warn = warn;
+    }
+    expect(warnings).toEqual([]);
+  });
+
   it('renders GFM tables and smart punctuation', async () => {
     const { html } = await render('| a | b |\n|---|---|\n| 1 | 2 |\n\n"Quoted" -- text...\n');
     expect(html).toContain('<td>1</td>');

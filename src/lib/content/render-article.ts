@@ -32,6 +32,7 @@ import {
   type SatteriAstroData,
 } from '@astrojs/markdown-satteri';
 import type { MarkdownHeading } from 'astro';
+import { codeLanguage } from './code-language.ts';
 import { articleGuard } from '../../integration/article-guard.ts';
 import type { Audience, Lang } from '../levels.ts';
 import { literalValue, type Literal } from './article-code.ts';
@@ -82,8 +83,12 @@ export async function createArticleRenderer(options: ArticleRendererOptions): Pr
   const guard = articleGuard({ audience: options.audience, urlSchemes: options.urlSchemes });
   // the guard is also in the config's plugin list (for any MDX Vite would compile); it runs once
   const userMdast = (configured.mdastPlugins ?? []).filter((p) => (p as { name?: string } | undefined)?.name !== guard.name);
-  const highlight = await satteriCreateHighlightFn(markdown.syntaxHighlight, markdown.shikiConfig);
   const syntaxHighlight = markdown.syntaxHighlight;
+  const highlighter = await satteriCreateHighlightFn(syntaxHighlight, markdown.shikiConfig);
+  // Prism gets a language it knows (code-language.ts): no build warning per `cmd` or `console` block
+  const prism = (typeof syntaxHighlight === 'object' ? syntaxHighlight.type : syntaxHighlight) === 'prism';
+  const highlight: typeof highlighter =
+    highlighter && prism ? (code, codeLang, ...rest) => highlighter(code, codeLanguage(codeLang), ...rest) : highlighter;
   const excludeLangs = typeof syntaxHighlight === 'object' ? syntaxHighlight.excludeLangs : undefined;
   const features: Features = { gfm: markdown.gfm !== false, smartPunctuation: markdown.smartypants !== false };
   const internal = options.audience === 'internal';
