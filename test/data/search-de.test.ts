@@ -97,14 +97,14 @@ beforeAll(async () => {
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 /**
- * Measured on the first run (agent site, searchRanking): 12 of the 17 questions have an answer in
- * the top three. The five misses are open work, not expectations: "gerät registrieren" and
- * "iphone registrieren" get the admin enrollment guides (ios-enroll, device-enrollment-program-*)
- * before the end-user ones; "usb debugging ausschalten" finds nothing (the corpus says
- * "deaktivieren": a synonym group for authors); "vpn installieren" ranks the VPN settings guides
- * first; "handy zurücksetzen" (the articles say "Gerät"). The count may only go up.
+ * Measured (agent site, searchRanking): 13 of the 17 questions have an answer in the top three
+ * (12 before the synonym group ausschalten/deaktivieren answered "usb debugging ausschalten").
+ * The four misses are open work, not expectations: "gerät registrieren" and "iphone registrieren"
+ * get the admin enrollment guides (ios-enroll, device-enrollment-program-*) before the end-user
+ * ones; "vpn installieren" ranks the VPN settings guides first; "handy zurücksetzen" (the articles
+ * say "Gerät"). The count may only go up.
  */
-const MIN_ANSWERED = 12;
+const MIN_ANSWERED = 13;
 
 describe('German questions over the Intune corpus', () => {
   it(`finds an answering article in the first three results of at least ${MIN_ANSWERED} of ${QUESTIONS.length} questions`, async () => {
