@@ -3,6 +3,7 @@ import remarkParse from 'remark-parse';
 import remarkMdx from 'remark-mdx';
 import remarkFrontmatter from 'remark-frontmatter';
 import type { Root } from 'mdast';
+import { NESTING_MESSAGE, tooDeep } from './nesting.ts';
 
 // The one configuration of the MDX parser that kb check, kb stale and kb import read articles
 // with. GFM is left out on purpose: it doubles the parse time and none of the readers needs its
@@ -13,15 +14,38 @@ const body = unified().use(remarkParse).use(remarkMdx);
 const file = unified().use(remarkParse).use(remarkMdx).use(remarkFrontmatter, ['yaml']);
 const markdown = unified().use(remarkParse);
 
+/** Text that nests deeper than MAX_NESTING (nesting.ts): thrown before the parser sees it, shaped like the parser's own errors. */
+export class NestingTooDeep extends Error {
+  readonly reason: string;
+  readonly line: number;
+  readonly column: number;
+  constructor(line: number, column: number) {
+    const reason = NESTING_MESSAGE;
+    super(`${line}:${column}: ${reason}`);
+    this.name = 'NestingTooDeep';
+    this.reason = reason;
+    this.line = line;
+    this.column = column;
+  }
+}
+
+/** Refuses text the parsers would need minutes and all the stack for (src/lib/content/nesting.ts). */
+function bounded(text: string): string {
+  const deep = tooDeep(text);
+  if (deep) throw new NestingTooDeep(deep.line, deep.column);
+  return text;
+}
+
 /**
  * Parses MDX: an article body, or with `frontmatter` a whole file with its YAML block.
- * Throws the parser's message (with `line`, `column`, `reason`) when the text is not valid MDX.
+ * Throws the parser's message (with `line`, `column`, `reason`) when the text is not valid MDX,
+ * and {@link NestingTooDeep} (the same fields) when it nests too deeply to parse safely.
  */
 export function parseMdx(text: string, options: { frontmatter?: boolean } = {}): Root {
-  return (options.frontmatter ? file : body).parse(text);
+  return (options.frontmatter ? file : body).parse(bounded(text));
 }
 
 /** Parses plain Markdown, for reading what an invalid MDX body still holds (its links). */
 export function parseMarkdown(text: string): Root {
-  return markdown.parse(text);
+  return markdown.parse(bounded(text));
 }

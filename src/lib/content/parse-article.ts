@@ -1,3 +1,4 @@
+import { boundedToJs } from './bounded-yaml.ts';
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, isPair, type Document, type Node } from 'yaml';
 import { articleSchema, type ArticleData } from '../schema/article.ts';
 
@@ -43,7 +44,8 @@ export function parseArticle(source: string, path: string, id: string): ParsedAr
   const yamlText = match ? rest.slice(0, match.index) : rest;
   const bodyOffset = match ? afterOpen + match.index + match[0].length + 1 : text.length;
   const yaml = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const raw = yaml.errors.length ? undefined : (yaml.toJS() as unknown);
+  // aliases that expand too far become a located YAML error (bounded-yaml.ts)
+  const raw = yaml.errors.length ? undefined : boundedToJs(yaml);
   const bodyStartLine = text.slice(0, bodyOffset).split('\n').length;
   return { id, path, source: text, yaml, lineCounter, yamlStartLine: 2, raw, body: text.slice(bodyOffset), bodyStartLine };
 }

@@ -2,6 +2,7 @@ import { cpSync, existsSync } from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import { stringify as stringifyYaml } from 'yaml';
 import { articleUrl } from '../article-id.ts';
+import { NestingTooDeep } from '../content/mdx.ts';
 import { articleFile, articlesDir } from '../content/read-articles.ts';
 import type { Taxonomy } from '../schema/taxonomy.ts';
 import { OutputFolder, OutsideOutputError, SourceRoots } from './confine.ts';
@@ -126,7 +127,8 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
     try {
       converted = convertDoc(doc, mapping, links, sink, ignored);
     } catch (error) {
-      sink.add('convert-failed', `Unexpected failure converting this file: ${(error as Error).message}`, undefined, 'error', 'Report this as an importer bug with the source file.');
+      if (error instanceof NestingTooDeep) sink.add('too-deep', error.reason, error, 'error', 'Flatten the lists and quotes in the source; no article needs that many levels.');
+      else sink.add('convert-failed', `Unexpected failure converting this file: ${(error as Error).message}`, undefined, 'error', 'Report this as an importer bug with the source file.');
       files.push({ source: doc.name, id: `${lang}/${slug}`, status: 'rejected', issues: sink.issues });
       continue;
     }
