@@ -1,5 +1,4 @@
-import { readFile } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'astro/loaders';
 import { glob as findFiles } from 'tinyglobby';
@@ -8,7 +7,7 @@ import { articlesDir } from '../lib/content/read-articles.ts';
 import type { Audience } from '../lib/levels.ts';
 import { isBuilt } from '../lib/content/visibility.ts';
 import { publicBody } from '../lib/content/internal-blocks.ts';
-import { inputProblemOfText } from '../lib/content/article-bounds.ts';
+import { refuseUnbounded } from '../lib/content/article-bounds.ts';
 import type { ArticleData } from '../lib/schema/article.ts';
 
 /**
@@ -20,24 +19,6 @@ import type { ArticleData } from '../lib/schema/article.ts';
  * Articles are `.mdx` files; a `.md` file is refused (kb check says so too): Astro would render
  * it as plain Markdown, where `<Internal>` is just an HTML tag and its content would be shown.
  */
-/**
- * Refuses the articles that `kb check` refuses for their input bounds, read as `kb check` reads
- * them (src/lib/content/article-bounds.ts), before Astro reads any: Astro's own YAML reader
- * would roll `2026-02-30` over into March, and the MDX compiler crashes (a segmentation fault,
- * no file named) on thousands of nested list items or quotes. Each error names the file, line
- * and column. Every article is checked on every build, cached or not.
- */
-async function refuseUnbounded(base: string): Promise<void> {
-  const problems: string[] = [];
-  for (const entry of await findFiles(BUILT_ARTICLE_GLOB, { cwd: base })) {
-    const file = join(base, entry);
-    const shown = relative(process.cwd(), file);
-    const problem = inputProblemOfText(await readFile(file, 'utf8'), shown, articleIdOfEntry(entry));
-    if (problem) problems.push(`${shown}:${problem.position.line}:${problem.position.column}: ${problem.message} [${problem.rule}]\n  hint: ${problem.hint}`);
-  }
-  if (problems.length) throw new Error(`${problems.length} article${problems.length === 1 ? '' : 's'} refused (kb check reports the same):\n${problems.sort().join('\n')}`);
-}
-
 export function articlesLoader(options: { contentDir: string; audience: Audience }): Loader {
   const base = resolve(articlesDir(options.contentDir));
   const inner = glob({
@@ -52,6 +33,7 @@ export function articlesLoader(options: { contentDir: string; audience: Audience
       if (markdown.length) {
         throw new Error(`Articles must be .mdx files; rename ${markdown.map((f) => `articles/${f}`).join(', ')} to .mdx (kb check reports this as md-file)`);
       }
+      // what kb check refuses for its input bounds, before Astro reads any article
       await refuseUnbounded(base);
       const store = new Proxy(context.store, {
         get(target, property, receiver) {

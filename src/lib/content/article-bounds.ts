@@ -1,5 +1,9 @@
 import { schemaMessage } from '../check/schema-message.ts';
 import { NESTING_MESSAGE, tooDeep } from './nesting.ts';
+import { readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { glob } from 'tinyglobby';
+import { BUILT_ARTICLE_GLOB, articleIdOfEntry } from '../article-id.ts';
 import { parseDay } from '../dates.ts';
 import { parseArticle, validateFrontmatter, yamlOffsetToPosition, type ParsedArticle, type Position } from './parse-article.ts';
 
@@ -64,4 +68,22 @@ export function inputProblemOfText(source: string, path: string, id: string): In
   const reviewed = REVIEWED.exec(yaml)?.[1]?.replace(/^(['"])(.*)\1$/, '$2');
   const suspicious = ANCHOR_OR_ALIAS.test(yaml) || (reviewed !== undefined && reviewed !== '' && !parseDay(reviewed)) || tooDeep(source.slice(frontmatter?.[0].length ?? 0)) !== undefined;
   return suspicious ? inputProblem(parseArticle(source, path, id)) : undefined;
+}
+
+/**
+ * Refuses the articles of a folder that `kb check` refuses for their input bounds, before Astro
+ * reads any (the kb articles loader calls it on every build, cached entries or not): Astro's own
+ * YAML reader would roll `2026-02-30` over into March, and the MDX compiler crashes (a
+ * segmentation fault, no file named) on thousands of nested list items or quotes. The error
+ * lists every such article with file, line, column and the rule `kb check` reports.
+ */
+export async function refuseUnbounded(articlesDir: string): Promise<void> {
+  const problems: string[] = [];
+  for (const entry of (await glob(BUILT_ARTICLE_GLOB, { cwd: articlesDir })).sort()) {
+    const file = join(articlesDir, entry);
+    const shown = relative(process.cwd(), file);
+    const problem = inputProblemOfText(await readFile(file, 'utf8'), shown, articleIdOfEntry(entry));
+    if (problem) problems.push(`${shown}:${problem.position.line}:${problem.position.column}: ${problem.message} [${problem.rule}]\n  hint: ${problem.hint}`);
+  }
+  if (problems.length) throw new Error(`${problems.length} article${problems.length === 1 ? '' : 's'} refused (kb check reports the same):\n${problems.join('\n')}`);
 }

@@ -40,20 +40,20 @@ function skipSpace(line: string, at: number, column: number): { at: number; colu
  * make it count fewer levels than a parser would, never more, so a real article is not refused.
  */
 export function tooDeep(text: string, limit: number = MAX_NESTING): TooDeep | undefined {
-  // content columns of the open list items, innermost last (counted after the `>` markers)
+  // content columns of the open list items, innermost last (counted after the leading `>` markers)
   const items: number[] = [];
   let fence: string | undefined;
   const lines = text.split('\n');
   for (let index = 0; index < lines.length; index++) {
     const line = (lines[index] ?? '').replace(/\r$/, '');
-    // block quote markers: `>` each with an optional space, as many as the line has; list
-    // indentation is counted from after them
+    const tooDeepAt = (at: number, depth: number): TooDeep => ({ line: index + 1, column: at + 1, depth });
+    // leading block quote markers: `>` each with an optional space; list indentation is
+    // counted from after them
     let quotes = 0;
     let at = 0;
     for (let probe = skipSpace(line, 0, 0); line[probe.at] === '>'; probe = skipSpace(line, at, 0)) {
-      quotes++;
+      if (++quotes > limit) return tooDeepAt(probe.at, quotes);
       at = probe.at + 1;
-      if (quotes > limit) return { line: index + 1, column: at, depth: quotes };
       if (line[at] === ' ') at++;
     }
     let { at: textAt, column } = skipSpace(line, at, 0);
@@ -63,20 +63,26 @@ export function tooDeep(text: string, limit: number = MAX_NESTING): TooDeep | un
       continue;
     }
     if (rest === '') continue;
-    const indent = column;
-    while (items.length && items[items.length - 1]! > indent) items.pop();
-    if (!THEMATIC_BREAK.test(rest)) {
-      for (let marker = LIST_MARKER.exec(line.slice(textAt, textAt + 11)); marker; marker = LIST_MARKER.exec(line.slice(textAt, textAt + 11))) {
-        const markerColumn = column;
+    while (items.length && items[items.length - 1]! > column) items.pop();
+    if (THEMATIC_BREAK.test(rest)) continue;
+    // list markers, and quotes inside list items, as many as the line opens
+    let inner = 0;
+    for (;;) {
+      if (line[textAt] === '>') {
+        if (quotes + items.length + ++inner > limit) return tooDeepAt(textAt, quotes + items.length + inner);
+        textAt++;
+        column++;
+      } else {
+        const marker = LIST_MARKER.exec(line.slice(textAt, textAt + 11));
+        if (!marker) break;
+        if (quotes + items.length + inner + 1 > limit) return tooDeepAt(textAt, quotes + items.length + inner + 1);
         textAt += marker[0].length;
         column += marker[0].length;
         const after = skipSpace(line, textAt, column);
         // the item's content starts one column after the marker (more when the line says so)
         items.push(after.at < line.length && after.column - column <= 4 ? after.column : column + 1);
-        if (quotes + items.length > limit) return { line: index + 1, column: markerColumn + 1, depth: quotes + items.length };
-        textAt = after.at;
-        column = after.column;
       }
+      ({ at: textAt, column } = skipSpace(line, textAt, column));
     }
     const opening = FENCE.exec(line.slice(textAt));
     if (opening) fence = opening[1]!;
