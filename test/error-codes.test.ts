@@ -25,4 +25,9 @@ describe('error codes', () => {
   it('finds codes in ticket text but not dates', () => {
     expect(findErrorCodes('Outlook fails with ERR-0x800CCC0E since 20260101, also AADSTS50076')).toEqual(['800CCC0E', 'AADSTS50076']);
   });
+
+  it('finds a code of hex letters alone in text without a digit, and nothing in plain words', () => {
+    expect(findErrorCodes('The installer stops with cafebabe again')).toEqual(['CAFEBABE']);
+    expect(findErrorCodes('Drucker druckt nicht, Warteschlange voll, deadbeef')).toEqual([]);
+  });
 });

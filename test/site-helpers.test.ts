@@ -102,4 +102,26 @@ describe('article index', () => {
       expect(index.relatedArticles(a)).toEqual(relatedArticles(a, all));
     }
   });
+
+  it('agrees with the plain helper on a large mixed set, ties of score and title included', async () => {
+    const { createRelationIndex } = await import('../src/lib/articles.ts');
+    let seed = 7;
+    const pick = <V,>(list: readonly V[]) => {
+      seed = (seed * 1664525 + 1013904223) >>> 0;
+      return list[seed % list.length]!;
+    };
+    const all = Array.from({ length: 400 }, (_, i) =>
+      article(`${pick(['en', 'de'])}/a${i}`, {
+        // few titles, so many candidates tie on score and title
+        title: pick(['Drucker', 'Drucker', 'drucker', 'Ärger', 'VPN', `T${i}`]),
+        product: pick(['mail', 'network', 'printing']),
+        tags: Array.from({ length: i % 4 }, () => pick(['vpn', 'dns', 'printer', 'backup', 'mail', 'update'])),
+        error_codes: i % 5 === 0 ? [pick(['0x1', '0x2'])] : [],
+        state: pick(['validated', 'validated', 'validated', 'archived']),
+        translation_key: i % 7 === 0 ? `k${i % 21}` : undefined,
+      }),
+    );
+    const index = createRelationIndex(all);
+    for (const a of all) for (const limit of [4, 9]) expect(index.relatedArticles(a, limit).map((r) => r.id)).toEqual(relatedArticles(a, all, limit).map((r) => r.id));
+  });
 });

@@ -97,6 +97,7 @@ async function runCommand(sources: string[], options: ImportCliOptions): Promise
     writeTaxonomy: outDir !== resolve(config.contentDir),
     urlSchemes: config.urlSchemes,
     lifecycleDir: resolve(config.contentDir, 'lifecycle'),
+    synonymsFile: resolve(config.contentDir, 'synonyms.yaml'),
     history: options.history,
     dryRun: options.dryRun,
   });

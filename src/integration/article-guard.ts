@@ -25,8 +25,9 @@ function insideInternal(node: object, ctx: MdastVisitorContext): boolean {
 }
 
 /**
- * The first step of compiling every article, in the MDX processor itself (a Sätteri mdast plugin
- * that runs before Astro's own plugins collect images and heading ids):
+ * The first step of rendering every article (a Sätteri mdast plugin that runs before Astro's own
+ * plugins collect images and heading ids; src/lib/content/render-article.ts, and Astro's MDX
+ * processor for any MDX that Vite would compile):
  * - refuses code: `import`/`export`, expressions, script elements, event handlers and URLs that
  *   the URL policy refuses, with the same findings `kb check` reports;
  * - for the public site, removes `<Internal>` elements, so their text, headings, images and links

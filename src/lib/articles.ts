@@ -75,6 +75,9 @@ export function sortForList<T extends ArticleRef>(articles: readonly T[], lang: 
 /**
  * Translations and related articles for every page of a build: the lookups are indexed once,
  * so a site of 5,000 articles does not compare every article with every other one per page.
+ * Related articles are scored by walking the article's error-code and tag lists (4 and 2 points
+ * per shared one); articles that share only the product (1 point) come, when there are not enough
+ * others, from one title-sorted list per product: the same result as `relatedArticles`.
  */
 export function createRelationIndex<T extends ArticleRef>(all: readonly T[]) {
   const byKey = new Map<string, T[]>();
@@ -91,16 +94,57 @@ export function createRelationIndex<T extends ArticleRef>(all: readonly T[]) {
     for (const tag of article.data.tags) add(byFacet, `${lang} tag ${tag}`, article);
     for (const code of article.data.error_codes) add(byFacet, `${lang} code ${code}`, article);
   }
+  // every article's place in `all`, and in title order (equal titles share a rank): comparing
+  // numbers per candidate instead of collating titles
+  const position = new Map(all.map((article, i) => [article, i]));
+  const rank = new Map<T, number>();
+  let previous: T | undefined;
+  for (const article of [...all].sort((a, b) => titleOrder.compare(a.data.title, b.data.title))) {
+    rank.set(article, previous && titleOrder.compare(previous.data.title, article.data.title) === 0 ? rank.get(previous)! : rank.size);
+    previous = article;
+  }
+  const sortKey = new Map(all.map((article) => [article, rank.get(article)! * all.length + position.get(article)!]));
+  const order = (a: T, b: T) => sortKey.get(a)! - sortKey.get(b)!;
+  const byTitle = new Map<string, T[]>();
+  const sortedProduct = (key: string) => {
+    let list = byTitle.get(key);
+    if (!list) {
+      list = [...(byFacet.get(key) ?? [])].sort(order);
+      byTitle.set(key, list);
+    }
+    return list;
+  };
   return {
     translationsOf: (article: T): T[] => (article.data.translation_key ? translationsOf(article, byKey.get(article.data.translation_key) ?? []) : []),
     relatedArticles: (article: T, limit = 4): T[] => {
-      const lang = article.data.lang;
-      const candidates = new Set<T>([
-        ...(byFacet.get(`${lang} product ${article.data.product}`) ?? []),
-        ...article.data.tags.flatMap((tag) => byFacet.get(`${lang} tag ${tag}`) ?? []),
-        ...article.data.error_codes.flatMap((code) => byFacet.get(`${lang} code ${code}`) ?? []),
-      ]);
-      return relatedArticles(article, [...candidates], limit);
+      if (limit <= 0) return [];
+      const { lang, product, translation_key: key } = article.data;
+      const eligible = (other: T) => other.id !== article.id && other.data.state !== 'archived' && !(key && other.data.translation_key === key);
+      const scored = new Map<T, number>();
+      const facets = [...new Set(article.data.tags)].map((tag) => ({ facet: `${lang} tag ${tag}`, weight: 2 }));
+      facets.push(...[...new Set(article.data.error_codes)].map((code) => ({ facet: `${lang} code ${code}`, weight: 4 })));
+      for (const { facet, weight } of facets) {
+        for (const other of byFacet.get(facet) ?? []) if (eligible(other)) scored.set(other, (scored.get(other) ?? 0) + weight);
+      }
+      type Ranked = { other: T; points: number };
+      // equal points and titles keep the order of `all`, as in the plain helper
+      const before = (a: Ranked, b: Ranked) => (a.points !== b.points ? a.points > b.points : order(a.other, b.other) < 0);
+      const top: Ranked[] = [];
+      for (const [other, points] of scored) {
+        const entry = { other, points: points + (other.data.product === product ? 1 : 0) };
+        if (top.length === limit && !before(entry, top[limit - 1]!)) continue;
+        let at = top.length;
+        while (at > 0 && before(entry, top[at - 1]!)) at--;
+        top.splice(at, 0, entry);
+        if (top.length > limit) top.pop();
+      }
+      const related = top.map((r) => r.other);
+      // the rest share only the product (1 point): in title order
+      for (const other of sortedProduct(`${lang} product ${product}`)) {
+        if (related.length >= limit) break;
+        if (eligible(other) && !scored.has(other)) related.push(other);
+      }
+      return related;
     },
   };
 }

@@ -158,14 +158,18 @@ interface IntegrationWithConfig {
   kbOptions?: KbOptions;
 }
 
+/** The `kb()` options among an Astro config's integrations (empty when kb() is not used). */
+export function kbOptionsOf(integrations: readonly unknown[]): KbOptions {
+  return (integrations.flat() as IntegrationWithConfig[]).find((i) => i?.name === 'tiered-kb')?.kbOptions ?? {};
+}
+
 /** Reads the `kb()` options from a project's astro.config.mjs, so scripts and site agree. */
 export async function loadKbConfig(root: string = process.cwd()): Promise<KbConfig & { root: string }> {
   const file = resolve(root, 'astro.config.mjs');
   let options: KbOptions = {};
   try {
     const mod = (await import(pathToFileURL(file).href)) as { default?: { integrations?: unknown[] } };
-    const integrations = (mod.default?.integrations ?? []).flat() as IntegrationWithConfig[];
-    options = integrations.find((i) => i?.name === 'tiered-kb')?.kbOptions ?? {};
+    options = kbOptionsOf(mod.default?.integrations ?? []);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ERR_MODULE_NOT_FOUND') throw error;
   }

@@ -34,8 +34,14 @@ export function errorCodeVariants(code: string): string[] {
   return [...variants];
 }
 
+// Every code holds a digit, except eight hex letters that start with C (an HRESULT such as
+// CAFEBABE): text with neither, most ticket text, skips the pattern below, which tries three
+// shapes at every word and cost a million tickets seconds.
+const MAY_HOLD_CODE = /[0-9]|c[a-f]{7}/i;
+
 /** Finds error-code-like tokens in free text (ticket text, search queries). */
 export function findErrorCodes(text: string): string[] {
+  if (!MAY_HOLD_CODE.test(text)) return [];
   const found = new Set<string>();
   const pattern = /\b(?:err(?:or)?[-_ :#]?)?(0x[0-9a-f]{4,16}|[0-9a-f]{8}|[A-Z]{2,10}[-_]?\d{3,8})\b/gi;
   for (const match of text.matchAll(pattern)) {

@@ -1,6 +1,6 @@
 import { visitParents } from 'unist-util-visit-parents';
 import type { Root } from 'mdast';
-import { NestingTooDeep, parseMarkdown, parseMdx } from './content/mdx.ts';
+import { NestingTooDeep, readMdxTree } from './content/mdx.ts';
 import { articleIdOfEntry, articleIdOfPath, articleUrlOfId, isArticleSource } from './article-id.ts';
 import { isExternalUrl } from './url-policy.ts';
 
@@ -57,11 +57,11 @@ export function linksInTree(tree: Root): TreeLink[] {
 export function extractLinks(body: string): BodyLink[] {
   let tree: Root;
   try {
-    tree = parseMdx(body);
+    tree = readMdxTree(body);
   } catch (error) {
     // too deep to parse at all (kb check reports where): no links can be read from it
     if (error instanceof NestingTooDeep) return [];
-    tree = parseMarkdown(body);
+    throw error;
   }
   return linksInTree(tree).flatMap((link) => (link.kind === 'link' ? [{ url: link.url, line: link.position.line, column: link.position.column }] : []));
 }

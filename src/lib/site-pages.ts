@@ -53,6 +53,8 @@ export function siteHasPath(model: SiteModel, requested: string): boolean {
   const named = new RegExp(`^/${LANG}/(products|tags)/([^/]+)/$`).exec(page);
   if (named) return (named[1] === 'products' ? model.products : model.tags).has(named[2] ?? '');
   if (model.audience === 'public' && new RegExp(`^/${LANG}/contact/$`).test(page)) return true;
+  // the word list of "Did you mean" (src/pages/[lang]/search-terms.json.ts), on both sites
+  if (new RegExp(`^/${LANG}/search-terms\\.json$`).test(path)) return true;
   if (model.audience === 'internal' && (new RegExp(`^/${LANG}/health/$`).test(page) || /^\/health\/stale\.(?:csv|json)$/.test(path))) return true;
   const file = join(model.publicDir, path);
   return file.startsWith(model.publicDir) && existsSync(file) && statSync(file).isFile();

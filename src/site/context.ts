@@ -4,7 +4,9 @@ import type { SiteOptions, SiteSettings } from '../lib/config.ts';
 import { isLang, type Lang } from '../lib/levels.ts';
 import { readTaxonomy } from '../lib/content/taxonomy.ts';
 import type { Taxonomy } from '../lib/schema/taxonomy.ts';
-import { buildVocabulary } from '../lib/search/decompound.ts';
+import { Vocabulary } from '../lib/search/decompound.ts';
+import { readSynonyms, synonymIndex } from '../lib/search/synonyms.ts';
+import type { SearchTermContext } from '../lib/search/terms.ts';
 import { createRelationIndex } from '../lib/articles.ts';
 
 export type Article = CollectionEntry<'articles'>;
@@ -35,13 +37,19 @@ export function articleIndex() {
   return index;
 }
 
-let vocabulary: Promise<Set<string>> | undefined;
-/** Words of all German articles: the vocabulary for splitting German compounds for search. */
-export function germanVocabulary(): Promise<Set<string>> {
-  vocabulary ??= allArticles().then((articles) =>
-    buildVocabulary(articles.filter((a) => a.data.lang === 'de').map((a) => `${a.data.title} ${a.data.summary} ${a.body ?? ''}`)),
-  );
-  return vocabulary;
+let searchContexts: Promise<Record<Lang, SearchTermContext>> | undefined;
+/**
+ * What the build derives hidden search words from, per language: the vocabulary of this
+ * site's German articles (the public site sees public text only: the loader cut the rest) for
+ * compound splitting, and the synonym groups of content/synonyms.yaml.
+ */
+export function searchTermContexts(): Promise<Record<Lang, SearchTermContext>> {
+  searchContexts ??= allArticles().then((articles) => {
+    const vocabulary = new Vocabulary(articles.filter((a) => a.data.lang === 'de').map((a) => `${a.data.title} ${a.data.summary} ${a.body ?? ''}`));
+    const synonyms = readSynonyms(settings.contentDir);
+    return { de: { vocabulary, synonyms: synonymIndex(synonyms, 'de') }, en: { vocabulary, synonyms: synonymIndex(synonyms, 'en') } };
+  });
+  return searchContexts;
 }
 
 let taxonomy: Taxonomy | undefined;

@@ -68,4 +68,24 @@ describe('WCAG 2.2 AA in other states', () => {
     expect(await violations(page)).toEqual([]);
     await page.close();
   });
+
+  it.each(['light', 'dark'] as const)('holds for every kind of search result and the empty state (%s)', async (colorScheme) => {
+    const page = await browser.newPage({ colorScheme });
+    const found: string[] = [];
+    // language tags and language links, heading links, audience markers, nothing found
+    for (const [site, path] of [
+      ['public', '/en/?q=vpn'],
+      ['public', '/en/?q=offline'],
+      ['public', '/de/?q=drucker'],
+      ['public', '/en/?q=zebracornflakes'],
+      ['internal', '/en/?q=split+tunnel'],
+      ['internal', '/de/?q=zebracornflakes&level=3'],
+    ] as const) {
+      await page.goto(`${servers[site]!.url}${path}`);
+      await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-search]')?.dataset['searchState'] === 'done');
+      for (const v of await violations(page)) found.push(`${site} ${path} ${v}`);
+    }
+    expect(found).toEqual([]);
+    await page.close();
+  });
 });

@@ -105,8 +105,29 @@ describe('search on the public site', () => {
 
   it('finds the parts of German compounds', async () => {
     const page = await open(pub, '/de/');
-    // the article only has "Laufzeitbibliothek"; "Bibliothek" is a word elsewhere in the knowledge base
+    // the article only has "Laufzeitbibliothek"; "Laufzeit" and "Bibliothek" are words of two
+    // other articles, as compound parts must be (src/lib/search/decompound.ts)
     expect(await search(page, 'Bibliothek')).toContain('Kassensystem startet nach dem Update nicht');
+    await page.close();
+  });
+
+  it('finds an article by a synonym it does not use (content/synonyms.yaml)', async () => {
+    const page = await open(pub, '/de/');
+    // the article says "Apps" only; the synonym file groups app and anwendung
+    expect(await search(page, 'Anwendung reparieren')).toContain('Kassensystem startet nach dem Update nicht');
+    await page.close();
+  });
+
+  it('offers "did you mean" for a misspelt search, and the offer finds the article with a click', async () => {
+    const page = await open(pub, '/de/');
+    expect(await search(page, 'Luafzeitbibliothek')).toEqual([]);
+    const offer = page.locator('a[data-search-suggestion]');
+    await offer.first().waitFor({ timeout: 15_000 });
+    expect(await offer.allInnerTexts()).toEqual(['laufzeitbibliothek']);
+    await offer.first().click();
+    await answered(page, 'laufzeitbibliothek');
+    expect(await page.locator(TITLES).allInnerTexts()).toContain('Kassensystem startet nach dem Update nicht');
+    expect(new URL(page.url()).searchParams.get('q')).toBe('laufzeitbibliothek');
     await page.close();
   });
 
@@ -260,13 +281,13 @@ describe('excerpts', () => {
   it('never show the hidden search terms (error-code spellings, compound parts)', async () => {
     const page = await open(pub, '/en/');
     /**
-     * Words indexed for an article but not shown on it: its hidden terms (the #search-terms element's
-     * attribute, and any Pagefind meta field the cards do not show) minus its visible words.
+     * Words indexed for an article but not shown on it: its hidden search words (every Pagefind
+     * meta field the cards do not show, src/lib/search/terms.ts) minus its visible words.
      */
     const hiddenOnly = (url: string) =>
       page.evaluate(async (href) => {
         const doc = new DOMParser().parseFromString(await (await fetch(href)).text(), 'text/html');
-        const sources = [doc.getElementById('search-terms')?.getAttribute('data-terms') ?? ''];
+        const sources: string[] = [];
         for (const meta of doc.querySelectorAll('[data-pagefind-meta]')) {
           const field = meta.getAttribute('data-pagefind-meta') ?? '';
           if (!/^(product|title)\b/.test(field)) sources.push(meta.getAttribute('content') ?? '');

@@ -40,10 +40,11 @@ describe('gaps on real labelled tickets', async () => {
   it('puts uncovered topics at the top of the gaps', () => {
     const top = report.gaps.slice(0, 10).map((g) => majority(g.ticketIds));
     console.log(`top 10 gaps by majority label: ${top.join(', ')}`);
-    // Was 8 with ranking by volume alone. Ranking by volume × effort (issue 12) lets large topics
-    // whose articles match too few tickets (Access, Hardware) into the top 10: 6 of 10 now, an open
-    // regression named in the closing note of issue 12, held here so it cannot get worse unseen.
-    expect(top.filter((label) => label && !COVERED.has(label)).length).toBeGreaterThanOrEqual(6);
+    // This export has no effort columns: the order is by volume, less the share of a topic's tickets
+    // that come close to an article without matching it. Without that discount the count moved
+    // between 6 and 8 with the clustering's seed (large Access and Hardware topics the articles
+    // almost answer); with it 8 or 9 for each of seven seeds.
+    expect(top.filter((label) => label && !COVERED.has(label)).length).toBeGreaterThanOrEqual(8);
   });
 
   it('clusters topics well above chance', () => {

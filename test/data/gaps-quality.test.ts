@@ -53,10 +53,13 @@ describe('gap topics on German tickets (3,166, 50 queues, synthetic)', async () 
   it('leads with gaps whose tickets mostly share one queue', () => {
     expect(german.report.tickets).toMatchObject({ read: 3166, rejected: 0 });
     expect(german.report.gaps.length).toBeLessThanOrEqual(30);
-    // measured 0.67 (the target is 0.70; small changes move it between 0.67 and 0.78)
-    expect(german.quality.top10Purity).toBeGreaterThanOrEqual(0.62);
+    // the target; measured 0.73 (0.67 before topics near an article were ranked down; small
+    // changes to the method move it by about ±0.05)
+    expect(german.quality.top10Purity).toBeGreaterThanOrEqual(0.7);
     expect(german.quality.top10Labels).toBeGreaterThanOrEqual(8);
     expect(german.quality.purity).toBeGreaterThanOrEqual(0.55);
+    // measured 0.28: about half of these tickets are unlike every topic (cosine < 0.15), see docs/gaps.md
+    expect(german.quality.coverage).toBeGreaterThanOrEqual(0.25);
   });
 
   it('labels every gap with words as the tickets write them, never a stop word or a stem', async () => {

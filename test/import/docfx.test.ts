@@ -189,6 +189,11 @@ describe('links and anchors the site checks', () => {
     expect(mdx).toBe('## Symptom\n\nA.\n\n[up](#symptom) [other](/en/articles/outlook-crash/#symptom)\n');
   });
 
+  it('reads the DocFX spellings ##anchor and ###anchor as #anchor, in-page and across pages', () => {
+    const { mdx } = convert('## Setup\n\n[up](##setup) [more](###setup) [other](outlook-crash.md##symptoms)\n');
+    expect(mdx).toBe('## Setup\n\n[up](#setup) [more](#setup) [other](/en/articles/outlook-crash/#symptoms)\n');
+  });
+
   it('keeps the id of the H1 that became the title when "Back to top" links point at it', () => {
     const { mdx } = convert('# Resolve free/busy errors\n\n## One\n\n[Back to top](#resolve-freebusy-errors)\n', { mapping: { titleFromH1: true } });
     expect(mdx).toBe('<a id="resolve-freebusy-errors" />\n\n## One\n\n[Back to top](#resolve-freebusy-errors)\n');

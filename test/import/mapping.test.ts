@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { resolve } from 'node:path';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { readMapping } from '../../src/lib/import/mapping.ts';
 import { ROOT } from '../helpers/paths.ts';
 import { FIXTURES } from './convert.ts';
@@ -15,6 +17,18 @@ describe('mapping file', () => {
       message = (error as Error).message;
     }
     expect(message.split('\n').slice(1).map((l) => l.split(':')[0]!.trim())).toEqual(['fields.appliesto', 'titleFromH1']);
+  });
+
+  it('refuses a pattern that is not a regular expression when it reads the mapping, naming its key', () => {
+    // before, every article failed to convert with "report this as an importer bug"
+    const dir = mkdtempSync(join(tmpdir(), 'kb-mapping-'));
+    const file = join(dir, 'mapping.yaml');
+    writeFileSync(file, "fields:\n  ms.topic: { to: level, values: [{ match: '(troubleshooting', to: 2 }] }\nresolutionFrom: ['Workaround', 'C++ fix']\n");
+    try {
+      expect(() => readMapping(file)).toThrowError(/^Invalid mapping .*:\n {2}fields\.ms\.topic\.values\.0\.match: not a regular expression .*\n {2}resolutionFrom\.1: not a regular expression/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('adds the built-in fields, ignores and alerts under a small mapping', () => {

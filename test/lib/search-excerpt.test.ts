@@ -1,36 +1,31 @@
 import { describe, expect, it } from 'vitest';
-import { contentWords, excerptText, visibleExcerpt } from '../../src/lib/search/excerpt.ts';
+import { contentWords, excerptText, titleEnd, visibleExcerpt } from '../../src/lib/search/excerpt.ts';
 
-// the shape of a Pagefind fragment's content: title, summary, sections, then the hidden terms
+// the shape of a Pagefind fragment's content: the title, the summary, then the sections
 const content =
-  'Access denied when opening a shared folder. Fix missing permissions on a department file share. Symptom. Opening the share fails with "Access is denied" and error 0x80070005. Cause. The user is not in the security group that owns the share. Contact support 0x80070005 80070005 ERR-80070005 ERR-0x80070005.';
+  'Access denied when opening a shared folder. Fix missing permissions on a department file share. Symptom. Opening the share fails with "Access is denied" and error 0x80070005. Cause. The user is not in the security group that owns the share.';
 const words = contentWords(content);
-const hiddenFrom = words.indexOf('80070005');
 const at = (word: string) => words.indexOf(word);
 
 describe('visibleExcerpt', () => {
-  it('never shows a hidden term, even when only hidden terms matched', () => {
-    const onlyHidden = [{ location: hiddenFrom, score: 1 }, { location: hiddenFrom + 1, score: 1 }];
-    const excerpt = visibleExcerpt(content, onlyHidden, { visibleFrom: 7, hiddenFrom, length: 12 });
-    const text = excerptText(excerpt);
-    expect(text).not.toMatch(/ERR-|(^|\s)80070005/);
+  it('starts after the title when no word of the text matched (a match in a hidden meta field)', () => {
+    const excerpt = visibleExcerpt(content, [], { visibleFrom: 7, length: 12 });
+    expect(excerptText(excerpt).startsWith('Fix missing permissions')).toBe(true);
     expect(excerpt.parts.some((p) => p.mark)).toBe(false);
-    // nothing visible matched: the excerpt starts after the title (the card's link), at the summary
-    expect(text.startsWith('Fix missing permissions')).toBe(true);
+    expect(excerpt.before).toBe(false);
     expect(excerpt.after).toBe(true);
   });
 
-  it('marks the visible matches and centres the window on them', () => {
-    const excerpt = visibleExcerpt(content, [{ location: at('security'), score: 2 }], { hiddenFrom, length: 8 });
+  it('marks the matches and centres the window on them', () => {
+    const excerpt = visibleExcerpt(content, [{ location: at('security'), score: 2 }], { length: 8 });
     expect(excerpt.parts.filter((p) => p.mark).map((p) => p.text)).toEqual(['security']);
     expect(excerptText(excerpt)).toContain('security');
     expect(excerpt.before).toBe(true);
-    expect(excerptText(excerpt)).not.toContain('ERR-');
   });
 
-  it('keeps the window inside the visible words when the match is near the end', () => {
-    const last = hiddenFrom - 1;
-    const excerpt = visibleExcerpt(content, [{ location: last, score: 1 }], { hiddenFrom, length: 10 });
+  it('keeps the window inside the text when the match is near the end', () => {
+    const last = words.length - 1;
+    const excerpt = visibleExcerpt(content, [{ location: last, score: 1 }], { length: 10 });
     expect(excerpt.after).toBe(false);
     expect(excerptText(excerpt).endsWith(words[last]!)).toBe(true);
   });
@@ -54,12 +49,24 @@ describe('visibleExcerpt', () => {
   });
 
   it('never repeats the title, even when the title matched', () => {
-    const excerpt = visibleExcerpt(content, [{ location: 0, score: 5 }, { location: at('share.'), score: 1 }], { visibleFrom: 7, hiddenFrom, length: 10 });
+    const excerpt = visibleExcerpt(content, [{ location: 0, score: 5 }, { location: at('share.'), score: 1 }], { visibleFrom: 7, length: 10 });
     expect(excerptText(excerpt)).not.toContain('Access denied when');
     expect(excerpt.parts.filter((p) => p.mark).map((p) => p.text)).toEqual(['share.']);
   });
 
-  it('treats the page as visible up to its end without a hidden-terms anchor', () => {
+  it('shows a short page whole', () => {
     expect(excerptText(visibleExcerpt('a b c', [{ location: 2, score: 1 }]))).toBe('a b c');
+  });
+});
+
+describe('titleEnd', () => {
+  it('finds the title after a badge and ignores case and punctuation', () => {
+    const words = contentWords('Internal: support staff only VPN split tunnel routes. Internal routing table');
+    expect(titleEnd(words, 'VPN split tunnel routes')).toBe(8);
+    expect(titleEnd(contentWords('Drucker wird als offline angezeigt. Einen'), 'Drucker wird als offline angezeigt')).toBe(5);
+  });
+  it('is 0 when the title is not near the start', () => {
+    expect(titleEnd(contentWords('a b c d'), 'x y')).toBe(0);
+    expect(titleEnd(contentWords('a b c d'), '')).toBe(0);
   });
 });

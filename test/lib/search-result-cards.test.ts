@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cardFor, groupResults, hitLang, missingTranslation, rankHits, uniqueCount, type ResultPage } from '../../src/lib/search/result-cards.ts';
+import { cardFor, groupResults, hitLang, loadCards, missingTranslation, rankHits, uniqueCount, type ResultPage } from '../../src/lib/search/result-cards.ts';
 
 const en: ResultPage = { url: '/en/articles/printer-offline/', title: 'Printer shows as offline', lang: 'en', translationKey: 'printer-offline' };
 const de: ResultPage = { url: '/de/articles/drucker-offline/', title: 'Drucker wird als offline angezeigt', lang: 'de', translationKey: 'printer-offline' };
@@ -57,5 +57,43 @@ describe('one card per translated article', () => {
     expect(card.main.lang).toBe('de');
     expect(card.other).toBeUndefined();
     expect(missingTranslation(groupResults([deOnly])[0]!)).toBeUndefined();
+  });
+});
+
+describe('loadCards: a page of cards', () => {
+  // ten articles, the first three also translated: hits in rank order, partners further down
+  const page = (id: string): ResultPage => {
+    const [lang, n] = id.split('_') as ['en' | 'de', string];
+    const paired = Number(n) < 3;
+    return { url: `/${lang}/articles/a${n}/`, title: `${lang} ${n}`, lang, translationKey: paired ? `a${n}` : undefined };
+  };
+  const hits = [...Array.from({ length: 10 }, (_, i) => ({ id: `en_${i}`, score: 20 - i })), { id: 'de_0', score: 5 }, { id: 'de_1', score: 4 }];
+  const fresh = () => ({ hits, loaded: 0, pages: [] as ResultPage[], total: uniqueCount(hits.length, { a0: 2, a1: 2, a2: 1 }), preferred: 'en' as const });
+
+  it('loads only what a page needs and says there is more', async () => {
+    const loaded: string[] = [];
+    const results = fresh();
+    const { shown, more } = await loadCards(results, 4, async (hit) => (loaded.push(hit.id), page(hit.id)), async () => undefined);
+    expect(shown.map((c) => c.main.title)).toEqual(['en 0', 'en 1', 'en 2', 'en 3']);
+    expect(loaded).toEqual(['en_0', 'en_1', 'en_2', 'en_3']);
+    expect(more).toBe(true);
+    expect(results.total).toBe(10);
+  });
+
+  it('shows more cards on the next page without repeating a translated article', async () => {
+    const results = fresh();
+    await loadCards(results, 4, async (hit) => page(hit.id), async () => undefined);
+    const { shown, more } = await loadCards(results, 14, async (hit) => page(hit.id), async () => undefined);
+    expect(shown).toHaveLength(10);
+    expect(new Set(shown.map((c) => c.main.url)).size).toBe(10);
+    // the German partners that matched further down joined their cards
+    expect(shown[0]?.other?.url).toBe('/de/articles/a0/');
+    expect(more).toBe(false);
+  });
+
+  it('looks up the other version of a translated article only when it did not match', async () => {
+    const asked: string[] = [];
+    await loadCards(fresh(), 12, async (hit) => page(hit.id), async (key) => (asked.push(key), { url: `/de/articles/${key}/`, title: key, lang: 'de' }));
+    expect(asked).toEqual(['a2']);
   });
 });

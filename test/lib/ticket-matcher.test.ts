@@ -45,6 +45,12 @@ describe('MatchIndex', () => {
     expect(found?.confidence).toBe(1);
     expect(index.search(terms('coffee machine'))).toBeUndefined();
   });
+  it('crosses to another thread as plain data and answers the same there', () => {
+    const copy = MatchIndex.fromShared(structuredClone(index.toShared()));
+    for (const query of ['printer spooler stopped', 'renew vpn token portal', 'outlook mailbox quota archive', 'coffee machine']) expect(copy.search(terms(query))).toEqual(index.search(terms(query)));
+    expect([copy.byId, copy.byTicket, copy.byErrorCode]).toEqual([index.byId, index.byTicket, index.byErrorCode]);
+    expect(copy.articles.map((a) => [a.id, a.length, a.data.title])).toEqual(index.articles.map((a) => [a.id, a.length, a.data.title]));
+  });
 });
 
 describe('TicketMatcher', () => {

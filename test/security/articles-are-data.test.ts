@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { articlesLoader } from '../../src/integration/articles-loader.ts';
-import { isLiteralExpression } from '../../src/lib/content/article-code.ts';
+import { isLiteralExpression, literalValue } from '../../src/lib/content/article-code.ts';
 import { article, check, compile, KCS } from './helpers.ts';
 
 // Articles are data, not code: each hostile article is refused by kb check with its place and
@@ -47,6 +47,17 @@ describe('articles are data, not code', () => {
   it('reads literals strictly', () => {
     for (const literal of ['3', '-1.5', "'a'", '"b"', 'true', 'null', "['a', 'b']", '[1, [2]]', '[]', ' 3 /* c */ ']) expect(isLiteralExpression(literal), literal).toBe(true);
     for (const code of ['x', 'a.b', 'f()', '`t`', '{a: 1}', '[x]', "'a' + 'b'", '1; alert(1)', "'unclosed", '(1)', '[' .repeat(20) + ']'.repeat(20)]) expect(isLiteralExpression(code), code).toBe(false);
+  });
+
+  it('reads the value of a literal without running it', () => {
+    expect(literalValue('3')).toBe(3);
+    expect(literalValue('-1.5e2')).toBe(-150);
+    expect(literalValue('0x1F')).toBe(31);
+    expect(literalValue('1_000')).toBe(1000);
+    expect(literalValue(`['Logs', "Screen\\"shot", 'it\\'s',]`)).toEqual(['Logs', 'Screen"shot', "it's"]);
+    expect(literalValue("'line\\nbreak'")).toBe('line\nbreak');
+    expect(literalValue('[true, null, [false]] /* c */')).toEqual([true, null, [false]]);
+    expect(literalValue('x')).toBeUndefined();
   });
 
   it('refuses .md articles in kb check and in the build (plain Markdown would show <Internal>)', async () => {

@@ -1,9 +1,8 @@
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { satteri } from '@astrojs/markdown-satteri';
 import { runCheck } from '../../src/lib/check/run.ts';
-import { articleGuard } from '../../src/integration/article-guard.ts';
+import { createArticleRenderer } from '../../src/lib/content/render-article.ts';
 import { DEFAULT_URL_SCHEMES } from '../../src/lib/url-policy.ts';
 import type { Audience } from '../../src/lib/levels.ts';
 import { ROOT } from '../helpers/paths.ts';
@@ -56,18 +55,12 @@ export async function check(files: Record<string, string>, urlSchemes?: string[]
 }
 
 /**
- * Compiles an MDX article exactly as the build does: Astro's Sätteri MDX processor with the
- * article guard first in its mdast plugins. Returns the compiled module's code, its headings and
- * the images Astro would copy.
+ * Renders an MDX article exactly as the build does (src/lib/content/render-article.ts: Astro's
+ * Sätteri pipeline with the article guard first). Returns the HTML, its headings and the images
+ * Astro would copy.
  */
 export async function compile(source: string, audience: Audience = 'public', urlSchemes: readonly string[] = DEFAULT_URL_SCHEMES) {
-  const processor = satteri({ mdastPlugins: [articleGuard({ audience, urlSchemes })] });
-  const renderer = await processor.createMdxRenderer!(
-    { syntaxHighlight: false, shikiConfig: {}, gfm: true, smartypants: true } as never,
-    { optimize: false, srcDir: new URL('file:///tmp/kb/src/'), sourcemap: false } as never,
-  );
-  const result = await renderer.process(source, '/tmp/kb/content/articles/en/a.mdx', {});
-  const headings = JSON.parse(/getHeadings\(\) \{ return (.*); \}/.exec(result.code)?.[1] ?? '[]') as { text: string; slug: string }[];
-  const images = [...result.code.matchAll(/^import \S+ from "([^"]+)";$/gm)].map((m) => m[1]);
-  return { code: result.code, headings, images };
+  const render = await createArticleRenderer({ audience, urlSchemes, markdown: { syntaxHighlight: false } });
+  const result = await render(source, { lang: 'en', fileURL: new URL('file:///tmp/kb/content/articles/en/a.mdx') });
+  return { code: result.html, headings: result.headings, images: result.imagePaths };
 }

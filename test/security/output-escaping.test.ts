@@ -134,6 +134,8 @@ function importResult(): ImportResult {
     newProducts: [],
     newTags: [],
     reviewDates: { history: 'none', historyNote: HOSTILE.command, threshold: 10, bulk: [], fromHistory: 0, cleared: 0 },
+    // a language and a signal come from the source (a frontmatter value, a folder name)
+    languages: { [HOSTILE.command]: { [HOSTILE.mention]: 1 } },
   };
 }
 

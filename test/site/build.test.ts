@@ -102,7 +102,7 @@ describe('agent site', () => {
     expect(html).toContain('KBLEAKMARKERINTERNALBLOCK');
     // the planted heading, code and image are real: the agent site shows them
     expect(html).toMatch(/<a href="#kbleakmarkerheading">KBLEAKMARKERHEADING<\/a>/);
-    expect(html).toMatch(/data-terms="[^"]*KBLEAKCODE-4242/);
+    expect(html).toMatch(/data-pagefind-meta="kbterms\[content\]" content="[^"]*KBLEAKCODE-4242/);
     expect(walk(join(internal, '_astro')).some((f) => f.startsWith('kbleak-internal-screen'))).toBe(true);
     expect(html).toContain('FIXTURE-TICKET-4711');
     expect(html).toContain('@fixture-print');

@@ -1,4 +1,5 @@
 import type { Pagefind } from '../../lib/search/pagefind-types.ts';
+import { searchRanking } from '../../lib/search/ranking.ts';
 
 export interface PagefindSetup {
   /** Site path of the bundle folder (`/pagefind/`, with the site's base). */
@@ -19,9 +20,10 @@ export function loadPagefind(setup: PagefindSetup): Promise<Pagefind> {
   loading ??= (async () => {
     const bundle = new URL(setup.bundle, location.href).href;
     const pagefind = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as Pagefind;
-    await pagefind.options({ baseUrl: setup.baseUrl, excerptLength: 30 });
+    // searchRanking weighs the hidden search words (compound parts, synonyms: src/lib/search/terms.ts)
+    await pagefind.options({ baseUrl: setup.baseUrl, excerptLength: 30, ranking: searchRanking });
     // an absolute URL: Pagefind skips a merged bundle whose path is a prefix of the primary's
-    if (setup.mergeLang) await pagefind.mergeIndex(bundle, { language: setup.mergeLang, baseUrl: setup.baseUrl });
+    if (setup.mergeLang) await pagefind.mergeIndex(bundle, { language: setup.mergeLang, baseUrl: setup.baseUrl, ranking: searchRanking });
     await pagefind.filters();
     return pagefind;
   })();

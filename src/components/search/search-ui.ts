@@ -2,7 +2,7 @@
 // Content-Security-Policy: no inline scripts or handlers). Cards are built as DOM nodes from text.
 import { isLang, type Lang } from '../../lib/levels.ts';
 import { fill } from '../../lib/i18n.ts';
-import { cardFor, groupResults, hitLang, missingTranslation, rankHits, uniqueCount, type PageLink } from '../../lib/search/result-cards.ts';
+import { hitLang, loadCards, rankHits, uniqueCount, type LoadedResults, type PageLink } from '../../lib/search/result-cards.ts';
 import { resultPage, type LoadedPage } from '../../lib/search/result-page.ts';
 import { readSearchState, sameSearchState, searchStateHref, SEARCH_FILTER_KEYS, type SearchFilterKey, type SearchState } from '../../lib/search/search-url.ts';
 import type { Hit, Pagefind, SearchOptions } from '../../lib/search/pagefind-types.ts';
@@ -23,13 +23,8 @@ interface Config extends Omit<RenderContext, 'lang'> {
 }
 
 /** One search's results as far as they are loaded. */
-interface View {
+interface View extends LoadedResults<Hit, LoadedPage> {
   state: SearchState;
-  preferred: Lang;
-  hits: Hit[];
-  total: number;
-  pages: LoadedPage[];
-  loaded: number;
 }
 
 const root = document.querySelector<HTMLElement>('[data-search]:not([data-ready])');
@@ -89,27 +84,6 @@ function setUp(root: HTMLElement): void {
     return found;
   };
 
-  /** Loads hits until there are `cards` cards (or no hits are left), and the missing language versions. */
-  const loadCards = async (pagefind: Pagefind, current: View, cards: number) => {
-    while (groupResults(current.pages).length < cards && current.loaded < current.hits.length) {
-      const batch = current.hits.slice(current.loaded, current.loaded + cards - groupResults(current.pages).length);
-      current.loaded += batch.length;
-      current.pages.push(...(await Promise.all(batch.map(async (hit) => resultPage(await hit.data(), hitLang(hit.id), location.href)))));
-    }
-    const all = groupResults(current.pages);
-    const groups = all.slice(0, cards);
-    const found = await Promise.all(
-      groups.map((group) => {
-        const key = missingTranslation(group);
-        return key && group.members[0] ? lookUpTranslation(pagefind, key, group.members[0]) : undefined;
-      }),
-    );
-    const shown = groups.map((group, i) => cardFor(group, current.preferred, found[i]));
-    // more cards: loaded ones not shown yet, or hits not loaded that are not all partners of shown cards
-    const more = all.length > shown.length || (current.loaded < current.hits.length && shown.length < current.total);
-    return { shown, more };
-  };
-
   const setStatus = (text: string, state: 'idle' | 'loading' | 'done' | 'error', query: string) => {
     status.textContent = text;
     root.dataset['searchState'] = state;
@@ -157,7 +131,8 @@ function setUp(root: HTMLElement): void {
   };
 
   const render = async (pagefind: Pagefind, current: View, cards: number, id: number, focusIndex?: number) => {
-    const { shown, more: hasMore } = await loadCards(pagefind, current, cards);
+    const load = async (hit: Hit) => resultPage(await hit.data(), hitLang(hit.id), location.href);
+    const { shown, more: hasMore } = await loadCards(current, cards, load, (key, matched) => lookUpTranslation(pagefind, key, matched));
     if (id !== run) return;
     list.replaceChildren(...shown.map((card) => renderCard(card, context)));
     more.hidden = !hasMore;

@@ -14,7 +14,8 @@ export interface BodyParse {
 /** Parses an article as MDX with its frontmatter; positions in the tree are file positions. */
 export function parseBody(article: ParsedArticle): BodyParse {
   // a file whose frontmatter is not closed is parsed from its body only (the YAML rules report it)
-  const whole = article.yaml !== undefined && article.bodyStartLine > 1;
+  // (parseArticle gives such a file no body: all of it went to the YAML)
+  const whole = article.yaml !== undefined && article.bodyStartLine > 1 && article.body !== '';
   const offset = whole ? 0 : article.bodyStartLine - 1;
   try {
     const tree = parseMdx(whole ? article.source : article.body, { frontmatter: true });

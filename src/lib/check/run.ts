@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { parseSynonyms, SYNONYMS_FILE } from '../search/synonyms.ts';
 import { join, relative, resolve } from 'node:path';
 import { readArticles } from '../content/read-articles.ts';
 import { readTaxonomy, TAXONOMY_FILE } from '../content/taxonomy.ts';
@@ -53,6 +54,21 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
       message: existsSync(taxonomyFile) ? (error instanceof YamlFileError ? `Unexpected YAML: ${error.reason}` : (error as Error).message.split('\n').join(' ')) : `Missing ${TAXONOMY_FILE}, expected products and tags in ${relative(root, taxonomyFile)}`,
       hint: 'The taxonomy lists the products (with names and owners) and tags articles may use.',
     });
+  }
+  // content/synonyms.yaml is optional; when present each problem points at its value
+  const synonymsFile = join(options.contentDir, SYNONYMS_FILE);
+  if (existsSync(synonymsFile)) {
+    for (const problem of parseSynonyms(readFileSync(synonymsFile, 'utf8')).problems) {
+      findings.push({
+        file: relative(root, synonymsFile),
+        line: problem.line,
+        column: problem.column,
+        ruleId: 'synonyms',
+        severity: 'error',
+        message: problem.message,
+        hint: 'Each group is a list of at least two single words, e.g. `- [kennwort, passwort]`, under `de:` or `en:`; a word belongs to one group only.',
+      });
+    }
   }
   const context: CheckContext = { articles, byId: new Map(articles.map((a) => [a.id, a])), taxonomy, contentDir: options.contentDir, root, urlSchemes: options.urlSchemes ?? DEFAULT_URL_SCHEMES };
   for (const rule of options.rules ?? RULES) {

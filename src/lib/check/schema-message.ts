@@ -68,9 +68,6 @@ export function schemaMessage(issue: Issue, raw: unknown): { message: string; hi
   // a day gets the fix for the very value written (05.06.2024 -> 2024-06-05)
   const hint = key === 'reviewed' && typeof value === 'string' ? dayHint(value) : (HINTS[key] ?? HINTS[top]);
   const withHint = (message: string) => (hint ? { message, hint } : { message });
-  if (value === undefined && issue.code === 'invalid_type') {
-    return withHint(`Missing \`${field}\`, expected ${EXPECTED[key] ?? `a ${issue.expected ?? 'value'}`}`);
-  }
   let expected: string;
   if (EXPECTED[key]) expected = EXPECTED[key];
   else if (issue.values) expected = issue.values.map((v) => show(v)).join(', ').replace(/, ([^,]*)$/, ' or $1');
@@ -79,5 +76,7 @@ export function schemaMessage(issue: Issue, raw: unknown): { message: string; hi
   else if (issue.code === 'invalid_format') expected = issue.message;
   else if (issue.expected) expected = `a ${issue.expected}`;
   else expected = issue.message;
+  // a missing field of any kind (zod reports a missing enum or union as a wrong value)
+  if (value === undefined) return withHint(`Missing \`${field}\`, expected ${expected}`);
   return withHint(`Unexpected \`${field}\` value ${show(value)}, expected ${expected}`);
 }

@@ -42,7 +42,8 @@ export function hasPublicContent(nodes: RootContent[]): boolean {
   return nodes.some((node) => {
     if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name === 'Internal') return false;
     if (node.type === 'mdxjsEsm' || node.type === 'mdxFlowExpression') return false;
-    if (node.type === 'mdxJsxFlowElement') return hasPublicContent(node.children as RootContent[]) || toString(node).trim().length > 0;
+    // a component's own text counts, not what it wraps in <Internal> (<Steps><Internal>…</Internal></Steps>)
+    if (node.type === 'mdxJsxFlowElement') return hasPublicContent(node.children as RootContent[]);
     return toString(node).trim().length > 0;
   });
 }

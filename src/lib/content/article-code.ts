@@ -40,58 +40,94 @@ function withoutComments(code: string): string {
   return code.replace(/\/\*[\s\S]*?\*\//g, ' ').replace(/\/\/[^\n]*/g, ' ');
 }
 
+/** A literal attribute value: what `isLiteralExpression` accepts. */
+export type Literal = string | number | boolean | null | Literal[];
+
 /**
  * True when `code` is a literal value: a number, a string, true/false/null, or an array of
  * literals (nested at most a few levels). Anything else (a name, a call, a template string, an
  * object) is code.
  */
 export function isLiteralExpression(code: string): boolean {
+  return readLiteral(code) !== undefined;
+}
+
+/**
+ * The value of a literal attribute expression (`{3}`, `{['Logs', 'Screenshot']}`), read without
+ * running it; undefined when `code` is not a literal (see {@link isLiteralExpression}).
+ */
+export function literalValue(code: string): Literal | undefined {
+  return readLiteral(code)?.value;
+}
+
+function readLiteral(code: string): { value: Literal } | undefined {
   const text = withoutComments(code);
   let i = 0;
   const space = () => {
     while (i < text.length && /\s/.test(text[i] ?? '')) i++;
   };
-  const value = (depth: number): boolean => {
+  const fail = Symbol('not a literal');
+  const value = (depth: number): Literal | typeof fail => {
     space();
     const c = text[i];
     if (c === '"' || c === "'") {
       i++;
+      let out = '';
       while (i < text.length && text[i] !== c) {
-        if (text[i] === '\\') i++;
-        if (text[i] === '\n') return false;
+        if (text[i] === '\n') return fail;
+        if (text[i] === '\\') {
+          i++;
+          const escaped = text[i] ?? '';
+          out += ESCAPES[escaped] ?? escaped;
+        } else out += text[i];
         i++;
       }
-      if (text[i] !== c) return false;
+      if (text[i] !== c) return fail;
       i++;
-      return true;
+      return out;
     }
     if (c === '[') {
-      if (depth > 4) return false;
+      if (depth > 4) return fail;
+      const items: Literal[] = [];
       i++;
       space();
-      if (text[i] === ']') return ++i > 0;
+      const close = () => {
+        i++;
+        return items;
+      };
+      if (text[i] === ']') return close();
       for (;;) {
-        if (!value(depth + 1)) return false;
+        const item = value(depth + 1);
+        if (item === fail) return fail;
+        items.push(item);
         space();
         if (text[i] === ',') {
           i++;
           space();
-          if (text[i] === ']') return ++i > 0;
+          if (text[i] === ']') return close();
           continue;
         }
-        if (text[i] === ']') return ++i > 0;
-        return false;
+        if (text[i] === ']') return close();
+        return fail;
       }
     }
-    const word = /^(?:-?(?:\d[\d_]*(?:\.\d+)?(?:e[+-]?\d+)?|0x[0-9a-f]+)|true|false|null)(?![\w$])/i.exec(text.slice(i));
-    if (!word) return false;
+    const word = /^(?:(-?)(?:(0x[0-9a-f]+)|(\d[\d_]*(?:\.\d+)?(?:e[+-]?\d+)?))|true|false|null)(?![\w$])/i.exec(text.slice(i));
+    if (!word) return fail;
     i += word[0].length;
-    return true;
+    if (word[2] !== undefined || word[3] !== undefined) {
+      const number = Number((word[2] ?? word[3] ?? '').replace(/_/g, ''));
+      return word[1] ? -number : number;
+    }
+    return word[0] === 'null' ? null : word[0].toLowerCase() === 'true';
   };
-  if (!value(0)) return false;
+  const result = value(0);
+  if (result === fail) return undefined;
   space();
-  return i === text.length;
+  return i === text.length ? { value: result } : undefined;
 }
+
+/** What the usual one-letter string escapes stand for; any other escaped character is itself. */
+const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', v: '\v', 0: '\0' };
 
 /** What is wrong with one node of an article's tree, or undefined when it is plain content. */
 export function codeIn(node: MdxNode, schemes: readonly string[] = DEFAULT_URL_SCHEMES): CodeFinding[] {

@@ -39,3 +39,8 @@ export function findProduct(taxonomy: Taxonomy, id: string): Product | undefined
 export function findTag(taxonomy: Taxonomy, id: string): Tag | undefined {
   return taxonomy.tags.find((t) => t.id === id);
 }
+
+/** The queue that takes a product's escalations to a level, when the taxonomy names one. */
+export function escalationQueue(taxonomy: Taxonomy, product: string, level: 2 | 3): string | undefined {
+  return findProduct(taxonomy, product)?.queues?.[level];
+}

@@ -48,7 +48,13 @@ export interface Gap {
   effort: number;
   /** How alike the topic's tickets are: their mean cosine similarity to the topic's centre (0–1). */
   cohesion: number;
-  /** tickets × effort: the order of the report. */
+  /**
+   * The article most of the topic's tickets come close to without matching it (at least half the
+   * match threshold, terms weighted by how rare they are among the unknown tickets), and the share
+   * of the topic's tickets that do: an article that may answer them already, or should.
+   */
+  nearArticle?: { article: string; share: number };
+  /** tickets × effort × (1 − nearArticle.share): the order of the report. */
   score: number;
   /** Example titles (redacted when the tickets were read). */
   examples: string[];
@@ -114,6 +120,24 @@ export function effortOf(members: readonly Features[], hours: number | undefined
   return (1 + escalated / n) * (1 + reopened / n) * (1 + Math.min(hours ?? 0, 24 * 30) / (24 * 10)) * priority;
 }
 
+/**
+ * The article a topic's tickets come closest to: each ticket (up to 200, evenly spread) is
+ * searched with its terms weighted by `weightOf`, and counts when an article holds at least
+ * `minimum` of that weight. Undefined when no ticket comes close.
+ */
+function nearArticle(members: readonly Features[], index: MatchIndex, weightOf: (term: string) => number, minimum: number): { doc: number; share: number } | undefined {
+  const close = new Map<number, number>();
+  const spread = Math.max(1, Math.ceil(members.length / 200));
+  let tried = 0;
+  for (let m = 0; m < members.length; m += spread) {
+    tried++;
+    const found = index.search((members[m]?.top ?? []).slice(0, 8), weightOf);
+    if (found && found.confidence >= minimum) close.set(found.doc, (close.get(found.doc) ?? 0) + 1);
+  }
+  const [doc, count] = [...close].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0] ?? [];
+  return doc === undefined || !count ? undefined : { doc, share: count / tried };
+}
+
 function rate(linked: number, tickets: number): number {
   return tickets ? Math.round((linked / tickets) * 1000) / 1000 : 0;
 }
@@ -140,6 +164,8 @@ export async function analyseGaps(options: GapsOptions, keepFeatures = false): P
     for (const t of f.top ?? []) vector.set(t, idf.get(t) ?? 0);
     return normalise(vector);
   };
+  // a word many unknown tickets share (a signature, a disclaimer) says little about which article answers one
+  const ticketWeight = (t: string) => Math.log(1 + unknown.length / (df.get(t) ?? 1));
   // cluster an evenly spread sample, then assign every unknown ticket to its nearest topic
   const step = Math.max(1, Math.ceil(unknown.length / 4000));
   const sample = unknown.filter((_, i) => i % step === 0);
@@ -165,7 +191,8 @@ export async function analyseGaps(options: GapsOptions, keepFeatures = false): P
         counted++;
       }
       const cohesion = counted ? similarity / counted : 0;
-      return { members, centroid: centre, hours, effort, cohesion, score: members.length * effort };
+      const near = nearArticle(members, index, ticketWeight, threshold / 2);
+      return { members, centroid: centre, hours, effort, cohesion, near, score: members.length * effort * (1 - (near?.share ?? 0)) };
     })
     .filter((g) => g.members.length >= minTickets)
     .sort((a, b) => b.score - a.score || b.members.length - a.members.length);
@@ -174,7 +201,7 @@ export async function analyseGaps(options: GapsOptions, keepFeatures = false): P
   const background = new PhraseBackground();
   for (const f of sample) background.add(f.title, f.lang);
   const spelling = surfaceForms();
-  const gaps: Gap[] = leading.map(({ members, centroid, hours, effort, cohesion, score }) => {
+  const gaps: Gap[] = leading.map(({ members, centroid, hours, effort, cohesion, near, score }) => {
     const keywords = [...centroid].slice(0, 6).flatMap(([stem]) => spelling.get(stem) ?? []);
     const spread = Math.max(1, Math.ceil(members.length / 400));
     const label = labelOf(members.filter((_, i) => i % spread === 0).map((f) => ({ text: f.title, lang: f.lang })), background) ?? keywords.slice(0, 3).join(' / ');
@@ -198,6 +225,7 @@ export async function analyseGaps(options: GapsOptions, keepFeatures = false): P
       effort: Math.round(effort * 100) / 100,
       cohesion: Math.round(cohesion * 100) / 100,
       score: Math.round(score * 10) / 10,
+      ...(near ? { nearArticle: { article: index.articles[near.doc]?.id ?? String(near.doc), share: Math.round(near.share * 100) / 100 } } : {}),
       examples: members.slice(0, 3).map((f) => f.title),
     };
   });

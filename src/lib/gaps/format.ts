@@ -24,11 +24,15 @@ function facts(gap: Gap): string {
     gap.urgent ? `${gap.urgent} urgent` : '',
     gap.medianHoursToResolve !== undefined ? `median ${gap.medianHoursToResolve} h to resolve` : '',
     `effort ×${gap.effort}`,
+    gap.nearArticle && gap.nearArticle.share >= NEAR_SHOWN ? `${percent(gap.nearArticle.share)} near ${textLine(gap.nearArticle.article)}` : '',
     `score ${gap.score}`,
   ]
     .filter(Boolean)
     .join('; ');
 }
+
+// below this share an article that a few of a topic's tickets come close to is noise, not news
+const NEAR_SHOWN = 0.2;
 
 /** What every part of a gap line means (printed under the list). */
 export const LEGEND = [
@@ -41,7 +45,9 @@ export const LEGEND = [
   '  urgent        tickets of high or very high priority',
   '  effort        how much a ticket of this topic costs against a plain one (1): ×(1 + escalated share) ×(1 + reopened share)',
   '                ×(1 + median hours to resolve / 240) ×2^((mean priority − 3) / 2); a factor is 1 where the export lacks its column',
-  '  score         tickets × effort: the order of this list',
+  '  near          share of the tickets that come close to an article without matching it (at least half the match',
+  '                threshold): check whether that article answers them and why they did not find it',
+  '  score         tickets × effort × (1 − near share): the order of this list; topics an article almost answers come later',
   '  other         unknown tickets in smaller topics, or unlike any topic; a topic needs --min-tickets tickets',
 ];
 
@@ -120,10 +126,10 @@ export function formatMarkdown(report: GapsReport, limit = 15): string {
     '',
     gapsHeadline(report),
     '',
-    '| # | topic | tickets | resolved at | escalated | reopened | urgent | median hours to resolve | effort | score | keywords |',
-    '|---|---|---|---|---|---|---|---|---|---|---|',
-    ...report.gaps.slice(0, limit).map((g, i) => `| ${i + 1} | ${markdownText(g.label)} | ${g.tickets} | ${levels(g.levels)} | ${g.escalated} | ${g.reopened} | ${g.urgent} | ${g.medianHoursToResolve ?? '–'} | ×${g.effort} | ${g.score} | ${markdownText(g.keywords.join(', '))} |`),
-    ...(report.other.tickets ? [`| | other (${otherParts(report)}) | ${report.other.tickets} | | | | | | | | |`] : []),
+    '| # | topic | tickets | resolved at | escalated | reopened | urgent | median hours to resolve | effort | near an article | score | keywords |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|',
+    ...report.gaps.slice(0, limit).map((g, i) => `| ${i + 1} | ${markdownText(g.label)} | ${g.tickets} | ${levels(g.levels)} | ${g.escalated} | ${g.reopened} | ${g.urgent} | ${g.medianHoursToResolve ?? '–'} | ×${g.effort} | ${g.nearArticle && g.nearArticle.share >= NEAR_SHOWN ? `${percent(g.nearArticle.share)} ${markdownCode(g.nearArticle.article)}` : '–'} | ${g.score} | ${markdownText(g.keywords.join(', '))} |`),
+    ...(report.other.tickets ? [`| | other (${otherParts(report)}) | ${report.other.tickets} | | | | | | | | | |`] : []),
   ];
   if (report.gaps.length) lines.push('', '<details><summary>How to read this table</summary>', '', '```', ...LEGEND, '```', '', '</details>');
   const columns = t.files.flatMap(mapping);

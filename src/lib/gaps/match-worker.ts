@@ -1,5 +1,4 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { readArticles } from '../content/read-articles.ts';
 import { readTicketPart } from '../tickets/read.ts';
 import { MatchIndex } from './match-index.ts';
 import type { PartJob, PartMessage } from './read-and-match.ts';
@@ -9,7 +8,7 @@ import { TicketMatcher, type Features } from './ticket-matcher.ts';
 // One part of a split export, read and matched on its own thread (see read-and-match.ts).
 const job = workerData as PartJob;
 const post = (message: PartMessage) => parentPort?.postMessage(message);
-const matcher = new TicketMatcher(new MatchIndex(await readArticles(job.contentDir, job.root)), job.threshold);
+const matcher = new TicketMatcher(MatchIndex.fromShared(job.index), job.threshold);
 let batch: Features[] = [];
 const stats = await readTicketPart(
   job.file,

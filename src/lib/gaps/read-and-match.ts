@@ -9,6 +9,7 @@ import { splitCsv, type CsvPart } from '../tickets/split.ts';
 import { emptyStats, mergeStats } from '../tickets/stats.ts';
 import type { ReadStats } from '../tickets/types.ts';
 import { mergeSpellingCounts } from './text.ts';
+import type { SharedMatchIndex } from './match-index.ts';
 import { emptyMatchCounts, type Features, type TicketMatcher, type Via } from './ticket-matcher.ts';
 
 export interface ParallelOptions {
@@ -19,8 +20,6 @@ export interface ParallelOptions {
 }
 
 export interface MatchOptions extends ReadOptions, ParallelOptions {
-  contentDir: string;
-  root: string;
   threshold: number;
 }
 
@@ -37,8 +36,8 @@ export interface PartJob {
   found: Sniff;
   part: CsvPart;
   read: Pick<ReadOptions, 'preset' | 'map' | 'levelRules' | 'keepRejections' | 'maxCell'>;
-  contentDir: string;
-  root: string;
+  /** This thread's match index: a worker that read the articles again would spend seconds on it. */
+  index: SharedMatchIndex;
   threshold: number;
 }
 
@@ -135,6 +134,7 @@ export async function readAndMatch(files: readonly string[], matcher: TicketMatc
   const sizes = await Promise.all(files.map((f) => stat(f).then((s) => s.size, () => 0)));
   const totalBytes = sizes.reduce((a, b) => a + b, 0);
   let finishedBytes = 0;
+  let shared: SharedMatchIndex | undefined;
   for (const [n, file] of files.entries()) {
     // a directory, a pipe or a device is reported, never opened (a FIFO would block)
     const problem = await fileProblem(file);
@@ -163,7 +163,9 @@ export async function readAndMatch(files: readonly string[], matcher: TicketMatc
       const partStats = await readTicketPart(file, found, part, (t) => own.push(matcher.features(t)), { ...options, onProgress: (bytes) => report(i, bytes) });
       return { stats: partStats, features: own };
     };
-    const job = (part: CsvPart): PartJob => ({ file, found, part, read: { preset: options.preset, map: options.map, levelRules: options.levelRules, keepRejections: keep, maxCell: options.maxCell }, contentDir: options.contentDir, root: options.root, threshold: options.threshold });
+    shared ??= matcher.index.toShared();
+    const index = shared;
+    const job = (part: CsvPart): PartJob => ({ file, found, part, read: { preset: options.preset, map: options.map, levelRules: options.levelRules, keepRejections: keep, maxCell: options.maxCell }, index, threshold: options.threshold });
     const workers = split.parts.slice(1).map((part, i) => readPartInWorker(job(part), (bytes) => report(i + 1, bytes)));
     const results = [await readHere(split.parts[0] as CsvPart, 0)];
     let threadsUsed = 1;

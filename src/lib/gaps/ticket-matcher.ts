@@ -52,7 +52,7 @@ export function emptyMatchCounts(): Record<Via, number> {
  * article's `tickets:` list), then error codes, then text similarity above `threshold`.
  */
 export class TicketMatcher {
-  private readonly index: MatchIndex;
+  readonly index: MatchIndex;
   private readonly threshold: number;
 
   constructor(index: MatchIndex, threshold: number) {
@@ -68,9 +68,12 @@ export class TicketMatcher {
     }
     const linked = index.byTicket.get(ticket.id);
     if (linked !== undefined) return { doc: linked, via: 'article-tickets' };
-    for (const code of findErrorCodes(`${ticket.title} ${ticket.body}`)) {
-      const docs = index.byErrorCode.get(canonicalErrorCode(code));
-      if (docs?.length) return { doc: docs[0] as number, via: 'error-code' };
+    // no article lists an error code: no need to look for one in the ticket
+    if (index.byErrorCode.size) {
+      for (const code of findErrorCodes(`${ticket.title} ${ticket.body}`)) {
+        const docs = index.byErrorCode.get(canonicalErrorCode(code));
+        if (docs?.length) return { doc: docs[0] as number, via: 'error-code' };
+      }
     }
     const found = index.search(words);
     return found && found.confidence >= this.threshold ? { doc: found.doc, via: 'text' } : undefined;

@@ -26,7 +26,7 @@ function fieldsOf(record: Record<string, unknown>): Map<string, SourceField> {
  * Converts one source of any kind into frontmatter data and an MDX tree: Markdown (DocFX or
  * plain), an HTML page (Zendesk, Confluence) or one article of a Help Center JSON export.
  */
-export function convertDoc(doc: SourceDoc, mapping: Mapping, links: LinkContext, sink: IssueSink, ignored: IgnoredCounts): ConvertedDoc {
+export function convertDoc(doc: SourceDoc, mapping: Mapping, links: LinkContext, sink: IssueSink, ignored: IgnoredCounts, lang?: string): ConvertedDoc {
   let fields: Map<string, SourceField>;
   let body: ConvertedBody;
   if (doc.kind === 'markdown') {
@@ -41,6 +41,8 @@ export function convertDoc(doc: SourceDoc, mapping: Mapping, links: LinkContext,
     body = finishBody(tree, doc.path, { ...mapping, titleFromH1: mapping.titleFromH1 && !fields.has('title') }, links, sink);
   }
   const data = mapFrontmatter(fields, mapping, sink, ignored);
+  // decided before conversion from every signal the source has (detect-lang.ts)
+  if (lang) data['lang'] = lang;
   if (body.h1) data['title'] = body.h1;
   if (!data['title']) {
     data['title'] = doc.slug.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());

@@ -22,7 +22,7 @@ function destination(url: string): string {
 const IMAGE = /:::image\s+([^]*?):::/g;
 const NO_LOC = /:::no-loc\s+([^]*?):::/g;
 const LAYOUT = /^(\s*(?:>\s*)*):::\s*(zone-end|moniker-end|row-end|column-end|image-end|zone|moniker|row|column)\b([^]*)$/;
-const FENCE = /^\s*(?:>\s*)*(```|~~~)/;
+const FENCE = /^\s*(?:>\s*)*(`{3,}|~{3,})(.*)$/;
 
 /**
  * Rewrites DocFX's `:::` directives into CommonMark before parsing, keeping every line where it
@@ -38,8 +38,10 @@ export function rewriteDocfxDirectives(body: string, firstLine: number, sink: Is
     const place = { line: firstLine + i, column: 1 };
     const fenceMatch = FENCE.exec(line);
     if (fenceMatch) {
-      if (!fence) fence = fenceMatch[1];
-      else if (fenceMatch[1] === fence) fence = undefined;
+      const [, marks = '', rest = ''] = fenceMatch;
+      // as in CommonMark: only a fence of the same character, at least as long, with nothing after it, closes
+      if (!fence) fence = marks;
+      else if (marks[0] === fence[0] && marks.length >= fence.length && !rest.trim()) fence = undefined;
       continue;
     }
     if (fence || !line.includes(':::')) continue;

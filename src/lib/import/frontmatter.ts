@@ -136,6 +136,15 @@ function mapValue(to: string, field: SourceField, rules: { match: string; to: st
   return undefined;
 }
 
+/**
+ * One source value through a field's value rules and the conversion of its target, without
+ * reporting: undefined when no rule matches or the value does not convert (`locale: de-DE` → `de`).
+ */
+export function mapFieldValue(to: string, value: unknown, rules: { match: string; to: string | number | null }[] | undefined): unknown {
+  const { hit, to: mapped } = applyRules(value, rules);
+  return hit && mapped !== null && mapped !== undefined ? convertScalar(to, mapped) : undefined;
+}
+
 /** Converts a mapped value to the type the schema wants, or undefined if it cannot. */
 function convertScalar(to: string, value: unknown): unknown {
   const text = String(value).trim();

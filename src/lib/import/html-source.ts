@@ -5,6 +5,7 @@ import rehypeParse from 'rehype-parse';
 import rehypeRemark from 'rehype-remark';
 import { visit, SKIP } from 'unist-util-visit';
 import { convertAlerts } from './docfx-tree.ts';
+import { DROPPED, droppedMessage } from './html-tokens.ts';
 import type { IssueSink } from './issues.ts';
 import type { Mapping } from './mapping.ts';
 
@@ -19,8 +20,6 @@ function jsxBlock(name: string) {
 
 const toMdast = unified().use(rehypeRemark, { handlers: { details: jsxBlock('details'), summary: jsxBlock('summary') } as never });
 
-/** Elements with no Markdown form that hast-util-to-mdast would drop without a word. */
-const DROPPED = new Set(['script', 'style', 'iframe', 'video', 'audio', 'object', 'embed', 'form', 'input', 'button', 'select', 'textarea', 'canvas', 'svg', 'noscript']);
 
 /** Confluence macro class -> DocFX alert name, so the alert converter turns them into Callouts. */
 const CONFLUENCE_ALERTS: Record<string, string> = { information: 'NOTE', info: 'NOTE', note: 'WARNING', warning: 'WARNING', tip: 'TIP' };
@@ -101,9 +100,10 @@ function textOf(node: ElementContent | HastRoot): string {
 export function htmlToMdast(content: HastRoot, mapping: Mapping, sink: IssueSink): Root {
   visit(content, 'element', (node: Element, index, parent: HastParent | undefined) => {
     const place = node.position ? { line: node.position.start.line, column: node.position.start.column } : undefined;
+    // hast-util-to-mdast would drop these without a word
     if (DROPPED.has(node.tagName)) {
-      const src = node.properties?.['src'];
-      sink.add('html-dropped', `Unexpected <${node.tagName}>, expected content with a Markdown form (removed${src ? `, source ${String(src)}` : ''})`, place, 'warning', 'Replace embeds with a link or a screenshot.');
+      const { reason, hint } = droppedMessage(node.tagName, node.properties?.['src']);
+      sink.add('html-dropped', reason, place, 'warning', hint);
       return SKIP;
     }
     if ((node.tagName === 'td' || node.tagName === 'th') && (Number(node.properties?.['rowSpan'] ?? 1) > 1 || Number(node.properties?.['colSpan'] ?? 1) > 1)) {

@@ -1,7 +1,7 @@
 import type { Heading, Html, Parent, PhrasingContent, Root, RootContent } from 'mdast';
 import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import { toString } from 'mdast-util-to-string';
-import { FLOW, VOID, decodeEntities, isHtmlElement, jsxAttributes, tokenizeHtml, type HtmlToken } from './html-tokens.ts';
+import { DROPPED, FLOW, VOID, decodeEntities, droppedMessage, isHtmlElement, jsxAttributes, tokenizeHtml, type HtmlToken } from './html-tokens.ts';
 import type { IssuePlace, IssueSink } from './issues.ts';
 
 /** Elements whose end tag HTML lets authors leave out: not closing them loses nothing. */
@@ -88,19 +88,27 @@ export function convertInlineHtml(children: readonly PhrasingContent[], sink: Is
   const closes = new Set<string>();
   for (const child of children) if (child.type === 'html') for (const t of tokenizeHtml(child.value)) if (t.kind === 'close') closes.add(t.name);
   let anchorOpen = 0;
+  // a <script>, <iframe>, ... being removed with everything up to its end tag
+  let dropping: string | undefined;
   for (const child of children) {
     if (child.type !== 'html') {
-      top().children.push(child);
+      if (!dropping) top().children.push(child);
       continue;
     }
     for (const token of tokenizeHtml(child.value)) {
       const place = placeIn(child, token.offset);
-      if (token.kind === 'text') top().children.push({ type: 'text', value: decodeEntities(token.value) });
+      if (dropping) {
+        if (token.kind === 'close' && token.name === dropping) dropping = undefined;
+      } else if (token.kind === 'text') top().children.push({ type: 'text', value: decodeEntities(token.value) });
       else if (token.kind === 'comment') top().children.push({ type: 'mdxTextExpression', value: comment(token.value) } as PhrasingContent);
       else if (token.kind === 'open') {
         const name = token.name.toLowerCase();
         if (!isHtmlElement(token.name, closes.has(name))) top().children.push({ type: 'text', value: token.raw });
-        else if (isAnchor(token)) {
+        else if (DROPPED.has(name)) {
+          const { reason, hint } = droppedMessage(name, token.attrs['src'] ?? token.attrs['data']);
+          sink.add('html-dropped', reason, place, 'warning', hint);
+          if (!VOID.has(name) && !token.selfClosing && closes.has(name)) dropping = name;
+        } else if (isAnchor(token)) {
           top().children.push(voidElement(token, sink, place));
           anchorOpen++;
         } else if (VOID.has(name) || token.selfClosing) top().children.push(voidElement(token, sink, place));

@@ -34,6 +34,18 @@ export const FLOW = new Set([
   'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'figure', 'figcaption', 'colgroup', 'hr',
 ]);
 
+/**
+ * Elements with no Markdown form that run code or embed other documents: the importer removes
+ * them with their content and reports them (with the embed's source), in HTML pages and in the
+ * raw HTML of Markdown sources alike.
+ */
+export const DROPPED = new Set(['script', 'style', 'iframe', 'video', 'audio', 'object', 'embed', 'form', 'input', 'button', 'select', 'textarea', 'canvas', 'svg', 'noscript']);
+
+/** The reason and hint of an `html-dropped` issue. */
+export function droppedMessage(name: string, source: unknown): { reason: string; hint: string } {
+  return { reason: `Unexpected <${name}>, expected content with a Markdown form (removed${source ? `, source ${String(source)}` : ''})`, hint: 'Replace embeds with a link or a screenshot.' };
+}
+
 /** Inline elements kept as JSX (those with a Markdown form are converted instead). */
 export const PHRASING = new Set([
   'a', 'b', 'strong', 'i', 'em', 'u', 's', 'strike', 'del', 'ins', 'code', 'tt', 'kbd', 'samp', 'var', 'sup', 'sub', 'span', 'small',
@@ -46,7 +58,7 @@ export const PHRASING = new Set([
  */
 export function isHtmlElement(name: string, closedLater: boolean): boolean {
   const lower = name.toLowerCase();
-  if (!FLOW.has(lower) && !PHRASING.has(lower) && !VOID.has(lower)) return false;
+  if (!FLOW.has(lower) && !PHRASING.has(lower) && !VOID.has(lower) && !DROPPED.has(lower)) return false;
   return name === lower || name === name.toUpperCase() && name.length <= 2 || closedLater;
 }
 

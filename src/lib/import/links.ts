@@ -32,6 +32,11 @@ function split(url: string): { path: string; hash: string } {
   return at < 0 ? { path: url, hash: '' } : { path: url.slice(0, at), hash: url.slice(at) };
 }
 
+/** The heading id a fragment names: DocFX sources write `##anchor` and `###anchor` for `#anchor`. */
+function anchorId(fragment: string): string {
+  return fragment.replace(/^#+/, '');
+}
+
 function safeDecode(text: string): string {
   try {
     return decodeURI(text);
@@ -84,7 +89,7 @@ export function rewriteLinks(tree: Root, file: string, context: LinkContext, sin
       const url = context.articleUrls.get(target) ?? context.articleUrls.get(target.replace(/\.md$/, '') + '.md');
       if (url) {
         // Queries such as DocFX's ?preserve-view=true mean nothing on our site.
-        const id = hash.includes('#') ? hash.slice(hash.indexOf('#') + 1) : '';
+        const id = hash.includes('#') ? anchorId(hash.slice(hash.indexOf('#'))) : '';
         ref.url = url + (id ? `#${context.anchorRenames?.get(id) ?? id}` : '');
         return;
       }
@@ -122,10 +127,9 @@ export function rewriteLinks(tree: Root, file: string, context: LinkContext, sin
 
 /** Rewrites in-page links (`#old`) to renamed heading ids. */
 export function renameAnchors(tree: Root, renames: ReadonlyMap<string, string>): void {
-  if (!renames.size) return;
   visit(tree, 'link', (node: Link) => {
     if (!node.url.startsWith('#')) return;
-    const to = renames.get(node.url.slice(1));
-    if (to) node.url = `#${to}`;
+    const id = anchorId(node.url);
+    node.url = `#${renames.get(id) ?? id}`;
   });
 }

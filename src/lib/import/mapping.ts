@@ -2,9 +2,21 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { z } from 'astro/zod';
 
+/** A case-insensitive regular expression: a broken one is refused when the mapping is read, not per article. */
+const patternSchema = z
+  .string()
+  .min(1)
+  .superRefine((pattern, ctx) => {
+    try {
+      new RegExp(pattern, 'i');
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: `not a regular expression (${(error as Error).message}); to match + ( ) [ ] ? * literally, write \\+ \\( and so on` });
+    }
+  });
+
 /** One value rule: a case-insensitive regular expression over the source value, and what it becomes. */
 const valueRuleSchema = z.object({
-  match: z.string().min(1),
+  match: patternSchema,
   /** Target value; `null` drops the value on purpose (it is counted, not reported per file). */
   to: z.union([z.string(), z.number(), z.null()]),
 });
@@ -40,7 +52,7 @@ export const mappingSchema = z.object({
   /** Level-2 heading texts -> our KCS section names (`Symptoms: Symptom`, `Solution: Resolution`), case-insensitive. */
   headings: z.record(z.string(), z.string().min(1)).default({}),
   /** Patterns (case-insensitive, whole heading) of h2s that may become the Resolution section when an article has none. */
-  resolutionFrom: z.array(z.string().min(1)).default([]),
+  resolutionFrom: z.array(patternSchema).default([]),
   /** What to do with a public article that still has no Resolution section: keep it, or make it internal for review. */
   missingResolution: z.enum(['keep', 'internal']).default('keep'),
   /** Base address for root-relative links (`/exchange/x`) and images that do not exist locally. */
@@ -72,13 +84,18 @@ export const DEFAULT_MAPPING: Mapping = mappingSchema.parse({
     'ms.author': 'owner',
     author: 'owner',
     label_names: 'tags',
+    // the language: ms.contentlocale is what every file of a localized DocFX repository has
+    'ms.contentlocale': 'lang',
+    lang: 'lang',
     locale: 'lang',
     'ms.locale': 'lang',
     draft: { to: 'state', values: [{ match: '^true$', to: 'draft' }, { match: '^false$', to: 'validated' }] },
   },
   // Help Center API fields that have no counterpart in our frontmatter.
   ignore: ['id', 'url', 'html_url', 'author_id', 'comments_disabled', 'promoted', 'position', 'vote_sum', 'vote_count', 'section_id', 'created_at', 'edited_at', 'source_locale', 'outdated', 'outdated_locales', 'permission_group_id', 'user_segment_id', 'user_segment_ids', 'content_tag_ids', 'name'],
-  defaults: { level: 1, audience: 'public', state: 'validated', lang: 'en', owner: 'kb-import', product: 'imported' },
+  // no `lang` default: without a frontmatter key, a locale folder or a mapping default, the
+  // language is recognised from the text (src/lib/import/detect-lang.ts)
+  defaults: { level: 1, audience: 'public', state: 'validated', owner: 'kb-import', product: 'imported' },
   alerts: DEFAULT_ALERTS,
 });
 

@@ -1,6 +1,7 @@
 import { markdownText, markdownCodeBlock, noWorkflowCommands, textLine } from '../escape.ts';
 import type { ImportIssue, IssueSeverity } from './issues.ts';
 import type { ImportResult } from './run-import.ts';
+import { formatLanguageCounts } from './detect-lang.ts';
 
 /** Counts of the run, the first thing every format shows. */
 export interface ImportSummary {
@@ -81,6 +82,8 @@ export function textReport(result: ImportResult, options: { verbose?: boolean | 
   );
   const rules = Object.entries(s.rules).map(([rule, n]) => `${rule} ${n}`);
   if (rules.length) out.push(`by rule: ${rules.join(', ')}`);
+  // which language each article got, and what said so (a frontmatter key, a folder, the text)
+  if (result.languages && Object.keys(result.languages).length) out.push(`languages: ${show(formatLanguageCounts(result.languages))}`);
   const dates = result.reviewDates;
   if (dates) {
     const bulk = dates.bulk.map((b) => `${b.day} (${b.files} files)`).join(', ');

@@ -1,5 +1,5 @@
-import { cpSync, existsSync } from 'node:fs';
-import { basename, join, relative, resolve, sep } from 'node:path';
+import { cpSync, existsSync, readFileSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { stringify as stringifyYaml } from 'yaml';
 import { articleUrl } from '../article-id.ts';
 import { NestingTooDeep } from '../content/mdx.ts';
@@ -19,6 +19,7 @@ import type { Root } from 'mdast';
 import { TaxonomyBuilder } from './taxonomy-builder.ts';
 import { honestReviewDates, type ReviewDateSummary } from './review-dates.ts';
 import { readSourceHistory } from './source-history.ts';
+import { countLanguage, detectLanguage, FALLBACK_LANG, type DetectedLang, type LanguageCounts } from './detect-lang.ts';
 
 /** What `kb import` needs. */
 export interface ImportOptions {
@@ -33,6 +34,8 @@ export interface ImportOptions {
   writeTaxonomy: boolean;
   /** Lifecycle folder copied to `<outDir>/lifecycle` with the generated taxonomy, so kb stale judges versions there too. */
   lifecycleDir?: string | undefined;
+  /** Synonyms file copied to `<outDir>/synonyms.yaml` with the generated taxonomy, so search on the import knows them too. */
+  synonymsFile?: string | undefined;
   /** false: do not read the sources' git history or FILE_HISTORY.csv for review dates. */
   history?: boolean | undefined;
   /** Convert and validate, write nothing. */
@@ -52,6 +55,8 @@ export interface ImportedFile {
   /** Written file, relative to the working folder; absent when rejected or on a dry run. */
   output?: string;
   status: 'written' | 'rejected' | 'checked';
+  /** What decided the article's language: a frontmatter key, `html lang`, `folder`, `mapping default`, `text` or `default`. */
+  langFrom?: string;
   issues: ImportIssue[];
 }
 
@@ -66,6 +71,8 @@ export interface ImportResult {
   taxonomyFile?: string;
   /** Bulk-set review dates found, and what replaced them. */
   reviewDates: ReviewDateSummary;
+  /** Articles per language, and within each by the signal that decided it (`ms.contentlocale`, `folder`, `text`, ...). */
+  languages: LanguageCounts;
 }
 
 interface Pending {
@@ -91,9 +98,18 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
   const out = new OutputFolder(options.outDir);
   const { docs, skipped } = await discoverSources(options.inputs, mapping.includeFolders, cwd, roots);
   const slugs = assignSlugs(docs);
-  const defaultLang = String(mapping.defaults['lang'] ?? 'en');
+  const defaultLang = String(mapping.defaults['lang'] ?? FALLBACK_LANG);
+  // every article's language first: links between imported articles point into its folder
+  const inputRoots = options.inputs.map((input) => resolve(cwd, input));
+  const detected = new Map<SourceDoc, DetectedLang>();
+  for (const doc of docs) detected.set(doc, detectLanguage(doc, mapping, rootOf(doc.path, inputRoots)));
+  const languageOf = (doc: SourceDoc) => {
+    const lang = detected.get(doc)!.lang;
+    return lang === 'en' || lang === 'de' ? lang : defaultLang;
+  };
   const articleUrls = new Map<string, string>();
-  for (const doc of docs) if (doc.kind !== 'zendesk') articleUrls.set(doc.path, articleUrl(defaultLang, slugs.get(doc)!));
+  for (const doc of docs) if (doc.kind !== 'zendesk') articleUrls.set(doc.path, articleUrl(languageOf(doc), slugs.get(doc)!));
+  const languages: LanguageCounts = {};
   const taxonomy = new TaxonomyBuilder(options.taxonomy, options.writeTaxonomy);
   const ignored: IgnoredCounts = new Map();
   const files: ImportedFile[] = [];
@@ -102,7 +118,12 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
     options.onProgress?.(files.length + pending.length, docs.length);
     const slug = slugs.get(doc)!;
     const sink = new IssueSink(doc.name);
-    let lang = defaultLang;
+    const found = detected.get(doc)!;
+    const lang = languageOf(doc);
+    if (lang !== found.lang) {
+      sink.add('lang-unsupported', `Unexpected language \`${found.lang}\` (from ${found.signal}), expected en or de (used ${lang})`, undefined, 'warning', 'Set `defaults.lang` in the mapping, or translate the article.');
+    }
+    countLanguage(languages, lang, lang === found.lang ? found.signal : 'unsupported');
     // images are copied once the article's language is known: into articles/<lang>/media/<slug>/
     const assets = new Map<string, string>();
     const links: LinkContext = {
@@ -125,19 +146,14 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
     if (doc.encoding) sink.add('encoding', `Unexpected ${doc.encoding} text, expected UTF-8 (decoded as ${doc.encoding})`, undefined, 'info', 'Check special characters in the output.');
     let converted;
     try {
-      converted = convertDoc(doc, mapping, links, sink, ignored);
+      converted = convertDoc(doc, mapping, links, sink, ignored, lang);
     } catch (error) {
       if (error instanceof NestingTooDeep) sink.add('too-deep', error.reason, error, 'error', 'Flatten the lists and quotes in the source; no article needs that many levels.');
       else sink.add('convert-failed', `Unexpected failure converting this file: ${(error as Error).message}`, undefined, 'error', 'Report this as an importer bug with the source file.');
-      files.push({ source: doc.name, id: `${lang}/${slug}`, status: 'rejected', issues: sink.issues });
+      files.push({ source: doc.name, id: `${lang}/${slug}`, status: 'rejected', langFrom: found.signal, issues: sink.issues });
       continue;
     }
     const { data, tree } = converted;
-    if (data['lang'] !== 'en' && data['lang'] !== 'de') {
-      sink.add('lang-unsupported', `Unexpected language \`${String(data['lang'])}\`, expected en or de (used ${defaultLang})`, undefined, 'warning');
-      data['lang'] = defaultLang;
-    }
-    lang = String(data['lang']);
     if (!options.dryRun) {
       for (const [abs, name] of assets) {
         try {
@@ -173,11 +189,11 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
     const id = `${lang}/${slug}`;
     if (problems.length) {
       for (const p of problems) sink.add(p.rule, `Unexpected invalid output: ${p.reason}`, p.line ? { line: p.line, column: p.column ?? 1 } : undefined, 'error', 'The article was not written; fix the construct in the source or report an importer bug.');
-      files.push({ source: doc.name, id, status: 'rejected', issues: sink.issues });
+      files.push({ source: doc.name, id, status: 'rejected', langFrom: detected.get(doc)!.signal, issues: sink.issues });
       continue;
     }
     if (options.dryRun) {
-      files.push({ source: doc.name, id, status: 'checked', issues: sink.issues });
+      files.push({ source: doc.name, id, status: 'checked', langFrom: detected.get(doc)!.signal, issues: sink.issues });
       continue;
     }
     let target: string;
@@ -186,10 +202,10 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
     } catch (error) {
       if (!(error instanceof OutsideOutputError)) throw error;
       sink.add('outside-output', `Unexpected ${error.message}, expected a folder inside the output folder (not written)`, undefined, 'error', 'Remove the symbolic link from the output folder.');
-      files.push({ source: doc.name, id, status: 'rejected', issues: sink.issues });
+      files.push({ source: doc.name, id, status: 'rejected', langFrom: detected.get(doc)!.signal, issues: sink.issues });
       continue;
     }
-    files.push({ source: doc.name, id, output: display(cwd, target), status: 'written', issues: sink.issues });
+    files.push({ source: doc.name, id, output: display(cwd, target), status: 'written', langFrom: detected.get(doc)!.signal, issues: sink.issues });
   }
   options.onProgress?.(files.length, docs.length);
   const result: ImportResult = {
@@ -199,6 +215,7 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
     newProducts: taxonomy.newProducts(),
     newTags: taxonomy.newTags(),
     reviewDates,
+    languages,
   };
   if (options.writeTaxonomy && !options.dryRun) {
     const file = out.write('taxonomy.yaml', `# Generated by kb import: the project taxonomy plus what the imported articles use.\n${stringifyYaml(taxonomy.toJSON(), { lineWidth: 0 })}`);
@@ -206,8 +223,18 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
     if (options.lifecycleDir && existsSync(options.lifecycleDir) && resolve(options.lifecycleDir) !== resolve(options.outDir, 'lifecycle')) {
       cpSync(options.lifecycleDir, join(options.outDir, 'lifecycle'), { recursive: true });
     }
+    const synonymsOut = resolve(options.outDir, 'synonyms.yaml');
+    if (options.synonymsFile && existsSync(options.synonymsFile) && resolve(options.synonymsFile) !== synonymsOut && !existsSync(synonymsOut)) {
+      out.write('synonyms.yaml', readFileSync(options.synonymsFile, 'utf8'));
+    }
   }
   return result;
+}
+
+/** The imported folder a source was found in (for a file given on its own, its folder). */
+function rootOf(file: string, inputs: readonly string[]): string {
+  const holding = inputs.filter((input) => file === input || file.startsWith(`${input}${sep}`)).sort((a, b) => b.length - a.length)[0];
+  return holding === undefined || holding === file ? dirname(file) : holding;
 }
 
 /** A path for messages: relative inside the working folder, absolute outside it. */

@@ -1,10 +1,11 @@
 /**
- * Excerpts of search results, built from the text Pagefind indexed for a page.
+ * Excerpts of search results, built from the text Pagefind indexed for a page (`content` and the
+ * match locations of a result's data).
  *
- * Pagefind's own excerpt can land on the hidden search terms (error-code spellings, compound parts,
- * synonyms) at the end of an article, because they are indexed words like any other. The result
- * cards build their excerpt here instead, from the visible words only: every word from the
- * position of the hidden-terms element on is left out.
+ * The cards build their own excerpt rather than showing Pagefind's: it leaves out the title (the
+ * card's link already shows it), and it is plain text and <mark> runs, built as DOM nodes, never
+ * HTML. The hidden search words (compound parts, synonyms, error-code spellings) are Pagefind meta
+ * fields (src/lib/search/terms.ts), not page text, so no excerpt can show them.
  */
 
 /** One run of excerpt text; `mark` runs are the words that matched the query. */
@@ -29,8 +30,6 @@ export interface WordMatch {
 export interface ExcerptOptions {
   /** Words before this position are not shown (the title: the card shows it as its link). */
   visibleFrom?: number | undefined;
-  /** Position of the first hidden word (the hidden-terms anchor); words from here on are never shown. */
-  hiddenFrom?: number | undefined;
   /** Words in the excerpt. */
   length?: number | undefined;
 }
@@ -41,6 +40,24 @@ export const EXCERPT_WORDS = 30;
 export function contentWords(content: string): string[] {
   // Pagefind splits by zero-width spaces when it segmented the text itself (CJK), else by whitespace
   return content.includes('\u200B') ? content.split('\u200B') : content.split(/[\r\n\s]+/g);
+}
+
+/** Lower case without the punctuation Pagefind leaves on words ("offline." / "„Drucker"). */
+const bare = (word: string) => word.toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+
+/**
+ * Where the page's title ends in its words: the content starts with what precedes the heading (a
+ * badge, a kicker) and the title itself, which a result card shows as its link. 0 when the title is
+ * not found near the start.
+ */
+export function titleEnd(words: readonly string[], title: string, within = 40): number {
+  const wanted = title.split(/\s+/).map(bare).filter(Boolean);
+  if (wanted.length === 0) return 0;
+  const limit = Math.min(within, words.length - wanted.length);
+  for (let start = 0; start <= limit; start++) {
+    if (wanted.every((w, i) => bare(words[start + i] ?? '') === w)) return start + wanted.length;
+  }
+  return 0;
 }
 
 /**
@@ -71,7 +88,7 @@ function windowStart(matches: readonly WordMatch[], visibleStart: number, visibl
 export function visibleExcerpt(content: string, matches: readonly WordMatch[], options: ExcerptOptions = {}): Excerpt {
   const words = contentWords(content);
   const length = options.length ?? EXCERPT_WORDS;
-  const visibleEnd = Math.max(0, Math.min(options.hiddenFrom ?? words.length, words.length));
+  const visibleEnd = words.length;
   const visibleStart = Math.max(0, Math.min(options.visibleFrom ?? 0, visibleEnd));
   const visible = matches.filter((m) => m.location >= visibleStart && m.location < visibleEnd);
   const start = windowStart(visible, visibleStart, visibleEnd, length);

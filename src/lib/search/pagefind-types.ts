@@ -60,6 +60,8 @@ export interface IndexOptions {
   baseUrl?: string;
   language?: string;
   excerptLength?: number;
+  /** Ranking parameters, including `metaWeights` per meta field (src/lib/search/ranking.ts). */
+  ranking?: { metaWeights?: Readonly<Record<string, number>>; termFrequency?: number; termSimilarity?: number; pageLength?: number; termSaturation?: number };
 }
 
 export interface Pagefind {

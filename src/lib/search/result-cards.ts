@@ -113,3 +113,46 @@ export function cardFor<P extends ResultPage>(group: ResultGroup<P>, preferred: 
     other: other && { url: other.url, title: other.title, lang: other.lang },
   };
 }
+
+/** One search's results as far as they are loaded: ranked hits, and the pages loaded so far (in hit order). */
+export interface LoadedResults<H extends Hit, P extends ResultPage> {
+  hits: readonly H[];
+  /** How many hits (from the start) are loaded into `pages`. */
+  loaded: number;
+  pages: P[];
+  /** Cards all hits make (uniqueCount). */
+  total: number;
+  preferred: Lang;
+}
+
+/**
+ * The first `cards` cards: loads hits in order until there are that many articles (the language
+ * versions of one article make one card, so a page of cards can take more hits than cards), then
+ * looks up the other version of translated articles of which only one version matched.
+ * `more`: there are cards after these.
+ */
+export async function loadCards<H extends Hit, P extends ResultPage>(
+  results: LoadedResults<H, P>,
+  cards: number,
+  load: (hit: H) => Promise<P>,
+  lookUp: (translationKey: string, matched: P) => Promise<PageLink | undefined>,
+): Promise<{ shown: Card<P>[]; more: boolean }> {
+  let groups = groupResults(results.pages);
+  while (groups.length < cards && results.loaded < results.hits.length) {
+    const batch = results.hits.slice(results.loaded, results.loaded + cards - groups.length);
+    results.loaded += batch.length;
+    results.pages.push(...(await Promise.all(batch.map(load))));
+    groups = groupResults(results.pages);
+  }
+  const page = groups.slice(0, cards);
+  const found = await Promise.all(
+    page.map((group) => {
+      const key = missingTranslation(group);
+      return key && group.members[0] ? lookUp(key, group.members[0]) : undefined;
+    }),
+  );
+  const shown = page.map((group, i) => cardFor(group, results.preferred, found[i]));
+  // more: loaded cards not shown yet, or hits not loaded that are not all partners of shown cards
+  const more = groups.length > shown.length || (results.loaded < results.hits.length && shown.length < results.total);
+  return { shown, more };
+}

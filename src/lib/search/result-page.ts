@@ -1,13 +1,7 @@
 import { isLang, type Lang } from '../levels.ts';
-import { visibleExcerpt, type Excerpt } from './excerpt.ts';
+import { contentWords, titleEnd, visibleExcerpt, type Excerpt } from './excerpt.ts';
 import type { Fragment } from './pagefind-types.ts';
 import type { ResultPage } from './result-cards.ts';
-
-/**
- * The id of the element that holds an article's hidden search terms (src/layouts/Article.astro).
- * Pagefind records where it starts; no word from there on is shown in a result.
- */
-export const HIDDEN_TERMS_ID = 'search-terms';
 
 /** Heading links shown under a result at most. */
 export const MAX_SECTIONS = 3;
@@ -35,20 +29,13 @@ export function resultPage(fragment: Fragment, hitLang: string, pageUrl: string)
   const language = filterValue('language') ?? hitLang;
   const lang: Lang = isLang(language) ? language : 'en';
   const title = fragment.meta['title'] ?? '';
-  const hiddenFrom = fragment.anchors.find((a) => a.id === HIDDEN_TERMS_ID)?.location;
-  const visible = (location: number) => hiddenFrom === undefined || location < hiddenFrom;
   const matches = fragment.weighted_locations.map((l) => ({ location: l.location, score: l.balanced_score }));
   // the content starts with the title, which the card shows as its link; the summary follows it
-  const titleWords = title.split(/\s+/).filter(Boolean).length;
-  const excerpt = visibleExcerpt(fragment.content, matches, { visibleFrom: titleWords, hiddenFrom });
+  const excerpt = visibleExcerpt(fragment.content, matches, { visibleFrom: titleEnd(contentWords(fragment.content), title) });
 
-  // heading sections that matched in words a reader can see there, the strongest ones, in page order
+  // the headings whose sections matched, the strongest ones, in page order
   const sections = fragment.sub_results
-    .map((sub, order) => ({
-      sub,
-      order,
-      score: sub.weighted_locations.filter((l) => visible(l.location)).reduce((sum, l) => sum + l.balanced_score, 0),
-    }))
+    .map((sub, order) => ({ sub, order, score: sub.weighted_locations.reduce((sum, l) => sum + l.balanced_score, 0) }))
     .filter(({ sub, score }) => sub.anchor && /^h[1-6]$/i.test(sub.anchor.element) && score > 0)
     .sort((a, b) => b.score - a.score || a.order - b.order)
     .slice(0, MAX_SECTIONS)

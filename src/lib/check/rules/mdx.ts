@@ -1,8 +1,9 @@
 import { visit } from 'unist-util-visit';
 import type { Rule } from '../types.ts';
+import { ARTICLE_COMPONENTS } from '../../content/article-components.ts';
 
-/** The components every article may use (src/components/mdx/index.ts). */
-export const KNOWN_COMPONENTS = new Set(['Steps', 'Callout', 'Internal', 'ErrorCode', 'Escalation']);
+/** The components every article may use (src/lib/content/article-components.ts). */
+export const KNOWN_COMPONENTS: ReadonlySet<string> = new Set(ARTICLE_COMPONENTS);
 
 export const mdxSyntax: Rule = {
   id: 'mdx-syntax',
