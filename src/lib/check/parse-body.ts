@@ -2,13 +2,14 @@ import { visit } from 'unist-util-visit';
 import { toString } from 'mdast-util-to-string';
 import GithubSlugger from 'github-slugger';
 import type { Root } from 'mdast';
-import { parseMdx } from '../content/mdx.ts';
+import { NestingTooDeep, parseMdx } from '../content/mdx.ts';
+import { nestingHint } from '../content/nesting.ts';
 import type { ParsedArticle, Position } from '../content/parse-article.ts';
 
 export interface BodyParse {
   tree: Root | undefined;
   /** The MDX syntax error with its file position, when the body does not parse. */
-  error?: { message: string; position: Position };
+  error?: { message: string; position: Position; hint?: string };
 }
 
 /** Parses an article as MDX with its frontmatter; positions in the tree are file positions. */
@@ -29,6 +30,7 @@ export function parseBody(article: ParsedArticle): BodyParse {
     }
     return { tree };
   } catch (error) {
+    if (error instanceof NestingTooDeep) return { tree: undefined, error: { message: error.reason, position: { line: error.line + offset, column: error.column }, hint: nestingHint(error.kind) } };
     const cause = error as { reason?: string; message: string; line?: number; column?: number; place?: { line?: number; column?: number; start?: { line: number; column: number } } };
     const place = cause.place && 'start' in cause.place && cause.place.start ? cause.place.start : cause.place;
     let line = (place as { line?: number } | undefined)?.line ?? cause.line ?? 1;

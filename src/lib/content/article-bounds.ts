@@ -1,5 +1,5 @@
 import { schemaMessage } from '../check/schema-message.ts';
-import { NESTING_MESSAGE, tooDeep } from './nesting.ts';
+import { nestingHint, nestingMessage, tooDeep } from './nesting.ts';
 import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { glob } from 'tinyglobby';
@@ -37,8 +37,8 @@ export function inputProblem(article: ParsedArticle): InputProblem | undefined {
     return {
       position: { line: deep.line + article.bodyStartLine - 1, column: deep.column },
       rule: 'mdx-syntax',
-      message: NESTING_MESSAGE,
-      hint: 'Flatten the lists and quotes; no article needs that many levels.',
+      message: nestingMessage(deep.kind),
+      hint: nestingHint(deep.kind),
     };
   }
   if (article.raw !== undefined) {

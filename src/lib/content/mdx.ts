@@ -4,7 +4,7 @@ import remarkMdx from 'remark-mdx';
 import remarkFrontmatter from 'remark-frontmatter';
 import type { Root } from 'mdast';
 import { markdownToMdast, mdxToMdast } from 'satteri';
-import { NESTING_MESSAGE, tooDeep } from './nesting.ts';
+import { nestingMessage, tooDeep, treeTooDeep, type NestingKind, type TooDeep } from './nesting.ts';
 
 // The one configuration of the MDX parser that kb check, kb stale and kb import read articles
 // with (kb stale's link rules read the same tree faster with Sätteri: `readMdxTree` below).
@@ -21,21 +21,30 @@ export class NestingTooDeep extends Error {
   readonly reason: string;
   readonly line: number;
   readonly column: number;
-  constructor(line: number, column: number) {
-    const reason = NESTING_MESSAGE;
-    super(`${line}:${column}: ${reason}`);
+  readonly kind: NestingKind;
+  constructor(deep: Pick<TooDeep, 'line' | 'column' | 'kind'>) {
+    const reason = nestingMessage(deep.kind);
+    super(`${deep.line}:${deep.column}: ${reason}`);
     this.name = 'NestingTooDeep';
     this.reason = reason;
-    this.line = line;
-    this.column = column;
+    this.line = deep.line;
+    this.column = deep.column;
+    this.kind = deep.kind;
   }
 }
 
 /** Refuses text the parsers would need minutes and all the stack for (src/lib/content/nesting.ts). */
-function bounded(text: string): string {
-  const deep = tooDeep(text);
-  if (deep) throw new NestingTooDeep(deep.line, deep.column);
+function bounded(text: string, options?: { elements?: boolean }): string {
+  const deep = tooDeep(text, undefined, options);
+  if (deep) throw new NestingTooDeep(deep);
   return text;
+}
+
+/** The second lock: a tree deeper than any walker after the parser can take (nesting.ts). */
+function shallow(tree: Root): Root {
+  const deep = treeTooDeep(tree);
+  if (deep) throw new NestingTooDeep(deep);
+  return tree;
 }
 
 /**
@@ -44,12 +53,12 @@ function bounded(text: string): string {
  * and {@link NestingTooDeep} (the same fields) when it nests too deeply to parse safely.
  */
 export function parseMdx(text: string, options: { frontmatter?: boolean } = {}): Root {
-  return (options.frontmatter ? file : body).parse(bounded(text));
+  return shallow((options.frontmatter ? file : body).parse(bounded(text)));
 }
 
 /** Parses plain Markdown, for reading what an invalid MDX body still holds (its links). */
 export function parseMarkdown(text: string): Root {
-  return markdown.parse(bounded(text));
+  return shallow(markdown.parse(bounded(text, { elements: false })));
 }
 
 /**
@@ -63,8 +72,9 @@ export function parseMarkdown(text: string): Root {
 export function readMdxTree(text: string): Root {
   bounded(text);
   try {
-    return mdxToMdast(text, { position: true, features: { gfm: false } }) as Root;
-  } catch {
-    return markdownToMdast(text, { position: true, features: { gfm: false } }) as Root;
+    return shallow(mdxToMdast(text, { position: true, features: { gfm: false } }) as Root);
+  } catch (error) {
+    if (error instanceof NestingTooDeep) throw error;
+    return shallow(markdownToMdast(text, { position: true, features: { gfm: false } }) as Root);
   }
 }

@@ -43,8 +43,9 @@ const parser = unified().use(remarkParse).use(remarkGfm);
 export function parseDocfxBody(body: string, bodyLine: number, file: string, alerts: Mapping['alerts'], sink: IssueSink, seen: Set<string> = new Set([file]), roots?: SourceRoots): Root {
   const rewritten = rewriteDocfxDirectives(body, bodyLine, sink);
   // a source nested thousands of levels deep would take the parser minutes (kb check refuses it too)
-  const deep = tooDeep(rewritten);
-  if (deep) throw new NestingTooDeep(deep.line + bodyLine - 1, deep.column);
+  // (HTML in Markdown is text, not nested elements)
+  const deep = tooDeep(rewritten, undefined, { elements: false });
+  if (deep) throw new NestingTooDeep({ ...deep, line: deep.line + bodyLine - 1 });
   const tree = parser.parse('\n'.repeat(bodyLine - 1) + rewritten) as Root;
   const parseInclude: ParseInclude = (includeFile, source, _outer, nested) => {
     const includeSink = new IssueSink(includeFile);
