@@ -9,7 +9,9 @@ const here = join(dirname(fileURLToPath(import.meta.url)), 'bench');
 const AREAS = ['site', 'check', 'stale', 'stale-history', 'gaps', 'import', 'corpus', 'collect', 'german', 'search-de'];
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 if (process.argv.includes('--help') || process.argv.includes('-h')) {
-  console.log(`Usage: npm run bench [-- <area>...]\n\nAreas: ${AREAS.join(', ')} (default: all)\nKB_BENCH_ARTICLES=<n> changes the generated knowledge-base size (default 5000).`);
+  console.log(
+    `Usage: npm run bench [-- <area>...]\n\nAreas: ${AREAS.join(', ')} (default: all)\nKB_BENCH_ARTICLES=<n> changes the generated knowledge-base size (default 5000).`,
+  );
   process.exit(0);
 }
 

@@ -4,8 +4,6 @@
 import { Command } from 'commander';
 import { registerCommands } from './commands/index.ts';
 
-const program = new Command('kb')
-  .description('Knowledge base for tiered IT support: check, report and publish articles.')
-  .showHelpAfterError();
+const program = new Command('kb').description('Knowledge base for tiered IT support: check, report and publish articles.').showHelpAfterError();
 registerCommands(program);
 await program.parseAsync(process.argv);

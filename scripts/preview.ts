@@ -16,7 +16,9 @@ const { values } = parseArgs({
   },
 });
 if (values.help) {
-  console.log('Usage: npm run preview [-- --port 4321 --host localhost]\n\nServes dist/public on the port and dist/internal on the port + 1. Run `npm run build` first.');
+  console.log(
+    'Usage: npm run preview [-- --port 4321 --host localhost]\n\nServes dist/public on the port and dist/internal on the port + 1. Run `npm run build` first.',
+  );
   process.exit(0);
 }
 

@@ -6,7 +6,17 @@ import { buildAudience, resolveKbConfig } from '../src/lib/config.ts';
 function article(id: string, data: Partial<ArticleRef['data']> = {}): ArticleRef {
   return {
     id,
-    data: { title: id, summary: '', level: 1, lang: id.startsWith('de/') ? 'de' : 'en', product: 'mail', tags: [], error_codes: [], state: 'validated', ...data },
+    data: {
+      title: id,
+      summary: '',
+      level: 1,
+      lang: id.startsWith('de/') ? 'de' : 'en',
+      product: 'mail',
+      tags: [],
+      error_codes: [],
+      state: 'validated',
+      ...data,
+    },
   };
 }
 
@@ -56,7 +66,9 @@ describe('config', () => {
   it('defaults to the public site and rejects unknown audiences', () => {
     expect(buildAudience({})).toBe('public');
     expect(buildAudience({ KB_AUDIENCE: 'internal' })).toBe('internal');
-    expect(() => buildAudience({ KB_AUDIENCE: 'staff' })).toThrowErrorMatchingInlineSnapshot(`[Error: KB_AUDIENCE must be "public" or "internal", got "staff"]`);
+    expect(() => buildAudience({ KB_AUDIENCE: 'staff' })).toThrowErrorMatchingInlineSnapshot(
+      `[Error: KB_AUDIENCE must be "public" or "internal", got "staff"]`,
+    );
   });
 
   it('lets the environment choose the content folder', () => {
@@ -78,9 +90,7 @@ describe('related articles', () => {
     const related = relatedArticles(base, [...sameProduct, base, sameTag]);
     // tag (2 points) first; then the product-only ties (1 point) in the locale's title order
     expect(related.map((a) => a.data.title)).toEqual(['Zzz tag', 'alpha', 'Ärger', 'Beta']);
-    expect(relatedArticles(base, sameProduct, 8).map((a) => a.data.title)).toEqual(
-      [...titles].sort((a, b) => a.localeCompare(b)),
-    );
+    expect(relatedArticles(base, sameProduct, 8).map((a) => a.data.title)).toEqual([...titles].sort((a, b) => a.localeCompare(b)));
     expect(relatedArticles(base, sameProduct, 0)).toEqual([]);
   });
 });
@@ -106,7 +116,7 @@ describe('article index', () => {
   it('agrees with the plain helper on a large mixed set, ties of score and title included', async () => {
     const { createRelationIndex } = await import('../src/lib/articles.ts');
     let seed = 7;
-    const pick = <V,>(list: readonly V[]) => {
+    const pick = <V>(list: readonly V[]) => {
       seed = (seed * 1664525 + 1013904223) >>> 0;
       return list[seed % list.length]!;
     };
@@ -122,6 +132,7 @@ describe('article index', () => {
       }),
     );
     const index = createRelationIndex(all);
-    for (const a of all) for (const limit of [4, 9]) expect(index.relatedArticles(a, limit).map((r) => r.id)).toEqual(relatedArticles(a, all, limit).map((r) => r.id));
+    for (const a of all)
+      for (const limit of [4, 9]) expect(index.relatedArticles(a, limit).map((r) => r.id)).toEqual(relatedArticles(a, all, limit).map((r) => r.id));
   });
 });

@@ -28,7 +28,18 @@ export async function run(): Promise<Record<string, number | string>> {
   try {
     const content = join(work, 'content');
     let started = performance.now();
-    const imported = kb(['import', CORPUS, '--mapping', join(ROOT, 'docs/examples/officedocs-mapping.yaml'), '--out', content, '--fail-on', 'none', '--format', 'json']);
+    const imported = kb([
+      'import',
+      CORPUS,
+      '--mapping',
+      join(ROOT, 'docs/examples/officedocs-mapping.yaml'),
+      '--out',
+      content,
+      '--fail-on',
+      'none',
+      '--format',
+      'json',
+    ]);
     const importSeconds = (performance.now() - started) / 1000;
     if (imported.status !== 0) throw new Error(`kb import failed:\n${imported.stderr.slice(-2000)}`);
     started = performance.now();
@@ -43,7 +54,15 @@ export async function run(): Promise<Record<string, number | string>> {
     const pub = await timedBuild(ROOT, { ...env, KB_AUDIENCE: 'public' });
     const internal = await timedBuild(ROOT, { ...env, KB_AUDIENCE: 'internal' });
     const buildSeconds = (performance.now() - started) / 1000;
-    const search = await measureSearch(join(work, 'dist/public'), ['outlook password prompt', '0x800CCC0E', 'mailbox migration', 'teams meeting audio', 'sharepoint permissions', 'exchange hybrid', 'calendar sync']);
+    const search = await measureSearch(join(work, 'dist/public'), [
+      'outlook password prompt',
+      '0x800CCC0E',
+      'mailbox migration',
+      'teams meeting audio',
+      'sharepoint permissions',
+      'exchange hybrid',
+      'calendar sync',
+    ]);
     return {
       'corpus articles': files,
       'import (s)': round(importSeconds),

@@ -9,7 +9,9 @@ import { generateKnowledgeBase } from './generate-kb.ts';
 
 const SELF = fileURLToPath(import.meta.url);
 const WORDS =
-  'printer queue offline spooler driver network switch port dhcp lease dns vpn tunnel gateway mailbox exchange outlook password reset account locked expired certificate renewal database backup restore replica failover cluster disk volume laptop monitor docking station teams camera microphone license activation installer update patch rollback sharepoint permission folder access request onboarding leaver purchase order invoice payroll'.split(' ');
+  'printer queue offline spooler driver network switch port dhcp lease dns vpn tunnel gateway mailbox exchange outlook password reset account locked expired certificate renewal database backup restore replica failover cluster disk volume laptop monitor docking station teams camera microphone license activation installer update patch rollback sharepoint permission folder access request onboarding leaver purchase order invoice payroll'.split(
+    ' ',
+  );
 const GROUPS = ['Service Desk', '1st-Level Support', '2nd-Level::Netzwerk', '2nd-Level::Messaging', '3rd-Level Development'];
 
 function rng(seed: number): () => number {
@@ -48,7 +50,17 @@ async function child(contentDir: string, file: string): Promise<void> {
   const { analyseGaps } = await import('../../src/lib/gaps/analyse.ts');
   const started = performance.now();
   const report = await analyseGaps({ contentDir, root: contentDir, files: [file] });
-  console.log(JSON.stringify({ seconds: (performance.now() - started) / 1000, peakMB: process.resourceUsage().maxRSS / 1024, read: report.tickets.read, rejected: report.tickets.rejected, gaps: report.gaps.length, linkRate: report.metrics.linkRate, threads: report.tickets.files[0]?.threads ?? 1 }));
+  console.log(
+    JSON.stringify({
+      seconds: (performance.now() - started) / 1000,
+      peakMB: process.resourceUsage().maxRSS / 1024,
+      read: report.tickets.read,
+      rejected: report.tickets.rejected,
+      gaps: report.gaps.length,
+      linkRate: report.metrics.linkRate,
+      threads: report.tickets.files[0]?.threads ?? 1,
+    }),
+  );
 }
 
 /** `kb gaps` on 1,000,000 generated tickets (about 500 MB of CSV) against 5,000 generated articles. */
@@ -63,7 +75,15 @@ export async function run(rows = Number(process.env['KB_BENCH_TICKETS'] ?? 1_000
     console.log(`gaps: wrote ${rows} tickets, ${megabytes.toFixed(0)} MB`);
     const result = spawnSync(process.execPath, ['--max-old-space-size=1400', SELF, '--child', content, file], { encoding: 'utf8', maxBuffer: 16 * 2 ** 20 });
     if (result.status !== 0) throw new Error(`gaps benchmark failed:\n${result.stderr.slice(-3000)}`);
-    const r = JSON.parse(result.stdout.trim().split('\n').at(-1) ?? '{}') as { seconds: number; peakMB: number; read: number; rejected: number; gaps: number; linkRate: number; threads: number };
+    const r = JSON.parse(result.stdout.trim().split('\n').at(-1) ?? '{}') as {
+      seconds: number;
+      peakMB: number;
+      read: number;
+      rejected: number;
+      gaps: number;
+      linkRate: number;
+      threads: number;
+    };
     return {
       tickets: r.read,
       rejected: r.rejected,

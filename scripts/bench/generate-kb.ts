@@ -18,7 +18,21 @@ const WORDS_DE =
     ' ',
   );
 const PRODUCTS = ['accounts', 'workplace', 'printing', 'network', 'mail', 'business-apps', 'database', 'platform'];
-const TAGS = ['password', 'installation', 'printer', 'vpn', 'dns', 'dhcp', 'outlook', 'update', 'backup', 'performance', 'outage', 'certificates', 'permissions'];
+const TAGS = [
+  'password',
+  'installation',
+  'printer',
+  'vpn',
+  'dns',
+  'dhcp',
+  'outlook',
+  'update',
+  'backup',
+  'performance',
+  'outage',
+  'certificates',
+  'permissions',
+];
 const HEADINGS = {
   en: ['Symptom', 'Environment', 'Cause', 'Resolution', 'Escalation'],
   de: ['Symptom', 'Umgebung', 'Ursache', 'Lösung', 'Eskalation'],
@@ -39,7 +53,10 @@ async function corpusText(lang: 'en' | 'de' = 'en'): Promise<{ titles: string[];
   const paragraphs: string[] = [];
   for (const file of files) {
     const text = await readFile(file, 'utf8');
-    const title = /^title:\s*(.+)$/m.exec(text)?.[1]?.replace(/["'{}<>]/g, '').trim();
+    const title = /^title:\s*(.+)$/m
+      .exec(text)?.[1]
+      ?.replace(/["'{}<>]/g, '')
+      .trim();
     if (title) titles.push(title);
     const body = text.replace(/^---[\s\S]*?\n---/, '');
     for (const line of body.split('\n')) {
@@ -89,7 +106,8 @@ export async function generateKnowledgeBase(dir: string, count: number, seed = 4
   const random = rng(seed);
   const corpus = await corpusText();
   const german = languages === 'de' ? await corpusText('de') : undefined;
-  const real = (k: number, n: number, from = corpus) => Array.from({ length: n }, (_, j) => from.paragraphs[(k * 7 + j * 131) % from.paragraphs.length]).join('\n\n');
+  const real = (k: number, n: number, from = corpus) =>
+    Array.from({ length: n }, (_, j) => from.paragraphs[(k * 7 + j * 131) % from.paragraphs.length]).join('\n\n');
   await mkdir(join(dir, 'articles/en'), { recursive: true });
   await mkdir(join(dir, 'articles/de'), { recursive: true });
   await writeFile(

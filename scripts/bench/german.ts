@@ -42,7 +42,9 @@ export async function run(count = Number(process.env['KB_BENCH_ARTICLES'] ?? 500
     const set = await agentSite(generated);
     console.log(`german: ${count} generated German articles, agent site ${set.seconds.toFixed(1)} s, peak ${set.peakMB.toFixed(0)} MB`);
     return {
-      'load average at the end (1, 5, 15 min)': loadavg().map((l) => l.toFixed(1)).join(' '),
+      'load average at the end (1, 5, 15 min)': loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' '),
       'import of the Intune corpus (s)': round(importSeconds),
       'Intune corpus agent site: wall (s)': round(corpus.seconds),
       'Intune corpus agent site: CPU (s)': round(corpus.cpuSeconds),

@@ -31,7 +31,17 @@ async function child(out: string): Promise<void> {
   const summary = summarize(result);
   const checked = await runCheck({ contentDir: out, root: out });
   const passing = checked.files - new Set(checked.findings.filter((f) => f.severity === 'error').map((f) => f.file)).size;
-  console.log(JSON.stringify({ files: summary.read, written: summary.written, rejected: summary.rejected, seconds, passing, warnings: summary.issues.warning, maxRssKb: process.resourceUsage().maxRSS }));
+  console.log(
+    JSON.stringify({
+      files: summary.read,
+      written: summary.written,
+      rejected: summary.rejected,
+      seconds,
+      passing,
+      warnings: summary.issues.warning,
+      maxRssKb: process.resourceUsage().maxRSS,
+    }),
+  );
 }
 
 /** Imports the whole corpus to a temporary folder and reports speed, pass rate and memory. */
@@ -40,7 +50,15 @@ export async function run(): Promise<Record<string, number | string>> {
   try {
     const child = spawnSync(process.execPath, [SELF, '--child', out], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
     if (child.status !== 0) throw new Error(`import benchmark failed: ${child.stderr}`);
-    const r = JSON.parse(child.stdout.trim().split('\n').at(-1)!) as { files: number; written: number; rejected: number; seconds: number; passing: number; warnings: number; maxRssKb: number };
+    const r = JSON.parse(child.stdout.trim().split('\n').at(-1)!) as {
+      files: number;
+      written: number;
+      rejected: number;
+      seconds: number;
+      passing: number;
+      warnings: number;
+      maxRssKb: number;
+    };
     const numbers = {
       'import files': r.files,
       'import written': r.written,

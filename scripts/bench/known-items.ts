@@ -136,7 +136,24 @@ export function knownItemQueries(items: readonly KnownItem[], synonyms: Synonyms
     const key = item.title.trim().toLowerCase();
     sameTitle.set(key, [...(sameTitle.get(key) ?? []), item.url]);
   }
-  const PARTICLES = new Set(['hinzu', 'zurück', 'durch', 'unter', 'über', 'ein', 'aus', 'auf', 'vor', 'nach', 'mit', 'fest', 'bereit', 'dar', 'statt', 'weiter']);
+  const PARTICLES = new Set([
+    'hinzu',
+    'zurück',
+    'durch',
+    'unter',
+    'über',
+    'ein',
+    'aus',
+    'auf',
+    'vor',
+    'nach',
+    'mit',
+    'fest',
+    'bereit',
+    'dar',
+    'statt',
+    'weiter',
+  ]);
 
   const byKind = new Map<QueryKind, KnownItemQuery[]>(QUERY_KINDS.map((k) => [k, []]));
   items.forEach((item, index) => {
@@ -178,7 +195,12 @@ export function knownItemQueries(items: readonly KnownItem[], synonyms: Synonyms
       const direct = groupOf(word);
       if (direct?.others.length) replaceable.push({ word, query: pick(direct.others) });
       const parts = compound(word, index);
-      for (const [part, rest] of parts ? [[parts.head, parts.tail], [parts.tail, parts.head]] : []) {
+      for (const [part, rest] of parts
+        ? [
+            [parts.head, parts.tail],
+            [parts.tail, parts.head],
+          ]
+        : []) {
         const g = groupOf(part!);
         if (g?.others.length) replaceable.push({ word, query: `${pick(g.others)} ${rest}` });
       }

@@ -29,8 +29,13 @@ export interface Retired {
  * before. `gitDir` is a clone (or mirror) of MicrosoftDocs/OfficeDocs-Support.
  */
 export function retiredFromGit(gitDir: string, redirectionFile: string): Retired[] {
-  const redirected = new Set((JSON.parse(readFileSync(redirectionFile, 'utf8')) as { redirections: { source_path: string }[] }).redirections.map((r) => r.source_path));
-  const log = execFileSync('git', ['--git-dir', gitDir, 'log', '--diff-filter=D', '--name-only', '--format=%x00%H %cs', 'HEAD'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const redirected = new Set(
+    (JSON.parse(readFileSync(redirectionFile, 'utf8')) as { redirections: { source_path: string }[] }).redirections.map((r) => r.source_path),
+  );
+  const log = execFileSync('git', ['--git-dir', gitDir, 'log', '--diff-filter=D', '--name-only', '--format=%x00%H %cs', 'HEAD'], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  });
   const seen = new Set<string>();
   const retired: Retired[] = [];
   for (const block of log.split('\0')) {
@@ -81,7 +86,11 @@ export async function flaggedOn(contentDir: string, day: string): Promise<{ chec
   const flagged = new Map<string, { code: string; message: string }[]>();
   for (const article of report.articles) {
     const reasons = article.reasons.filter((r) => LIFECYCLE_CODES.has(r.code) && r.severity !== 'info');
-    if (reasons.length) flagged.set(article.id, reasons.map((r) => ({ code: r.code, message: r.message })));
+    if (reasons.length)
+      flagged.set(
+        article.id,
+        reasons.map((r) => ({ code: r.code, message: r.message })),
+      );
   }
   return { checked: report.checked, flagged };
 }

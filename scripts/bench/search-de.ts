@@ -49,7 +49,12 @@ export function readImportedArticles(contentDir: string): KnownItem[] {
       const text = readFileSync(join(dir, file), 'utf8');
       const front = /^---\n([^]*?)\n---\n/.exec(text);
       const data = (front ? parse(front[1]!) : {}) as { title?: string; summary?: string; draft?: boolean; state?: string };
-      return { url: `/de/articles/${file.replace(/\.mdx$/, '')}/`, title: String(data.title ?? ''), text: `${data.title ?? ''} ${data.summary ?? ''} ${text.slice(front?.[0].length ?? 0)}`, state: data.state };
+      return {
+        url: `/de/articles/${file.replace(/\.mdx$/, '')}/`,
+        title: String(data.title ?? ''),
+        text: `${data.title ?? ''} ${data.summary ?? ''} ${text.slice(front?.[0].length ?? 0)}`,
+        state: data.state,
+      };
     })
     .filter((a) => a.title && a.state !== 'draft');
 }
@@ -69,7 +74,23 @@ export async function run(): Promise<Record<string, number | string>> {
     let imported = process.env['KB_BENCH_IMPORT'];
     if (!imported || !existsSync(imported)) {
       imported = join(work, 'intune-de');
-      const result = spawnSync(process.execPath, [join(ROOT, 'scripts/kb.ts'), 'import', CORPUS, '--mapping', join(ROOT, 'docs/examples/intune-de-mapping.yaml'), '--out', imported, '--fail-on', 'none', '--format', 'json'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 256 * 2 ** 20 });
+      const result = spawnSync(
+        process.execPath,
+        [
+          join(ROOT, 'scripts/kb.ts'),
+          'import',
+          CORPUS,
+          '--mapping',
+          join(ROOT, 'docs/examples/intune-de-mapping.yaml'),
+          '--out',
+          imported,
+          '--fail-on',
+          'none',
+          '--format',
+          'json',
+        ],
+        { cwd: ROOT, encoding: 'utf8', maxBuffer: 256 * 2 ** 20 },
+      );
       if (result.status !== 0) throw new Error(`kb import failed:\n${result.stderr.slice(-2000)}`);
       const report = JSON.parse(result.stdout) as { languages: Record<string, Record<string, number>> };
       console.log(`search-de: imported, languages ${JSON.stringify(report.languages)}`);
@@ -78,10 +99,12 @@ export async function run(): Promise<Record<string, number | string>> {
     // KB_BENCH_SITE=<a kept run's folder>: query its two sites again without building
     const reuse = process.env['KB_BENCH_SITE'];
     const out = reuse ? join(reuse, 'dist') : join(work, 'dist');
-    const build = reuse ? { seconds: 0, cpuSeconds: 0, output: '' } : await measureTree(process.execPath, [join(ROOT, 'scripts/build.ts'), '--skip-check', '--only', 'internal'], {
-      cwd: ROOT,
-      env: { ...process.env, KB_CONTENT_DIR: imported, KB_OUT_DIR: out },
-    });
+    const build = reuse
+      ? { seconds: 0, cpuSeconds: 0, output: '' }
+      : await measureTree(process.execPath, [join(ROOT, 'scripts/build.ts'), '--skip-check', '--only', 'internal'], {
+          cwd: ROOT,
+          env: { ...process.env, KB_CONTENT_DIR: imported, KB_OUT_DIR: out },
+        });
     const ours = join(out, 'internal');
     if (!existsSync(join(ours, 'pagefind'))) throw new Error(`the build wrote no index:\n${build.output.slice(-3000)}`);
     const plain = reuse ? join(reuse, 'plain') : join(work, 'plain');
@@ -92,9 +115,23 @@ export async function run(): Promise<Record<string, number | string>> {
 
     const items = readImportedArticles(imported);
     const queries = knownItemQueries(items, readSynonyms(imported).de, 42, 100);
-    const [oursResults, plainResults] = [await runQueries(ours, 'de', queries.map((q) => q.query), { ranking: searchRanking }), await runQueries(plain, 'de', queries.map((q) => q.query))];
+    const [oursResults, plainResults] = [
+      await runQueries(
+        ours,
+        'de',
+        queries.map((q) => q.query),
+        { ranking: searchRanking },
+      ),
+      await runQueries(
+        plain,
+        'de',
+        queries.map((q) => q.query),
+      ),
+    ];
     const row: Record<string, number | string> = {
-      'load average at the end (1, 5, 15 min)': loadavg().map((l) => l.toFixed(1)).join(' '),
+      'load average at the end (1, 5, 15 min)': loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' '),
       'German articles': items.length,
       'agent site build: wall (s)': round(build.seconds),
       'agent site build: CPU (s)': round(build.cpuSeconds),
@@ -104,15 +141,30 @@ export async function run(): Promise<Record<string, number | string>> {
     for (const kind of QUERY_KINDS) {
       const idx = queries.map((q, i) => (q.kind === kind ? i : -1)).filter((i) => i >= 0);
       const expected = idx.map((i) => queries[i]!.expected);
-      const a = knownItemScores(idx.map((i) => oursResults[i]!), expected);
-      const b = knownItemScores(idx.map((i) => plainResults[i]!), expected);
-      table[kind] = { n: a.n, 'hit@1 ours': f(a.hit1), 'hit@5 ours': f(a.hit5), 'MRR ours': f(a.mrr), 'hit@1 plain': f(b.hit1), 'hit@5 plain': f(b.hit5), 'MRR plain': f(b.mrr) };
+      const a = knownItemScores(
+        idx.map((i) => oursResults[i]!),
+        expected,
+      );
+      const b = knownItemScores(
+        idx.map((i) => plainResults[i]!),
+        expected,
+      );
+      table[kind] = {
+        n: a.n,
+        'hit@1 ours': f(a.hit1),
+        'hit@5 ours': f(a.hit5),
+        'MRR ours': f(a.mrr),
+        'hit@1 plain': f(b.hit1),
+        'hit@5 plain': f(b.hit5),
+        'MRR plain': f(b.mrr),
+      };
       for (const [k, v] of Object.entries(table[kind]!)) row[`${kind}: ${k}`] = v;
     }
     console.table(table);
     if (process.env['KB_BENCH_SHOW_MISSES']) {
       queries.forEach((q, i) => {
-        if (!oursResults[i]!.some((url) => q.expected.includes(url))) console.log(`miss [${q.kind}] "${q.query}" -> ${q.expected[0]}; got ${oursResults[i]!.slice(0, 3).join(' ')}`);
+        if (!oursResults[i]!.some((url) => q.expected.includes(url)))
+          console.log(`miss [${q.kind}] "${q.query}" -> ${q.expected[0]}; got ${oursResults[i]!.slice(0, 3).join(' ')}`);
       });
     }
     return row;

@@ -35,7 +35,10 @@ export function timedBuild(root: string, env: NodeJS.ProcessEnv): Promise<BuildR
   });
 }
 
-const load = () => loadavg().map((l) => l.toFixed(1)).join(' ');
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
@@ -91,12 +94,25 @@ export async function run(count = Number(process.env['KB_BENCH_ARTICLES'] ?? 500
     }
 
     const started = performance.now();
-    const check = spawnSync(process.execPath, [join(ROOT, 'scripts/kb.ts'), 'check', '--format', 'json'], { cwd: ROOT, env, encoding: 'utf8', maxBuffer: 256 * 2 ** 20 });
+    const check = spawnSync(process.execPath, [join(ROOT, 'scripts/kb.ts'), 'check', '--format', 'json'], {
+      cwd: ROOT,
+      env,
+      encoding: 'utf8',
+      maxBuffer: 256 * 2 ** 20,
+    });
     const checkSeconds = (performance.now() - started) / 1000;
     if (check.status !== 0) throw new Error(`kb check failed on the generated articles:\n${check.stdout.slice(-2000)}${check.stderr.slice(-2000)}`);
 
     const sample = generated.find((a) => a.audience === 'public' && a.lang === 'en');
-    const search = await measureSearch(join(outDir, 'public'), ['outlook password prompt', sample?.errorCode ?? '0x80000001', 'mailbox migration', 'teams meeting audio', 'sharepoint permissions', 'certificate renewal', 'calendar sync']);
+    const search = await measureSearch(join(outDir, 'public'), [
+      'outlook password prompt',
+      sample?.errorCode ?? '0x80000001',
+      'mailbox migration',
+      'teams meeting audio',
+      'sharepoint permissions',
+      'certificate renewal',
+      'calendar sync',
+    ]);
     const m = (list: TreeRun[], key: 'seconds' | 'cpuSeconds' | 'peakMB') => median(list.map((r) => r[key]));
     const ratio = (key: 'seconds' | 'cpuSeconds' | 'peakMB') => round(m(runs.ours, key) / m(runs.starlight, key));
     return {

@@ -70,7 +70,11 @@ export async function run(): Promise<Record<string, number | string>> {
       result['live flagged on those days, weighted like the retired (%)'] = pct(weighted);
       result['live flagged, worst retirement day (%)'] = pct(Math.max(...rows.map((r) => r.live)));
       console.log('\nper retirement day (days with 5 or more retired articles):');
-      console.table(rows.filter((r) => r.retired >= 5).map((r) => ({ day: r.day, retired: r.retired, 'retired flagged (%)': pct(r.flagged / r.retired), 'live flagged (%)': pct(r.live) })));
+      console.table(
+        rows
+          .filter((r) => r.retired >= 5)
+          .map((r) => ({ day: r.day, retired: r.retired, 'retired flagged (%)': pct(r.flagged / r.retired), 'live flagged (%)': pct(r.live) })),
+      );
     }
     return result;
   } finally {

@@ -37,7 +37,10 @@ async function corpusContent(): Promise<string> {
       // a corpus file with broken YAML becomes an article without a review date
     }
     const path = relative(CORPUS, file);
-    const product = path.split('/')[0]!.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+    const product = path
+      .split('/')[0]!
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-');
     products.add(product);
     const date = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(String(meta['ms.date'] ?? ''));
     const frontmatter = {
@@ -50,7 +53,10 @@ async function corpusContent(): Promise<string> {
       lang: 'en',
       ...(date ? { reviewed: `${date[3]}-${date[1]}-${date[2]}` } : {}),
     };
-    const slug = path.replace(/\.md$/, '').toLowerCase().replace(/[^a-z0-9]+/g, '-');
+    const slug = path
+      .replace(/\.md$/, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-');
     await writeFile(join(dir, 'articles', 'en', `${slug}.mdx`), `---\n${stringify(frontmatter)}---\n${match?.[2] ?? text}`);
   }
   const taxonomy = { products: [...products].map((id) => ({ id, name: { en: id, de: id }, owners: [`@${id}`] })) };

@@ -32,7 +32,12 @@ Set KB_CONTENT_DIR to check another content folder.`,
       const { formatJson, formatMarkdown, formatText } = await import('../../src/lib/check/format.ts');
       const { formatGithub } = await import('../../src/lib/findings.ts');
       const config = await loadKbConfig();
-      const result = await runCheck({ contentDir: config.contentDir, root: config.root, urlSchemes: config.urlSchemes, ...(paths.length ? { only: paths } : {}) });
+      const result = await runCheck({
+        contentDir: config.contentDir,
+        root: config.root,
+        urlSchemes: config.urlSchemes,
+        ...(paths.length ? { only: paths } : {}),
+      });
       if (options.format === 'json') console.log(formatJson(result));
       else if (options.format === 'markdown') console.log(formatMarkdown(result));
       else if (options.format === 'github') console.log(formatGithub(result.findings));

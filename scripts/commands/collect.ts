@@ -118,11 +118,14 @@ async function run(flags: CollectFlags): Promise<number> {
   await collector.close();
   store.close();
   const rejected = Object.entries(collector.stats.rejected).filter(([, n]) => n > 0);
-  console.log(`kb collect: stopped; accepted ${collector.stats.accepted} events${rejected.length ? `, rejected ${rejected.map(([k, n]) => `${n} ${k}`).join(', ')}` : ''}`);
+  console.log(
+    `kb collect: stopped; accepted ${collector.stats.accepted} events${rejected.length ? `, rejected ${rejected.map(([k, n]) => `${n} ${k}`).join(', ')}` : ''}`,
+  );
   return 0;
 }
 
 function whole(text: string, name: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
-  if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max) throw new Error(`Unexpected ${name} "${text}", expected a whole number from ${min} to ${max}`);
+  if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max)
+    throw new Error(`Unexpected ${name} "${text}", expected a whole number from ${min} to ${max}`);
   return Number(text);
 }

@@ -31,7 +31,8 @@ export async function runFeedback(flags: FeedbackFlags): Promise<number> {
     return fail((error as Error).message);
   }
   if (flags.days !== undefined && !/^[1-9]\d*$/.test(flags.days)) return fail(`Unexpected --days "${flags.days}", expected a whole number of days`);
-  if (flags.site !== undefined && flags.site !== 'public' && flags.site !== 'internal') return fail(`Unexpected --site "${flags.site}", expected public or internal`);
+  if (flags.site !== undefined && flags.site !== 'public' && flags.site !== 'internal')
+    return fail(`Unexpected --site "${flags.site}", expected public or internal`);
   if (!/^\d+$/.test(flags.limit)) return fail(`Unexpected --limit "${flags.limit}", expected a whole number`);
   if (!flags.events.length) return fail('Missing --events: give the collector database or an NDJSON events file');
 
@@ -61,7 +62,10 @@ export async function runFeedback(flags: FeedbackFlags): Promise<number> {
     }
   }
   const gaps = searchGaps(report.zeroResults);
-  const output = flags.format === 'json' ? `${JSON.stringify({ ...report, searchGaps: gaps }, null, 2)}\n` : formatFeedback(report, flags.format as FeedbackFormat, Number(flags.limit));
+  const output =
+    flags.format === 'json'
+      ? `${JSON.stringify({ ...report, searchGaps: gaps }, null, 2)}\n`
+      : formatFeedback(report, flags.format as FeedbackFormat, Number(flags.limit));
   process.stdout.write(output);
   return 0;
 }

@@ -20,7 +20,10 @@ export function register(program: Command): void {
     .option('--threads <n>', 'threads that read one large CSV export together (default: the cores, at most 4; 1: one thread)')
     .option('--max-cell <size>', 'largest cell a row may have (default 1MB); a row with a larger one is rejected as cell-too-large')
     .option('--today <YYYY-MM-DD>', 'day of the report')
-    .addHelpText('after', '\nGive --tickets, --searches or both (search gaps are listed after the ticket gaps; JSON adds searches and searchGaps).\nEvery row is accepted or rejected with its line and reason: read = accepted + rejected.\nExit codes: 0 report written, 1 rejected rows with --strict, 2 error.')
+    .addHelpText(
+      'after',
+      '\nGive --tickets, --searches or both (search gaps are listed after the ticket gaps; JSON adds searches and searchGaps).\nEvery row is accepted or rejected with its line and reason: read = accepted + rejected.\nExit codes: 0 report written, 1 rejected rows with --strict, 2 error.',
+    )
     .action(async (flags: GapsCommandFlags) => {
       const { runGaps } = await import('../../src/lib/gaps/command.ts');
       process.exitCode = await runGaps(flags);

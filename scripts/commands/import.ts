@@ -20,15 +20,24 @@ export function register(program: Command): void {
     .description('Convert an existing knowledge base into MDX articles: DocFX or plain Markdown, Zendesk Help Center JSON or HTML, Confluence HTML exports.')
     .argument('<sources...>', 'files or folders to import (folders are searched for .md, .html and .json)')
     .option('--mapping <file>', 'YAML mapping of source frontmatter to ours (see docs/import.md)')
-    .option('--out <dir>', 'content folder to write to: <dir>/articles/<lang>/<slug>.mdx (default: the project content folder; <dir>/articles/<lang> means the same)')
+    .option(
+      '--out <dir>',
+      'content folder to write to: <dir>/articles/<lang>/<slug>.mdx (default: the project content folder; <dir>/articles/<lang> means the same)',
+    )
     .option('--taxonomy <file>', 'taxonomy to check products and tags against (default: <content>/taxonomy.yaml)')
     .option('--report <file>', 'also write the report to a file: JSON, or text for .txt, Markdown for .md')
-    .addOption(new Option('--format <format>', 'output format on stdout (github: annotations for GitHub Actions)').choices(['text', 'markdown', 'json', 'github']).default('text'))
+    .addOption(
+      new Option('--format <format>', 'output format on stdout (github: annotations for GitHub Actions)')
+        .choices(['text', 'markdown', 'json', 'github'])
+        .default('text'),
+    )
     .option('--today <YYYY-MM-DD>', 'date stamped into the JSON report (default: today, UTC)')
     .option('--dry-run', 'convert and check, write nothing')
     .option('--verbose', 'list infos too in the text report')
     .option('--no-history', "do not read the sources' git history or FILE_HISTORY.csv for review dates")
-    .addOption(new Option('--fail-on <severity>', 'exit 1 when an issue of this severity or worse is found').choices(['error', 'warning', 'none']).default('error'))
+    .addOption(
+      new Option('--fail-on <severity>', 'exit 1 when an issue of this severity or worse is found').choices(['error', 'warning', 'none']).default('error'),
+    )
     .addHelpText(
       'after',
       `
@@ -106,11 +115,15 @@ async function runCommand(sources: string[], options: ImportCliOptions): Promise
   else if (options.format === 'github') {
     const { formatGithub, fromImportIssue } = await import('../../src/lib/findings.ts');
     console.log(formatGithub(result.files.flatMap((f) => f.issues).map(fromImportIssue)));
-  }
-  else console.log(textReport(result, { verbose: options.verbose, markdown: options.format === 'markdown' }));
+  } else console.log(textReport(result, { verbose: options.verbose, markdown: options.format === 'markdown' }));
   if (options.report) {
     const ext = extname(options.report).toLowerCase();
-    const text = ext === '.txt' ? textReport(result, { verbose: true }) : ext === '.md' ? textReport(result, { verbose: true, markdown: true }) : jsonReport(result, today);
+    const text =
+      ext === '.txt'
+        ? textReport(result, { verbose: true })
+        : ext === '.md'
+          ? textReport(result, { verbose: true, markdown: true })
+          : jsonReport(result, today);
     mkdirSync(dirname(resolve(options.report)), { recursive: true });
     writeFileSync(options.report, `${text}\n`);
   }

@@ -12,7 +12,7 @@ export function register(program: Command): void {
     .command('update')
     .description('Refresh content/lifecycle/endoflife-date.yaml from endoflife.date (the products listed under `import` in local.yaml).')
     .option('--source <dir|file|url>', 'a checkout of endoflife.date, a .tar.gz of one, or the URL of such an archive', DEFAULT_SOURCE)
-    .option('--product <ids...>', 'endoflife.date product ids to keep besides local.yaml\'s import list')
+    .option('--product <ids...>', "endoflife.date product ids to keep besides local.yaml's import list")
     .option('--today <YYYY-MM-DD>', 'day written into the snapshot (default: today, UTC)')
     .addHelpText('after', '\nRun it in CI on a schedule and open a pull request with the changed file. Exit codes: 0 written, 2 error.\nSee docs/lifecycle.md.')
     .action(async (options: { source: string; product?: string[]; today?: string }) => {
@@ -25,7 +25,9 @@ export function register(program: Command): void {
         const today = dayOfRun(options.today);
         const config = await loadKbConfig();
         const result = await updateLifecycle({ source: options.source, dir: join(config.contentDir, LIFECYCLE_DIR), products: options.product, today });
-        console.log(`Wrote ${relative(config.root, result.file)}: ${result.products.length} products${result.commit ? ` from commit ${result.commit.slice(0, 12)}` : ''}.`);
+        console.log(
+          `Wrote ${relative(config.root, result.file)}: ${result.products.length} products${result.commit ? ` from commit ${result.commit.slice(0, 12)}` : ''}.`,
+        );
         for (const change of result.changes) console.log(`  changed ${change}`);
         if (result.missing.length) console.warn(`kb lifecycle: not found at the source (renamed or removed there?): ${result.missing.join(', ')}`);
       } catch (error) {
@@ -61,7 +63,9 @@ export function register(program: Command): void {
             failed = true;
           }
         } else console.log(`No snapshot: ${data.products.size} products from local.yaml only.`);
-        const unknown = taxonomy.products.flatMap((p) => p.versions.filter((v) => versionWithoutEnd(v.name, p.id, taxonomy, data)).map((v) => `${p.id}: ${v.name}`));
+        const unknown = taxonomy.products.flatMap((p) =>
+          p.versions.filter((v) => versionWithoutEnd(v.name, p.id, taxonomy, data)).map((v) => `${p.id}: ${v.name}`),
+        );
         for (const version of unknown) console.warn(`warning: taxonomy version without a known end of support: ${version}`);
         if (!unknown.length) console.log('Every taxonomy version has a known end of support (or is known to be supported).');
         process.exitCode = failed ? 1 : 0;

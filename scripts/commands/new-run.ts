@@ -49,18 +49,30 @@ function parseAudience(value: string | undefined): Answers['audience'] | undefin
 }
 
 /** `kb new`: returns the exit code (0 written, 1 refused, 2 usage). */
-export async function runNew(flags: NewFlags, ask: Ask = askOnTerminal, interactive = process.stdin.isTTY === true && process.stdout.isTTY === true): Promise<number> {
+export async function runNew(
+  flags: NewFlags,
+  ask: Ask = askOnTerminal,
+  interactive = process.stdin.isTTY === true && process.stdout.isTTY === true,
+): Promise<number> {
   try {
     const config = await loadKbConfig();
     const taxonomy = readTaxonomy(config.contentDir);
     const known: Partial<Answers> = {};
     let translationKey: string | undefined;
     let errorCodes: string[] | undefined;
-    let tags = flags.tags?.split(',').map((t) => t.trim()).filter(Boolean);
+    let tags = flags.tags
+      ?.split(',')
+      .map((t) => t.trim())
+      .filter(Boolean);
     if (flags.translationOf) {
       const source = (await readArticles(config.contentDir, config.root)).find((a) => a.id === flags.translationOf);
       if (!source?.data) throw new UsageError(`--translation-of ${flags.translationOf}: no valid article with that id (ids look like de/drucker-offline)`);
-      Object.assign(known, { level: source.data.level, product: source.data.product, audience: source.data.audience, lang: source.data.lang === 'de' ? 'en' : 'de' });
+      Object.assign(known, {
+        level: source.data.level,
+        product: source.data.product,
+        audience: source.data.audience,
+        lang: source.data.lang === 'de' ? 'en' : 'de',
+      });
       translationKey = source.data.translation_key ?? source.id.split('/').slice(1).join('/');
       errorCodes = source.data.error_codes;
       tags ??= source.data.tags;
@@ -81,7 +93,10 @@ export async function runNew(flags: NewFlags, ask: Ask = askOnTerminal, interact
     if (audience) known.audience = audience;
     if (flags.product) known.product = flags.product;
     if (flags.fromTicket && !flags.tickets) throw new UsageError('--from-ticket needs --tickets FILE (the ticket export)');
-    const ticket = flags.fromTicket && flags.tickets ? await readTicket(flags.tickets, flags.fromTicket, { preset: flags.preset, map: parseMapOptions(flags.map ?? []) }) : undefined;
+    const ticket =
+      flags.fromTicket && flags.tickets
+        ? await readTicket(flags.tickets, flags.fromTicket, { preset: flags.preset, map: parseMapOptions(flags.map ?? []) })
+        : undefined;
     if (ticket && !known.title && ticket.title) known.title = ticket.title;
     const missing = (['title', 'level', 'audience', 'product', 'lang'] as const).filter((key) => known[key] === undefined);
     let answers: Answers;

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import type { NewFlags } from './new-run.ts';
 
-
 export function register(program: Command): void {
   program
     .command('new')
@@ -15,10 +14,18 @@ export function register(program: Command): void {
     .option('--slug <slug>', 'file name (default: from the title)')
     .option('--owner <handle>', 'owner (default: git config user.email, else the product owner)')
     .option('--translation-of <id>', 'translate an article (<lang>/<slug>): copies level, product, tags, error codes and its translation key')
-    .option('--from-ticket <id>', 'fill Symptom and Environment from this ticket (personal data redacted, written as plain text that MDX cannot run) and link it')
+    .option(
+      '--from-ticket <id>',
+      'fill Symptom and Environment from this ticket (personal data redacted, written as plain text that MDX cannot run) and link it',
+    )
     .option('--tickets <file>', 'the ticket export for --from-ticket: CSV (, ; tab), JSON array or NDJSON; UTF-8, UTF-16 or Windows-1252')
     .option('--preset <name>', 'column preset of the export, as in kb gaps (default: detected from the header)')
-    .option('--map <field=Column>', 'map one column of the export (repeatable), e.g. --map id=Ticket-Nr', (value: string, previous: string[]) => [...previous, value], [])
+    .option(
+      '--map <field=Column>',
+      'map one column of the export (repeatable), e.g. --map id=Ticket-Nr',
+      (value: string, previous: string[]) => [...previous, value],
+      [],
+    )
     .option('--today <YYYY-MM-DD>', 'review date to write (default: today)')
     .option('--dry-run', 'print the article instead of writing it')
     .addHelpText('after', '\nExample:\n  npx kb new --title "Outlook cannot find the mail server" --level 2 --audience internal --product mail --lang en\n')

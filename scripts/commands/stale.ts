@@ -23,7 +23,9 @@ export function register(program: Command): void {
     .command('stale')
     .description('List articles that need review: overdue reviews, old files, end-of-life versions, broken links, outdated translations.')
     .option('--today <YYYY-MM-DD>', 'day the report is for (default: today, UTC)')
-    .addOption(new Option('--format <format>', 'output format (github: annotations for GitHub Actions)').choices(['text', 'markdown', 'json', 'github']).default('text'))
+    .addOption(
+      new Option('--format <format>', 'output format (github: annotations for GitHub Actions)').choices(['text', 'markdown', 'json', 'github']).default('text'),
+    )
     .addOption(new Option('--group-by <key>', 'group the text and Markdown report').choices(['owner', 'product', 'none']).default('owner'))
     .option('--owner <handle>', 'only articles of this owner (@team or team)')
     .option('--product <id>', 'only articles about this product')
@@ -33,7 +35,9 @@ export function register(program: Command): void {
     .option('--no-git', 'do not read git history (skips git-unchanged)')
     .option('--tickets <files...>', 'ticket exports for ticket-based reasons (provided by kb gaps)')
     .addOption(
-      new Option('--without-history <action>', 'when --fail-on names git-unchanged (or any) but there is no (full) git history: fail (exit 1) or warn').choices(['fail', 'warn']).default('warn'),
+      new Option('--without-history <action>', 'when --fail-on names git-unchanged (or any) but there is no (full) git history: fail (exit 1) or warn')
+        .choices(['fail', 'warn'])
+        .default('warn'),
     )
     .option('--events <files...>', 'demand events (kb collect database or NDJSON) for the unhelpful reason')
     .option('--min-votes <n>', 'unhelpful: fewest "Did this solve your problem?" answers since the review', '10')
@@ -71,14 +75,18 @@ async function runCommand(options: StaleCliOptions): Promise<number> {
   const translationLag = days(options.translationLag);
   if (gitMaxAge === undefined) return usage(`Unexpected --git-max-age "${options.gitMaxAge}", expected a whole number of days`);
   if (translationLag === undefined) return usage(`Unexpected --translation-lag "${options.translationLag}", expected a whole number of days`);
-  const failOn = (options.failOn ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const failOn = (options.failOn ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const unknown = failOn.filter((code) => code !== 'any' && !isReasonCode(code));
   if (unknown.length) return usage(`Unexpected --fail-on code "${unknown.join('", "')}", expected any or one of: ${Object.keys(REASON_CODES).join(', ')}`);
 
   const minVotes = days(options.minVotes);
   const helpfulBelow = days(options.helpfulBelow);
   if (!minVotes) return usage(`Unexpected --min-votes "${options.minVotes}", expected a whole number of at least 1`);
-  if (helpfulBelow === undefined || helpfulBelow > 100) return usage(`Unexpected --helpful-below "${options.helpfulBelow}", expected a percentage from 0 to 100`);
+  if (helpfulBelow === undefined || helpfulBelow > 100)
+    return usage(`Unexpected --helpful-below "${options.helpfulBelow}", expected a percentage from 0 to 100`);
 
   const config = await loadKbConfig();
   if (!existsSync(articlesDir(config.contentDir))) {

@@ -77,7 +77,9 @@ export function kb(options: KbOptions = {}): AstroIntegration & { kbOptions: KbO
  */
 function addArticleGuard(processor: { name: string; options: unknown }, guard: { name: string }): void {
   if (processor.name !== 'satteri') {
-    throw new Error(`kb(): the markdown processor must be Sätteri (Astro's default), found "${processor.name}": the article guard that removes <Internal> and refuses code runs as a Sätteri plugin`);
+    throw new Error(
+      `kb(): the markdown processor must be Sätteri (Astro's default), found "${processor.name}": the article guard that removes <Internal> and refuses code runs as a Sätteri plugin`,
+    );
   }
   const options = processor.options as { mdastPlugins: { name?: string }[] };
   options.mdastPlugins = [guard, ...options.mdastPlugins.filter((p) => p?.name !== guard.name)];
@@ -87,6 +89,9 @@ function addArticleGuard(processor: { name: string; options: unknown }, guard: {
 export function siteCacheDir(contentDir: string, astroRoot: string, audience: string): URL {
   // versioned: entries cached before the public body was cut out (2), or before the build
   // checked input bounds (3: src/lib/content/article-bounds.ts), must not be reused
-  const key = createHash('sha256').update(`kb-store-3:${resolve(contentDir)}\0${resolve(astroRoot)}`).digest('hex').slice(0, 8);
+  const key = createHash('sha256')
+    .update(`kb-store-3:${resolve(contentDir)}\0${resolve(astroRoot)}`)
+    .digest('hex')
+    .slice(0, 8);
   return new URL(`node_modules/.astro/${key}-${audience}/`, PROJECT_ROOT);
 }

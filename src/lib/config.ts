@@ -69,7 +69,8 @@ export function resolveSiteOptions(options: KbOptions = {}, env: NodeJS.ProcessE
   }
   const contact = options.contact ?? {};
   if (contact.url !== undefined && !/^https?:\/\//.test(contact.url)) throw new Error(`kb(): contact.url "${contact.url}" must start with https:// or http://`);
-  if (contact.email !== undefined && !/^[^\s@<>"]+@[^\s@<>"]+$/.test(contact.email)) throw new Error(`kb(): contact.email "${contact.email}" is not an e-mail address`);
+  if (contact.email !== undefined && !/^[^\s@<>"]+@[^\s@<>"]+$/.test(contact.email))
+    throw new Error(`kb(): contact.email "${contact.email}" is not an e-mail address`);
   const editLinks = options.editLinks ?? 'internal';
   if (!['internal', 'both', 'none'].includes(editLinks)) throw new Error(`kb(): editLinks "${editLinks}" must be internal, both or none`);
   return { feedbackEndpoint: endpoint, contact, editLinks, ownerContact: options.ownerContact };
@@ -147,8 +148,14 @@ export function siteSettings(options: KbOptions = {}, env: NodeJS.ProcessEnv = p
     contentDir: resolve(root, config.contentDir),
     root,
     today: isoDay(dayOfRun(env['KB_TODAY'], 'KB_TODAY')),
-    tickets: (env['KB_TICKETS'] ?? '').split(',').map((f) => f.trim()).filter(Boolean),
-    events: (env['KB_EVENTS'] ?? '').split(',').map((f) => f.trim()).filter(Boolean),
+    tickets: (env['KB_TICKETS'] ?? '')
+      .split(',')
+      .map((f) => f.trim())
+      .filter(Boolean),
+    events: (env['KB_EVENTS'] ?? '')
+      .split(',')
+      .map((f) => f.trim())
+      .filter(Boolean),
     site: resolveSiteOptions(options, env),
   };
 }

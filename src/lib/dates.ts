@@ -66,6 +66,7 @@ export function dayHint(text: string): string {
   const dotted = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(text);
   if (dotted) return `Write the day as YYYY-MM-DD: ${text} (day.month.year) is ${dotted[3]}-${pad(dotted[2]!)}-${pad(dotted[1]!)}.`;
   const slashed = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
-  if (slashed) return `Write the day as YYYY-MM-DD: ${text} is ${slashed[3]}-${pad(slashed[2]!)}-${pad(slashed[1]!)} as day/month/year, ${slashed[3]}-${pad(slashed[1]!)}-${pad(slashed[2]!)} as month/day/year.`;
+  if (slashed)
+    return `Write the day as YYYY-MM-DD: ${text} is ${slashed[3]}-${pad(slashed[2]!)}-${pad(slashed[1]!)} as day/month/year, ${slashed[3]}-${pad(slashed[1]!)}-${pad(slashed[2]!)} as month/day/year.`;
   return 'Write the day as YYYY-MM-DD without quotes, e.g. `reviewed: 2026-11-24`.';
 }

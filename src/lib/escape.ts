@@ -38,13 +38,15 @@ const MARKDOWN_PUNCTUATION = /[\\`*_[\]|~]/g;
  * `@team` / `#123` do not notify anyone or link an issue.
  */
 export function markdownText(value: string): string {
-  return textLine(value)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(MARKDOWN_PUNCTUATION, '\\$&')
-    // one pass, so that the `#` of the inserted entity is not taken for an issue reference
-    .replace(/@(?=[\p{L}\p{N}_-])|(?<!&)#(?=\d)/gu, '$&&#8203;');
+  return (
+    textLine(value)
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(MARKDOWN_PUNCTUATION, '\\$&')
+      // one pass, so that the `#` of the inserted entity is not taken for an issue reference
+      .replace(/@(?=[\p{L}\p{N}_-])|(?<!&)#(?=\d)/gu, '$&&#8203;')
+  );
 }
 
 /** A value as inline code (ids, paths, rule codes): a fence no backtick in it can close; table-safe. */

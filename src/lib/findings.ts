@@ -39,7 +39,15 @@ export function formatFindingLine(finding: Finding, paint: (severity: Severity) 
 export function formatGithub(findings: readonly Finding[]): string {
   const level = { error: 'error', warning: 'warning', info: 'notice' } as const;
   // escaped as the Actions toolkit does (src/lib/escape.ts)
-  return findings.map((f) => annotation(level[f.severity], { file: f.file, line: f.line, col: f.column, title: `${f.source ?? 'kb check'}: ${f.ruleId}` }, f.hint ? `${f.message}\n${f.hint}` : f.message)).join('\n');
+  return findings
+    .map((f) =>
+      annotation(
+        level[f.severity],
+        { file: f.file, line: f.line, col: f.column, title: `${f.source ?? 'kb check'}: ${f.ruleId}` },
+        f.hint ? `${f.message}\n${f.hint}` : f.message,
+      ),
+    )
+    .join('\n');
 }
 
 /** Text in a Markdown table cell: no markup, no HTML, no line breaks, no column breaks. */
@@ -48,17 +56,44 @@ const cell = markdownText;
 /** A Markdown table of findings (pull-request comments): place, severity, message, rule. */
 export function formatMarkdown(findings: readonly Finding[]): string {
   if (!findings.length) return '';
-  return ['| place | severity | message | rule |', '|---|---|---|---|', ...findings.map((f) => `| ${cell(`${f.file}:${f.line}:${f.column}`)} | ${f.severity} | ${cell(f.hint ? `${f.message} (${f.hint})` : f.message)} | ${cell(f.ruleId)} |`)].join('\n');
+  return [
+    '| place | severity | message | rule |',
+    '|---|---|---|---|',
+    ...findings.map(
+      (f) => `| ${cell(`${f.file}:${f.line}:${f.column}`)} | ${f.severity} | ${cell(f.hint ? `${f.message} (${f.hint})` : f.message)} | ${cell(f.ruleId)} |`,
+    ),
+  ].join('\n');
 }
 
 /** Findings as plain JSON objects, with their source. */
 export function formatJson(findings: readonly Finding[]): string {
-  return JSON.stringify(findings.map((f) => ({ ...f, source: f.source ?? 'kb check' })), null, 2);
+  return JSON.stringify(
+    findings.map((f) => ({ ...f, source: f.source ?? 'kb check' })),
+    null,
+    2,
+  );
 }
 
 /** `kb import`: an issue of one source file. */
-export function fromImportIssue(issue: { file: string; line: number; column: number; severity: Severity; rule: string; reason: string; hint?: string | undefined }): Finding {
-  return { file: issue.file, line: issue.line, column: issue.column, ruleId: issue.rule, severity: issue.severity, message: issue.reason, hint: issue.hint, source: 'kb import' };
+export function fromImportIssue(issue: {
+  file: string;
+  line: number;
+  column: number;
+  severity: Severity;
+  rule: string;
+  reason: string;
+  hint?: string | undefined;
+}): Finding {
+  return {
+    file: issue.file,
+    line: issue.line,
+    column: issue.column,
+    ruleId: issue.rule,
+    severity: issue.severity,
+    message: issue.reason,
+    hint: issue.hint,
+    source: 'kb import',
+  };
 }
 
 /** `kb stale`: a reason an article needs review, placed at the article's file. */

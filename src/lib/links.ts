@@ -34,7 +34,9 @@ function attribute(node: { attributes?: JsxAttribute[] }, name: string): string 
 export function linksInTree(tree: Root): TreeLink[] {
   const found: TreeLink[] = [];
   visitParents(tree, (node, ancestors) => {
-    const internalOnly = ancestors.some((a) => (a.type === 'mdxJsxFlowElement' || a.type === 'mdxJsxTextElement') && (a as { name?: string }).name === 'Internal');
+    const internalOnly = ancestors.some(
+      (a) => (a.type === 'mdxJsxFlowElement' || a.type === 'mdxJsxTextElement') && (a as { name?: string }).name === 'Internal',
+    );
     const position = node.position?.start ?? { line: 1, column: 1 };
     if (node.type === 'link' || node.type === 'definition') found.push({ url: node.url, position, internalOnly, kind: 'link' });
     else if (node.type === 'image') found.push({ url: node.url, position, internalOnly, kind: 'image' });
@@ -103,9 +105,7 @@ export function articleIdFromUrl(url: string, fromId: string): string | undefine
   const path = url.replace(/[?#].*$/, '');
   let resolved: URL;
   try {
-    resolved = isArticleSource(path)
-      ? new URL(path, `${BASE}/${fromId}.mdx`)
-      : new URL(path, `${BASE}${articleUrlOfId(fromId)}`);
+    resolved = isArticleSource(path) ? new URL(path, `${BASE}/${fromId}.mdx`) : new URL(path, `${BASE}${articleUrlOfId(fromId)}`);
   } catch {
     return undefined;
   }

@@ -34,11 +34,29 @@ export function withoutPlaceholders(text: string): string {
 // ---------------------------------------------------------------- e-mail
 
 function isLocalChar(code: number): boolean {
-  return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39) || code === 0x2e || code === 0x5f || code === 0x2d || code === 0x2b || code === 0x25 || code === 0x27 || (code >= 0xc0 && code <= 0x24f);
+  return (
+    (code >= 0x61 && code <= 0x7a) ||
+    (code >= 0x41 && code <= 0x5a) ||
+    (code >= 0x30 && code <= 0x39) ||
+    code === 0x2e ||
+    code === 0x5f ||
+    code === 0x2d ||
+    code === 0x2b ||
+    code === 0x25 ||
+    code === 0x27 ||
+    (code >= 0xc0 && code <= 0x24f)
+  );
 }
 
 function isDomainChar(code: number): boolean {
-  return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39) || code === 0x2e || code === 0x2d || (code >= 0xc0 && code <= 0x24f);
+  return (
+    (code >= 0x61 && code <= 0x7a) ||
+    (code >= 0x41 && code <= 0x5a) ||
+    (code >= 0x30 && code <= 0x39) ||
+    code === 0x2e ||
+    code === 0x2d ||
+    (code >= 0xc0 && code <= 0x24f)
+  );
 }
 
 const TLD = /\.[A-Za-z\u00c0-\u024f]{2,}$/;
@@ -125,12 +143,83 @@ function redactSecrets(text: string): string {
 
 /** IBAN length per country (the SWIFT registry's common entries). */
 const IBAN_LENGTH: Record<string, number> = {
-  AD: 24, AE: 23, AL: 28, AT: 20, AZ: 28, BA: 20, BE: 16, BG: 22, BH: 22, BR: 29, BY: 28, CH: 21, CR: 22, CY: 28, CZ: 24,
-  DE: 22, DK: 18, DO: 28, EE: 20, EG: 29, ES: 24, FI: 18, FO: 18, FR: 27, GB: 22, GE: 22, GI: 23, GL: 18, GR: 27, GT: 28,
-  HR: 21, HU: 28, IE: 22, IL: 23, IQ: 23, IS: 26, IT: 27, JO: 30, KW: 30, KZ: 20, LB: 28, LC: 32, LI: 21, LT: 20, LU: 20,
-  LV: 21, MC: 27, MD: 24, ME: 22, MK: 19, MR: 27, MT: 31, MU: 30, NL: 18, NO: 15, PK: 24, PL: 28, PS: 29, PT: 25, QA: 29,
-  RO: 24, RS: 22, SA: 24, SC: 31, SE: 24, SI: 19, SK: 24, SM: 27, ST: 25, SV: 28, TL: 23, TN: 24, TR: 26, UA: 29, VA: 22,
-  VG: 24, XK: 20,
+  AD: 24,
+  AE: 23,
+  AL: 28,
+  AT: 20,
+  AZ: 28,
+  BA: 20,
+  BE: 16,
+  BG: 22,
+  BH: 22,
+  BR: 29,
+  BY: 28,
+  CH: 21,
+  CR: 22,
+  CY: 28,
+  CZ: 24,
+  DE: 22,
+  DK: 18,
+  DO: 28,
+  EE: 20,
+  EG: 29,
+  ES: 24,
+  FI: 18,
+  FO: 18,
+  FR: 27,
+  GB: 22,
+  GE: 22,
+  GI: 23,
+  GL: 18,
+  GR: 27,
+  GT: 28,
+  HR: 21,
+  HU: 28,
+  IE: 22,
+  IL: 23,
+  IQ: 23,
+  IS: 26,
+  IT: 27,
+  JO: 30,
+  KW: 30,
+  KZ: 20,
+  LB: 28,
+  LC: 32,
+  LI: 21,
+  LT: 20,
+  LU: 20,
+  LV: 21,
+  MC: 27,
+  MD: 24,
+  ME: 22,
+  MK: 19,
+  MR: 27,
+  MT: 31,
+  MU: 30,
+  NL: 18,
+  NO: 15,
+  PK: 24,
+  PL: 28,
+  PS: 29,
+  PT: 25,
+  QA: 29,
+  RO: 24,
+  RS: 22,
+  SA: 24,
+  SC: 31,
+  SE: 24,
+  SI: 19,
+  SK: 24,
+  SM: 27,
+  ST: 25,
+  SV: 28,
+  TL: 23,
+  TN: 24,
+  TR: 26,
+  UA: 29,
+  VA: 22,
+  VG: 24,
+  XK: 20,
 };
 
 function ibanChecksumOk(compact: string): boolean {
@@ -178,7 +267,8 @@ const MAC = /(?<![\w:.-])(?:[0-9A-Fa-f]{2}([:-])(?:[0-9A-Fa-f]{2}\1){4}[0-9A-Fa-
 // patterns that start with a separator are found faster than ones that start with any hex digit
 const MAC_HINT = /[:-][0-9A-Fa-f]{2}[:-][0-9A-Fa-f]{2}[:-]|\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}/;
 
-const IPV6 = /(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}|[0-9A-Fa-f]{0,4})(?:%[\w.]+)?(?:\/\d{1,3})?(?![\w:])/g;
+const IPV6 =
+  /(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}|[0-9A-Fa-f]{0,4})(?:%[\w.]+)?(?:\/\d{1,3})?(?![\w:])/g;
 
 function isIpv6(candidate: string): boolean {
   const address = candidate.replace(/%.*$|\/\d+$/, '');
@@ -207,7 +297,9 @@ function redactAddresses(text: string): string {
   if (MAC_HINT.test(out)) out = out.replace(MAC, PLACEHOLDERS.mac);
   if (out.includes('::') || colons(out) >= 7) out = out.replace(IPV6, (candidate: string) => (isIpv6(candidate) ? PLACEHOLDERS.ip : candidate));
   if (out.includes('.')) {
-    out = out.replace(IPV4, (candidate: string, offset: number, whole: string) => (VERSION_BEFORE.test(whole.slice(Math.max(0, offset - 12), offset)) ? candidate : PLACEHOLDERS.ip));
+    out = out.replace(IPV4, (candidate: string, offset: number, whole: string) =>
+      VERSION_BEFORE.test(whole.slice(Math.max(0, offset - 12), offset)) ? candidate : PLACEHOLDERS.ip,
+    );
   }
   return out;
 }
@@ -275,7 +367,9 @@ function redactPhones(text: string): string {
 
 // words that name roles, not people, in exported person columns ("Opened by 8", "Service Desk")
 const NOT_NAMES = new Set(
-  'and the von van der den des die das und mit for team group gruppe support service desk admin administrator system user benutzer kunde customer agent caller opened created updated resolved closed by unknown none null nan n/a herr frau mr mrs ms dr prof'.split(' '),
+  'and the von van der den des die das und mit for team group gruppe support service desk admin administrator system user benutzer kunde customer agent caller opened created updated resolved closed by unknown none null nan n/a herr frau mr mrs ms dr prof'.split(
+    ' ',
+  ),
 );
 
 /** The names to look for, made once per row from its person cells (see `personNames`). */

@@ -13,10 +13,23 @@
 export const DEFAULT_URL_SCHEMES: readonly string[] = ['http', 'https', 'mailto', 'tel'];
 
 export type UrlVerdict =
-  | { allowed: true; kind: 'relative' | 'absolute'; scheme?: string }
-  | { allowed: false; scheme: string | undefined; reason: string; hint: string };
+  { allowed: true; kind: 'relative' | 'absolute'; scheme?: string } | { allowed: false; scheme: string | undefined; reason: string; hint: string };
 
-const NAMED: Record<string, string> = { colon: ':', tab: '\t', newline: '\n', sol: '/', amp: '&', lpar: '(', rpar: ')', period: '.', nbsp: '\u00a0', quot: '"', apos: "'", lt: '<', gt: '>' };
+const NAMED: Record<string, string> = {
+  colon: ':',
+  tab: '\t',
+  newline: '\n',
+  sol: '/',
+  amp: '&',
+  lpar: '(',
+  rpar: ')',
+  period: '.',
+  nbsp: '\u00a0',
+  quot: '"',
+  apos: "'",
+  lt: '<',
+  gt: '>',
+};
 
 /** Character references as an HTML parser decodes them (also without the closing semicolon). */
 function decodeReferences(text: string): string {
@@ -79,7 +92,12 @@ export function checkUrl(raw: string, schemes: readonly string[] = DEFAULT_URL_S
 }
 
 function refusedBackslash(): UrlVerdict {
-  return { allowed: false, scheme: undefined, reason: 'a backslash path', hint: 'Write links with forward slashes; `\\\\server\\share` paths do not work in a browser.' };
+  return {
+    allowed: false,
+    scheme: undefined,
+    reason: 'a backslash path',
+    hint: 'Write links with forward slashes; `\\\\server\\share` paths do not work in a browser.',
+  };
 }
 
 /** The message that check, import and build use for a refused URL. */

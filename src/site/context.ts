@@ -68,7 +68,9 @@ export function href(path: string): string {
 export function editUrl(article: Article): string {
   // filePath is relative to Astro's root, which `npm run build` sets to a folder per site
   const file = article.filePath
-    ? relative(settings.root, resolve(settings.astroRoot ?? settings.root, article.filePath)).split(sep).join('/')
+    ? relative(settings.root, resolve(settings.astroRoot ?? settings.root, article.filePath))
+        .split(sep)
+        .join('/')
     : `content/articles/${article.id}.mdx`;
   return `${repository}/edit/${branch}/${file}`;
 }

@@ -25,7 +25,18 @@ function options(overrides: Partial<CreateOptions> = {}): CreateOptions {
   const root = join(work, `p${++n}`);
   const contentDir = join(root, 'content');
   mkdirSync(contentDir, { recursive: true });
-  return { title: 'Printer shows offline', level: 1, audience: 'public', product: 'printing', lang: 'en', contentDir, root, taxonomy, today: '2026-11-24', ...overrides };
+  return {
+    title: 'Printer shows offline',
+    level: 1,
+    audience: 'public',
+    product: 'printing',
+    lang: 'en',
+    contentDir,
+    root,
+    taxonomy,
+    today: '2026-11-24',
+    ...overrides,
+  };
 }
 
 /** Every file below `dir`, relative to it. */
@@ -48,7 +59,7 @@ describe('createArticle', () => {
     expect(data).toMatchObject({ title: 'Drucker zeigt „offline“ – Störung', state: 'draft', product: 'printing', lang: 'de', level: 1, audience: 'public' });
   });
 
-  it('makes the product\'s first owner the owner unless one is given', async () => {
+  it("makes the product's first owner the owner unless one is given", async () => {
     const first = await createArticle(options());
     expect(validateFrontmatter(parseArticle(first.content, first.path, 'en/x')).data?.owner).toBe('@print-team');
     const given = await createArticle(options({ owner: 'anna@example.com' }));
@@ -99,7 +110,7 @@ describe('createArticle', () => {
     const ticket = {
       id: 'INC0042',
       title: 'Outlook {startet} nicht',
-      text: "<script>alert(1)</script>\n\nexport const x = 1\n\n[click](javascript:alert(1)) {process.exit()}",
+      text: '<script>alert(1)</script>\n\nexport const x = 1\n\n[click](javascript:alert(1)) {process.exit()}',
       environment: 'Exchange <Server> 2019',
     };
     const created = await createArticle(options({ product: 'mail', ticket }));
@@ -115,7 +126,8 @@ describe('createArticle', () => {
         if (name !== 'Steps') active.push(`<${name}>`);
       }
       // the template's guidance comments are the only expressions allowed
-      if ((node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') && !/^\/\*[^]*\*\/$/.test((node as { value: string }).value.trim())) active.push(`{${(node as { value: string }).value}}`);
+      if ((node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') && !/^\/\*[^]*\*\/$/.test((node as { value: string }).value.trim()))
+        active.push(`{${(node as { value: string }).value}}`);
     });
     expect(active).toEqual([]);
     // the reader still sees what the ticket said

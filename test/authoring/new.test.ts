@@ -44,7 +44,17 @@ describe('slugs and redaction', () => {
 
 describe('the template', () => {
   it.each(['en', 'de'] as const)('is valid frontmatter and MDX in %s', (lang) => {
-    const source = renderArticle({ title: 'T', level: 2, audience: 'public', product: 'mail', lang, tags: ['outlook'], owner: '@it-messaging', today: '2026-11-24', tickets: [] });
+    const source = renderArticle({
+      title: 'T',
+      level: 2,
+      audience: 'public',
+      product: 'mail',
+      lang,
+      tags: ['outlook'],
+      owner: '@it-messaging',
+      today: '2026-11-24',
+      tickets: [],
+    });
     const parsed = parseArticle(source, 'x.mdx', `${lang}/x`);
     const { data, issues } = validateFrontmatter(parsed);
     expect(issues).toEqual([]);
@@ -57,7 +67,26 @@ describe('the template', () => {
 describe('kb new', () => {
   it('writes a draft that passes kb check, without a terminal', () => {
     const dir = contentDir('flags');
-    const run = kb(['new', '--title', 'Outlook kann den Server nicht finden', '--level', '2', '--audience', 'public', '--product', 'mail', '--lang', 'de', '--today', '2026-11-24', '--owner', '@it-messaging'], { KB_CONTENT_DIR: dir });
+    const run = kb(
+      [
+        'new',
+        '--title',
+        'Outlook kann den Server nicht finden',
+        '--level',
+        '2',
+        '--audience',
+        'public',
+        '--product',
+        'mail',
+        '--lang',
+        'de',
+        '--today',
+        '2026-11-24',
+        '--owner',
+        '@it-messaging',
+      ],
+      { KB_CONTENT_DIR: dir },
+    );
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('articles/de/outlook-kann-den-server-nicht-finden.mdx');
     expect(run.stdout).toContain('npx kb check');
@@ -82,9 +111,26 @@ describe('kb new', () => {
 
   it('fills symptom and environment from a ticket, redacted and MDX-safe', () => {
     const dir = contentDir('ticket');
-    const run = kb(['new', '--from-ticket', 'INC0042', '--tickets', join(ROOT, 'test/fixtures/authoring/tickets.csv'), '--level', '2', '--audience', 'internal', '--product', 'mail', '--lang', 'de'], {
-      KB_CONTENT_DIR: dir,
-    });
+    const run = kb(
+      [
+        'new',
+        '--from-ticket',
+        'INC0042',
+        '--tickets',
+        join(ROOT, 'test/fixtures/authoring/tickets.csv'),
+        '--level',
+        '2',
+        '--audience',
+        'internal',
+        '--product',
+        'mail',
+        '--lang',
+        'de',
+      ],
+      {
+        KB_CONTENT_DIR: dir,
+      },
+    );
     expect(run.status).toBe(0);
     const file = join(dir, 'articles/de/outlook-findet-den-server-nicht.mdx');
     const text = readFileSync(file, 'utf8');
@@ -100,10 +146,14 @@ describe('kb new', () => {
     process.env['KB_CONTENT_DIR'] = dir;
     try {
       const asked: unknown[] = [];
-      const code = await runNew({ level: '3', today: '2026-11-24' }, async (known) => {
-        asked.push(known);
-        return { title: 'Datenbank wiederherstellen', level: 3, audience: 'internal', product: 'database', lang: 'de' };
-      }, true);
+      const code = await runNew(
+        { level: '3', today: '2026-11-24' },
+        async (known) => {
+          asked.push(known);
+          return { title: 'Datenbank wiederherstellen', level: 3, audience: 'internal', product: 'database', lang: 'de' };
+        },
+        true,
+      );
       expect(code).toBe(0);
       expect(asked).toEqual([{ level: 3 }]);
       expect(existsSync(join(dir, 'articles/de/datenbank-wiederherstellen.mdx'))).toBe(true);
@@ -117,13 +167,17 @@ describe('kb owners', () => {
   it('writes CODEOWNERS from the taxonomy and detects when it is out of date', () => {
     const dir = contentDir('owners');
     const out = join(work, 'CODEOWNERS');
-    expect(kb(['new', '--title', 'Mail stuck', '--level', '1', '--audience', 'public', '--product', 'mail', '--lang', 'en'], { KB_CONTENT_DIR: dir }).status).toBe(0);
+    expect(
+      kb(['new', '--title', 'Mail stuck', '--level', '1', '--audience', 'public', '--product', 'mail', '--lang', 'en'], { KB_CONTENT_DIR: dir }).status,
+    ).toBe(0);
     expect(kb(['owners', '--out', out], { KB_CONTENT_DIR: dir }).status).toBe(0);
     const text = readFileSync(out, 'utf8');
     expect(text).toContain('# E-mail and calendar (mail)');
     expect(text).toMatch(/^\/.*articles\/en\/mail-stuck\.mdx @it-messaging$/m);
     expect(kb(['owners', '--out', out, '--check'], { KB_CONTENT_DIR: dir }).status).toBe(0);
-    expect(kb(['new', '--title', 'Printer stuck', '--level', '1', '--audience', 'public', '--product', 'printing', '--lang', 'en'], { KB_CONTENT_DIR: dir }).status).toBe(0);
+    expect(
+      kb(['new', '--title', 'Printer stuck', '--level', '1', '--audience', 'public', '--product', 'printing', '--lang', 'en'], { KB_CONTENT_DIR: dir }).status,
+    ).toBe(0);
     const stale = kb(['owners', '--out', out, '--check'], { KB_CONTENT_DIR: dir });
     expect(stale.status).toBe(1);
     expect(stale.stderr).toContain('out of date');

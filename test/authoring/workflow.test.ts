@@ -32,7 +32,12 @@ describe('the pull-request workflow', () => {
   });
 
   it('only calls kb commands and options that exist', () => {
-    const calls = steps.flatMap((s) => [...(s.run ?? '').matchAll(/npx kb (\w+)([^\n|>]*)/g)].map((m) => ({ command: m[1] ?? '', flags: [...(m[2] ?? '').matchAll(/--[\w-]+/g)].map((f) => f[0]) })));
+    const calls = steps.flatMap((s) =>
+      [...(s.run ?? '').matchAll(/npx kb (\w+)([^\n|>]*)/g)].map((m) => ({
+        command: m[1] ?? '',
+        flags: [...(m[2] ?? '').matchAll(/--[\w-]+/g)].map((f) => f[0]),
+      })),
+    );
     expect(calls.length).toBeGreaterThanOrEqual(3);
     for (const { command, flags } of calls) {
       const help = spawnSync(process.execPath, [join(ROOT, 'scripts/kb.ts'), command, '--help'], { cwd: ROOT, encoding: 'utf8' });

@@ -31,7 +31,11 @@ describe('knowledge-health page', () => {
     const context = await browser.newContext();
     const page = await open(context, '/en/health/');
     const rows = page.locator('.action-table tbody tr');
-    expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-id')))).toEqual(['en/legacy-fax-gateway', 'de/drucker-offline', 'en/printer-offline']);
+    expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-id')))).toEqual([
+      'en/legacy-fax-gateway',
+      'de/drucker-offline',
+      'en/printer-offline',
+    ]);
     await expect.poll(() => rows.nth(0).innerText()).toContain('Act now');
     expect(await rows.nth(0).innerText()).toContain('@fixture-apps');
     expect(await rows.nth(0).innerText()).toContain('test/fixtures/site/content/articles/en/legacy-fax-gateway.mdx');
@@ -46,9 +50,15 @@ describe('knowledge-health page', () => {
     const link = page.getByRole('link', { name: 'CSV (spreadsheet)' });
     const box = (await link.boundingBox())!;
     const [download] = await Promise.all([page.waitForEvent('download'), page.mouse.click(box.x + box.width / 2, box.y + box.height / 2)]);
-    const lines = readFileSync((await download.path())!, 'utf8').trim().split('\r\n');
+    const lines = readFileSync((await download.path())!, 'utf8')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toBe('urgency,id,path,title,lang,level,owner,product,reasons,edit');
-    expect(lines.slice(1).map((l) => l.split(',').slice(0, 2).join(','))).toEqual(['now,en/legacy-fax-gateway', 'overdue,de/drucker-offline', 'due,en/printer-offline']);
+    expect(lines.slice(1).map((l) => l.split(',').slice(0, 2).join(','))).toEqual([
+      'now,en/legacy-fax-gateway',
+      'overdue,de/drucker-offline',
+      'due,en/printer-offline',
+    ]);
     expect(lines[1]).toContain(`,@fixture-apps,`);
     expect(lines[1]?.endsWith(EDIT)).toBe(true);
     await context.close();
@@ -58,7 +68,10 @@ describe('knowledge-health page', () => {
     const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
     const page = await open(context, '/de/health/');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'JSON (Werkzeuge)' }).tap()]);
-    const json = JSON.parse(readFileSync((await download.path())!, 'utf8')) as { today: string; articles: { id: string; urgency: string; path: string; reasons: { code: string }[]; edit: string }[] };
+    const json = JSON.parse(readFileSync((await download.path())!, 'utf8')) as {
+      today: string;
+      articles: { id: string; urgency: string; path: string; reasons: { code: string }[]; edit: string }[];
+    };
     expect(json.today).toBe('2026-11-24');
     expect(json.articles[0]).toMatchObject({ id: 'en/legacy-fax-gateway', urgency: 'now', edit: EDIT, reasons: [{ code: 'mentions-eol' }] });
     await context.close();

@@ -414,7 +414,12 @@ describe('results on a phone and with the keyboard', () => {
       const ring = await page.evaluate(() => {
         const a = document.activeElement as HTMLElement;
         const style = getComputedStyle(a);
-        return { focusVisible: a.matches(':focus-visible'), outline: `${style.outlineStyle} ${style.outlineWidth}`, shadow: style.boxShadow, text: a.textContent };
+        return {
+          focusVisible: a.matches(':focus-visible'),
+          outline: `${style.outlineStyle} ${style.outlineWidth}`,
+          shadow: style.boxShadow,
+          text: a.textContent,
+        };
       });
       expect(ring.focusVisible, ring.text ?? '').toBe(true);
       expect(ring.outline !== 'none 0px' || ring.shadow !== 'none', `${ring.text}: ${ring.outline} / ${ring.shadow}`).toBe(true);
@@ -434,9 +439,9 @@ describe('results on a phone and with the keyboard', () => {
     ] as const) {
       const page = await open(pub, path, context);
       await search(page, query);
-      const small = await page.locator('[data-search-results] a').evaluateAll((links) =>
-        links.map((a) => a.getBoundingClientRect()).filter((r) => r.height < 24 || r.width < 24).length,
-      );
+      const small = await page
+        .locator('[data-search-results] a')
+        .evaluateAll((links) => links.map((a) => a.getBoundingClientRect()).filter((r) => r.height < 24 || r.width < 24).length);
       expect(small, `${path} ${query}`).toBe(0);
       expect(await page.evaluate(() => document.documentElement.scrollWidth), `${path} ${query}`).toBeLessThanOrEqual(390);
       await page.close();

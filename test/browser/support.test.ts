@@ -223,7 +223,9 @@ describe('copy buttons', () => {
     expect(answer).not.toMatch(/KBLEAK|Internal note|Copy/);
     await page.getByRole('button', { name: 'Copy link for ticket' }).focus();
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(`en/printer-offline: Printer shows as offline – ${sites.internal.url}/en/articles/printer-offline/`);
+    await expect
+      .poll(() => page.evaluate(() => navigator.clipboard.readText()))
+      .toBe(`en/printer-offline: Printer shows as offline – ${sites.internal.url}/en/articles/printer-offline/`);
     await context.close();
   });
 });

@@ -55,11 +55,18 @@ describe('headingAnchors', () => {
   const anchors = (body: string) => headingAnchors(parse(`${FRONTMATTER}\n${body}`).tree);
 
   it('makes heading ids the way the site does, numbering repeated headings', () => {
-    expect([...anchors('## Symptom\n\n## Step 1: Öffnen & prüfen\n\n### Notes\n\n## Notes\n')]).toEqual(['symptom', 'step-1-öffnen--prüfen', 'notes', 'notes-1']);
+    expect([...anchors('## Symptom\n\n## Step 1: Öffnen & prüfen\n\n### Notes\n\n## Notes\n')]).toEqual([
+      'symptom',
+      'step-1-öffnen--prüfen',
+      'notes',
+      'notes-1',
+    ]);
   });
 
   it('adds the explicit ids of components and HTML elements', () => {
-    expect(anchors('<a id="old-anchor" />\n\nText <span id="inline-id">x</span>.\n\n<Callout id="tip-1" type="tip">\nHi\n</Callout>\n')).toEqual(new Set(['old-anchor', 'inline-id', 'tip-1']));
+    expect(anchors('<a id="old-anchor" />\n\nText <span id="inline-id">x</span>.\n\n<Callout id="tip-1" type="tip">\nHi\n</Callout>\n')).toEqual(
+      new Set(['old-anchor', 'inline-id', 'tip-1']),
+    );
   });
 
   it('ignores ids that are expressions and names that are not ids', () => {

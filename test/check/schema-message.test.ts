@@ -28,9 +28,7 @@ function messages(changes: Record<string, string | undefined>): { message: strin
 
 describe('schemaMessage', () => {
   it('says which field is missing and what it expects', () => {
-    expect(messages({ level: undefined })).toEqual([
-      { message: 'Missing `level`, expected 1, 2 or 3', hint: expect.stringContaining('lowest support level') },
-    ]);
+    expect(messages({ level: undefined })).toEqual([{ message: 'Missing `level`, expected 1, 2 or 3', hint: expect.stringContaining('lowest support level') }]);
     expect(messages({ owner: undefined })[0]!.message).toBe('Missing `owner`, expected a string');
     // fields with a fixed set of values are missing too, not "value nothing"
     expect(messages({ audience: undefined })[0]!.message).toBe('Missing `audience`, expected `public` or `internal`');
@@ -44,7 +42,9 @@ describe('schemaMessage', () => {
   });
 
   it('names list items by their index and nested fields by their path', () => {
-    expect(messages({ tags: '[vpn, Remote Access]' })[0]!.message).toBe('Unexpected `tags[1]` value `Remote Access`, expected a list of tag ids like [password, vpn]');
+    expect(messages({ tags: '[vpn, Remote Access]' })[0]!.message).toBe(
+      'Unexpected `tags[1]` value `Remote Access`, expected a list of tag ids like [password, vpn]',
+    );
     expect(messages({ escalation: '{ when: "never fixed", to: 1 }' })).toEqual([
       { message: 'Unexpected `escalation.to` value `1`, expected 2 or 3 (a higher level than the article)', hint: expect.stringContaining('`when`') },
     ]);

@@ -4,7 +4,9 @@ import { parseMdx } from '../../src/lib/content/mdx.ts';
 
 describe('sections', () => {
   it('splits the body at its h2 headings and names the KCS sections in English and German', () => {
-    const tree = parseMdx('Intro before any heading.\n\n## Symptoms\n\nIt fails.\n\n## Umgebung\n\nWindows 11\n\n## Background\n\nHistory.\n\n## Lösung\n\n1. Restart.\n\n## ESCALATION\n\nCall L2.\n');
+    const tree = parseMdx(
+      'Intro before any heading.\n\n## Symptoms\n\nIt fails.\n\n## Umgebung\n\nWindows 11\n\n## Background\n\nHistory.\n\n## Lösung\n\n1. Restart.\n\n## ESCALATION\n\nCall L2.\n',
+    );
     expect(sections(tree).map((s) => [s.heading, s.name])).toEqual([
       ['Symptoms', 'symptom'],
       ['Umgebung', 'environment'],

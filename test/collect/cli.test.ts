@@ -82,7 +82,10 @@ describe('kb collect as a process', () => {
     running = undefined;
     const exported = kb('collect', '--db', db, '--export');
     expect(exported.status).toBe(0);
-    const lines = exported.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = exported.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines.map((l) => l['type'])).toEqual(['search', 'contact', 'helpful']);
     expect(Object.keys(lines[0]!).slice(0, 4)).toEqual(['at', 'type', 'site', 'lang']);
 

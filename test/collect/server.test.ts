@@ -45,7 +45,9 @@ describe('kb collect: the HTTP endpoint', () => {
 
   it('stores a batch in one request', async () => {
     await start();
-    expect((await post(JSON.stringify([EVENT, { type: 'search', lang: 'de', query: 'drucker', results: 0 }]), { 'Content-Type': 'application/json' })).status).toBe(204);
+    expect(
+      (await post(JSON.stringify([EVENT, { type: 'search', lang: 'de', query: 'drucker', results: 0 }]), { 'Content-Type': 'application/json' })).status,
+    ).toBe(204);
     expect(store.count()).toBe(2);
   });
 
@@ -79,7 +81,17 @@ describe('kb collect: the HTTP endpoint', () => {
     expect(store.count()).toBe(0);
     expect(collector.stats).toEqual({
       accepted: 0,
-      rejected: { 'malformed-json': 1, 'invalid-event': 1, origin: 3, method: 2, 'too-large': 1, 'content-type': 1, 'not-found': 1, 'rate-limit': 0, 'store-error': 0 },
+      rejected: {
+        'malformed-json': 1,
+        'invalid-event': 1,
+        origin: 3,
+        method: 2,
+        'too-large': 1,
+        'content-type': 1,
+        'not-found': 1,
+        'rate-limit': 0,
+        'store-error': 0,
+      },
     });
   });
 
@@ -91,7 +103,12 @@ describe('kb collect: the HTTP endpoint', () => {
         controller.close();
       },
     });
-    const res = await fetch(`${base}/events`, { method: 'POST', body: stream, duplex: 'half', headers: { Origin: ORIGIN, 'Content-Type': 'text/plain' } } as RequestInit);
+    const res = await fetch(`${base}/events`, {
+      method: 'POST',
+      body: stream,
+      duplex: 'half',
+      headers: { Origin: ORIGIN, 'Content-Type': 'text/plain' },
+    } as RequestInit);
     expect(res.status).toBe(413);
   });
 

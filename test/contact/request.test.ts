@@ -62,7 +62,9 @@ describe('contact requests', () => {
   });
 
   it('reject a bad contact or feedback configuration with the option name', () => {
-    expect(() => resolveSiteOptions({ contact: { url: 'javascript:alert(1)' } }, {})).toThrow('kb(): contact.url "javascript:alert(1)" must start with https://');
+    expect(() => resolveSiteOptions({ contact: { url: 'javascript:alert(1)' } }, {})).toThrow(
+      'kb(): contact.url "javascript:alert(1)" must start with https://',
+    );
     expect(() => resolveSiteOptions({ contact: { email: 'not an address' } }, {})).toThrow('contact.email');
     expect(() => resolveSiteOptions({ feedback: { endpoint: 'ftp://x' } }, {})).toThrow('feedback.endpoint');
     expect(resolveSiteOptions({}, { KB_COLLECT_ENDPOINT: '/events' }).feedbackEndpoint).toBe('/events');

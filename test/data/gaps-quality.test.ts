@@ -80,7 +80,7 @@ describe('gap topics on German tickets (3,166, 50 queues, synthetic)', async () 
     const rows = parse(text, { columns: true }) as Record<string, string>[];
     // a fixed shuffle: the same halves every run
     let state = 2026;
-    const random = () => ((state = (state * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+    const random = () => (state = (state * 1664525 + 1013904223) >>> 0) / 2 ** 32;
     const order = rows.map((row) => ({ row, key: random() }));
     order.sort((a, b) => a.key - b.key);
     const header = Object.keys(rows[0]!);

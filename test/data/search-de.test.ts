@@ -18,22 +18,54 @@ import { ROOT, SHARED } from '../helpers/paths.ts';
 const QUESTIONS: [question: string, answers: string[]][] = [
   // the articles say "Kennwort"/"Kennung": only the synonym file joins them
   ['passwort vergessen', ['get-recovery-key-cpweb', 'reset-your-passcode-cpwebsite', 'password-reset']],
-  ['gerät registrieren', ['use-managed-devices-to-get-work-done', 'enroll-device-android-company-portal', 'enroll-windows-10-device', 'windows-enrollment-company-portal', 'why-enroll-android-device', 'enroll-your-device-in-intune-macos-cp', 'enroll-device-android-microsoft-intune-app']],
+  [
+    'gerät registrieren',
+    [
+      'use-managed-devices-to-get-work-done',
+      'enroll-device-android-company-portal',
+      'enroll-windows-10-device',
+      'windows-enrollment-company-portal',
+      'why-enroll-android-device',
+      'enroll-your-device-in-intune-macos-cp',
+      'enroll-device-android-microsoft-intune-app',
+    ],
+  ],
   ['app installieren android', ['install-the-company-portal-app-android', 'use-managed-apps-on-your-device-android']],
-  ['iphone registrieren', ['enroll-your-device-in-intune-ios', 'enroll-your-device-dep-ios', 'install-and-sign-in-to-the-intune-company-portal-app-ios', 'using-your-ios-device-with-intune']],
+  [
+    'iphone registrieren',
+    [
+      'enroll-your-device-in-intune-ios',
+      'enroll-your-device-dep-ios',
+      'install-and-sign-in-to-the-intune-company-portal-app-ios',
+      'using-your-ios-device-with-intune',
+    ],
+  ],
   ['seriennummer finden', ['how-do-i-find-the-serial-number-on-my-device-ios', 'how-do-i-find-the-serial-number-on-my-device-macos']],
   ['android gerät verschlüsseln', ['encrypt-your-device-android']],
   ['bildschirm sperren android', ['how-to-set-the-period-before-your-android-device-is-locked', 'set-the-amount-of-time-before-your-device-is-locked-android']],
   ['unternehmensportal aktualisieren', ['install-a-new-version-of-the-company-portal-app', 'you-need-to-update-your-company-portal-app-windows']],
   ['usb debugging ausschalten', ['you-need-to-turn-off-usb-debugging-android']],
-  ['protokolle an support senden', ['send-logs-to-your-it-admin-by-email-android', 'send-logs-to-your-it-admin-cp-windows', 'send-logs-to-your-it-admin-settings-windows', 'send-logs-to-your-it-admin-using-cable-android', 'send-errors-macos', 'send-errors-to-your-it-admin-ios']],
+  [
+    'protokolle an support senden',
+    [
+      'send-logs-to-your-it-admin-by-email-android',
+      'send-logs-to-your-it-admin-cp-windows',
+      'send-logs-to-your-it-admin-settings-windows',
+      'send-logs-to-your-it-admin-using-cable-android',
+      'send-errors-macos',
+      'send-errors-to-your-it-admin-ios',
+    ],
+  ],
   ['kennung zurücksetzen', ['reset-your-passcode-cpwebsite', 'device-windows-pin-reset']],
   ['vpn installieren', ['install-your-companys-virtual-private-network-vpn-android']],
   ['gerät nicht richtlinienkonform', ['your-device-is-noncompliant-cant-evaluate', 'check-compliance-on-your-device-android']],
   ['sicherer start aktivieren', ['you-need-to-enable-secure-boot-windows']],
   ['passwort ändern windows', ['set-or-change-your-password-windows']],
   ['registrierung aufheben android', ['unenroll-your-device-from-intune-android', 'what-happens-if-you-unenroll-your-device-from-intune-android']],
-  ['handy zurücksetzen', ['reset-device-cp-app', 'reset-erase-your-device-cpwebsite', 'what-happens-if-you-reset-your-device-using-the-company-portal-android']],
+  [
+    'handy zurücksetzen',
+    ['reset-device-cp-app', 'reset-erase-your-device-cpwebsite', 'what-happens-if-you-reset-your-device-using-the-company-portal-android'],
+  ],
 ];
 
 const work = mkdtempSync(join(tmpdir(), 'kb-search-de-'));
@@ -45,7 +77,19 @@ beforeAll(async () => {
     if (result.status !== 0) throw new Error(`${args.join(' ')} failed:\n${(result.stderr || result.stdout).slice(-3000)}`);
     return result.stdout;
   };
-  run(['scripts/kb.ts', 'import', resolve(SHARED, 'corpus/intune-de'), '--mapping', 'docs/examples/intune-de-mapping.yaml', '--out', content, '--fail-on', 'none', '--format', 'json']);
+  run([
+    'scripts/kb.ts',
+    'import',
+    resolve(SHARED, 'corpus/intune-de'),
+    '--mapping',
+    'docs/examples/intune-de-mapping.yaml',
+    '--out',
+    content,
+    '--fail-on',
+    'none',
+    '--format',
+    'json',
+  ]);
   await unlinkBrokenLinks(content);
   run(['scripts/build.ts', '--skip-check', '--only', 'internal'], { KB_CONTENT_DIR: content, KB_OUT_DIR: join(work, 'dist') });
   site = join(work, 'dist/internal');
@@ -64,7 +108,12 @@ const MIN_ANSWERED = 12;
 
 describe('German questions over the Intune corpus', () => {
   it(`finds an answering article in the first three results of at least ${MIN_ANSWERED} of ${QUESTIONS.length} questions`, async () => {
-    const results = await runQueries(site, 'de', QUESTIONS.map(([q]) => q), { ranking: searchRanking, depth: 3 });
+    const results = await runQueries(
+      site,
+      'de',
+      QUESTIONS.map(([q]) => q),
+      { ranking: searchRanking, depth: 3 },
+    );
     const misses = QUESTIONS.flatMap(([question, answers], i) => {
       const urls = answers.map((slug) => `/de/articles/${slug}/`);
       return results[i]!.some((url) => urls.includes(url)) ? [] : [`${question} -> ${results[i]!.join(', ') || 'nothing'}`];

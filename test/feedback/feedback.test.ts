@@ -84,7 +84,17 @@ describe('kb feedback', () => {
 
   it('escapes query text in Markdown, so a query cannot inject markup into a pull-request comment', () => {
     const report = summariseFeedback(
-      [{ at: '2026-11-20T00:00:00Z', type: 'search', site: 'public', lang: 'en', query: '<img src=x onerror=alert(1)> | `rm` [link](http://x)', results: 0, clicked: false }],
+      [
+        {
+          at: '2026-11-20T00:00:00Z',
+          type: 'search',
+          site: 'public',
+          lang: 'en',
+          query: '<img src=x onerror=alert(1)> | `rm` [link](http://x)',
+          results: 0,
+          clicked: false,
+        },
+      ],
       { today: day('2026-11-24') },
     );
     const md = formatFeedback(report, 'markdown');
@@ -100,14 +110,19 @@ describe('kb feedback', () => {
     expect(text.stderr).toContain(`${EVENTS}:21: malformed JSON`);
     const md = kb(['feedback', '--events', EVENTS, '--today', '2026-11-24', '--format', 'markdown']);
     expect(md.stdout).toContain('| Fresh article (en/fresh) | 14% | 3 | 19 | 1 |');
-    const json = JSON.parse(kb(['feedback', '--events', EVENTS, '--today', '2026-11-24', '--format', 'json']).stdout) as { searchGaps: { label: string; searches: number }[] };
+    const json = JSON.parse(kb(['feedback', '--events', EVENTS, '--today', '2026-11-24', '--format', 'json']).stdout) as {
+      searchGaps: { label: string; searches: number }[];
+    };
     expect(json.searchGaps[0]).toMatchObject({ searches: 4 });
     expect(json.searchGaps[0]!.label).toContain('drucker');
   });
 
   it('refuses bad options with a clear message', () => {
     expect(kb(['feedback', '--today', '2026-11-24'])).toMatchObject({ status: 2, stderr: expect.stringContaining('Missing --events') });
-    expect(kb(['feedback', '--events', EVENTS, '--today', '24.11.2026'])).toMatchObject({ status: 2, stderr: expect.stringContaining('Unexpected --today "24.11.2026"') });
+    expect(kb(['feedback', '--events', EVENTS, '--today', '24.11.2026'])).toMatchObject({
+      status: 2,
+      stderr: expect.stringContaining('Unexpected --today "24.11.2026"'),
+    });
     expect(kb(['feedback', '--events', EVENTS, '--days', '0']).stderr).toContain('Unexpected --days "0"');
   });
 });
@@ -143,11 +158,7 @@ describe('search gaps', () => {
 describe('kb stale: the unhelpful reason', () => {
   it('flags an article with a poor helpful rate over the minimum votes, counting only votes since its review', async () => {
     const { events } = await readEventFiles([EVENTS]);
-    const articles = [
-      article('en/fresh', { reviewed: '2026-10-01' }),
-      article('en/mailbox-quota'),
-      article('de/vpn-geht-nicht', { reviewed: '2026-09-01' }),
-    ];
+    const articles = [article('en/fresh', { reviewed: '2026-10-01' }), article('en/mailbox-quota'), article('de/vpn-geht-nicht', { reviewed: '2026-09-01' })];
     const { reasons } = await runProvider(helpfulStaleProvider(events), articles, '2026-11-24');
     expect([...reasons.keys()]).toEqual(['en/fresh']);
     expect(reasons.get('en/fresh')).toEqual([

@@ -43,7 +43,11 @@ describe('kb gaps on the command line', () => {
     const report = JSON.parse(run.stdout) as { gaps: { examples: string[]; levels: Record<string, number> }[] };
     expect(report.gaps).toHaveLength(1);
     expect(report.gaps[0]?.levels).toEqual({ '2': 3 });
-    expect(report.gaps[0]?.examples).toEqual(['Kassensoftware startet nicht - Rückruf an [email]', 'Kassensoftware startet nicht - Tel. [phone]', 'Kassensoftware startet nicht auf Kasse [ip]']);
+    expect(report.gaps[0]?.examples).toEqual([
+      'Kassensoftware startet nicht - Rückruf an [email]',
+      'Kassensoftware startet nicht - Tel. [phone]',
+      'Kassensoftware startet nicht auf Kasse [ip]',
+    ]);
     expect(run.stdout).not.toMatch(/max\.muster|1234567|10\.1\.2\.3/);
   });
 
@@ -53,9 +57,12 @@ describe('kb gaps on the command line', () => {
     expect(run.stdout).toContain('Tickets: read 24 = accepted 24 + rejected 0');
     expect(run.stdout).toContain('columns: id ← Ticket-Nr., title ← Betreff, body ← Beschreibung');
     expect(run.stdout).toContain('priority ← Priorität, hours ← Bearbeitungszeit (h), topic ← Kategorie, people ← Bearbeiter');
-    expect(run.stdout).toMatch(/^ {2}1\. VPN-Störung: 3 tickets; resolved at: L1 1, L2 2; 2 escalated; 2 urgent; median [\d.]+ h to resolve; effort ×[\d.]+; score [\d.]+$/m);
+    expect(run.stdout).toMatch(
+      /^ {2}1\. VPN-Störung: 3 tickets; resolved at: L1 1, L2 2; 2 escalated; 2 urgent; median [\d.]+ h to resolve; effort ×[\d.]+; score [\d.]+$/m,
+    );
     expect(run.stdout).toMatch(/other: \d+ tickets in no gap above/);
-    for (const part of ['topic', 'tickets', 'resolved at', 'escalated', 'reopened', 'urgent', 'effort', 'score', 'other']) expect(run.stdout).toMatch(new RegExp(`^  ${part} +\\S`, 'm'));
+    for (const part of ['topic', 'tickets', 'resolved at', 'escalated', 'reopened', 'urgent', 'effort', 'score', 'other'])
+      expect(run.stdout).toMatch(new RegExp(`^  ${part} +\\S`, 'm'));
     expect(run.stdout).not.toMatch(/\(\? \d+/);
   });
 

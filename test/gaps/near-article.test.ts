@@ -12,7 +12,10 @@ import { ROOT } from '../helpers/paths.ts';
 const dir = mkdtempSync(join(tmpdir(), 'kb-gaps-near-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const rows = [
-  ...Array.from({ length: 24 }, (_, i) => `P${i},Password portal shows a blank page,"The password portal shows a blank page in the browser with a spinning wheel${i % 2 ? ' again' : ''}"`),
+  ...Array.from(
+    { length: 24 },
+    (_, i) => `P${i},Password portal shows a blank page,"The password portal shows a blank page in the browser with a spinning wheel${i % 2 ? ' again' : ''}"`,
+  ),
   ...Array.from({ length: 16 }, (_, i) => `C${i},Coffee machine leaks,"The coffee machine in the kitchen leaks water on the floor${i % 2 ? ' again' : ''}"`),
 ];
 const file = join(dir, 'tickets.csv');

@@ -44,13 +44,24 @@ describe('kb gaps on several threads', () => {
 
   it('rejects an id repeated in a later part at its line, like one thread does', async () => {
     const file = join(dir, 'duplicates.csv');
-    const rows = Array.from({ length: 400 }, (_, i) => `${i === 350 ? 'INC-7' : `INC-${i}`},"VPN tunnel drops ${i}","the vpn client\nloses its tunnel",2nd-Level::Netzwerk,2026-10-01 08:00,${i % 90 === 0 ? 'soon' : '2026-10-02 09:00'}`);
+    const rows = Array.from(
+      { length: 400 },
+      (_, i) =>
+        `${i === 350 ? 'INC-7' : `INC-${i}`},"VPN tunnel drops ${i}","the vpn client\nloses its tunnel",2nd-Level::Netzwerk,2026-10-01 08:00,${i % 90 === 0 ? 'soon' : '2026-10-02 09:00'}`,
+    );
     await writeFile(file, `id,subject,description,group,created,resolved\n${rows.join('\n')}\n`);
     const one = await run([file], 1);
     const three = await run([file], 3);
     expect(three.tickets.files[0]?.threads).toBe(3);
     // a row's line is where it ends: each row spans two lines
-    expect(three.tickets.rejections.map((r) => `${r.line}:${r.rule}`)).toEqual(['3:bad-date', '183:bad-date', '363:bad-date', '543:bad-date', '703:duplicate-id', '723:bad-date']);
+    expect(three.tickets.rejections.map((r) => `${r.line}:${r.rule}`)).toEqual([
+      '3:bad-date',
+      '183:bad-date',
+      '363:bad-date',
+      '543:bad-date',
+      '703:duplicate-id',
+      '723:bad-date',
+    ]);
     expect(three.tickets).toMatchObject({ read: 400, accepted: 394, rejected: 6, rejectionsTotal: 6, tickets: 394 });
     expect(comparable(three)).toEqual(comparable(one));
   });

@@ -20,11 +20,25 @@ describe('ticket reasons for kb stale', () => {
 
   it('is picked up by kb stale --tickets', async () => {
     const { spawnSync } = await import('node:child_process');
-    const run = spawnSync(process.execPath, [join(ROOT, 'scripts/kb.ts'), 'stale', '--format', 'json', '--today', '2026-11-24', '--no-git', '--tickets', join(ROOT, 'test/fixtures/gaps/stale-tickets.csv')], {
-      cwd: ROOT,
-      env: { ...process.env, KB_CONTENT_DIR: FIXTURE_SITE_CONTENT },
-      encoding: 'utf8',
-    });
+    const run = spawnSync(
+      process.execPath,
+      [
+        join(ROOT, 'scripts/kb.ts'),
+        'stale',
+        '--format',
+        'json',
+        '--today',
+        '2026-11-24',
+        '--no-git',
+        '--tickets',
+        join(ROOT, 'test/fixtures/gaps/stale-tickets.csv'),
+      ],
+      {
+        cwd: ROOT,
+        env: { ...process.env, KB_CONTENT_DIR: FIXTURE_SITE_CONTENT },
+        encoding: 'utf8',
+      },
+    );
     const report = JSON.parse(run.stdout) as { articles: { id: string; reasons: { code: string }[] }[] };
     const printer = report.articles.find((a) => a.id === 'en/printer-offline');
     expect(printer?.reasons.map((r) => r.code)).toContain('ticket-escalations');

@@ -23,7 +23,14 @@ export async function buildSite(contentDir: string, outDir: string, audience: Au
   if (!existsSync(join(siteDir, 'node_modules'))) await symlink(join(ROOT, 'node_modules'), join(siteDir, 'node_modules'), 'junction');
   try {
     return await new Promise((resolvePromise, reject) => {
-      const args = [resolve(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', siteDir, '--config', relative(siteDir, join(ROOT, 'astro.config.mjs'))];
+      const args = [
+        resolve(ROOT, 'node_modules/astro/bin/astro.mjs'),
+        'build',
+        '--root',
+        siteDir,
+        '--config',
+        relative(siteDir, join(ROOT, 'astro.config.mjs')),
+      ];
       const child = spawn(process.execPath, args, {
         cwd: ROOT,
         env: { ...process.env, ...fixtureEnv(), KB_AUDIENCE: audience, KB_CONTENT_DIR: contentDir, KB_OUT_DIR: outDir },

@@ -9,7 +9,12 @@ import { launchBrowser, serve } from './browser.ts';
  * Loading Pagefind's own JavaScript in a browser is what visitors run; in Node it needs
  * fetch of file URLs and a worker shim, so the browser is the reliable place.
  */
-export async function runQueries(siteDir: string, lang: string, queries: readonly string[], options: { ranking?: unknown; depth?: number } = {}): Promise<string[][]> {
+export async function runQueries(
+  siteDir: string,
+  lang: string,
+  queries: readonly string[],
+  options: { ranking?: unknown; depth?: number } = {},
+): Promise<string[][]> {
   const server = await serve(siteDir);
   const browser = await launchBrowser();
   try {
@@ -59,7 +64,10 @@ export function copyWithoutHiddenTerms(siteDir: string, outDir: string): number 
 }
 
 /** hit@1, hit@5 and mean reciprocal rank (over the first five) of the first right URL. */
-export function knownItemScores(results: readonly string[][], expected: readonly (readonly string[])[]): { n: number; hit1: number; hit5: number; mrr: number } {
+export function knownItemScores(
+  results: readonly string[][],
+  expected: readonly (readonly string[])[],
+): { n: number; hit1: number; hit5: number; mrr: number } {
   let hit1 = 0;
   let hit5 = 0;
   let rr = 0;

@@ -12,7 +12,15 @@ const taxonomy = readTaxonomy(FIXTURE_SITE_CONTENT);
 
 describe('bad input', () => {
   it('skips a truncated JSON export and a JSON file that is not an export, saying why', async () => {
-    const result = await runImport({ inputs: ['bad'], outDir: '/nonexistent', mapping: DEFAULT_MAPPING, taxonomy, writeTaxonomy: false, dryRun: true, cwd: FIXTURES });
+    const result = await runImport({
+      inputs: ['bad'],
+      outDir: '/nonexistent',
+      mapping: DEFAULT_MAPPING,
+      taxonomy,
+      writeTaxonomy: false,
+      dryRun: true,
+      cwd: FIXTURES,
+    });
     expect(result.files).toEqual([]);
     expect(result.skipped.map((s) => `${s.file}: ${s.reason.replace(/\(.*\)/, '(…)')}`)).toEqual([
       'bad/other.json: JSON without an `articles` array (…)',

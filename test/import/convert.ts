@@ -8,17 +8,26 @@ import { ROOT } from '../helpers/paths.ts';
 export const FIXTURES = resolve(ROOT, 'test/fixtures/import');
 
 /** Converts a Markdown snippet as if it were `file` and returns the MDX body and the issues. */
-export function convert(markdown: string, options: { file?: string; mapping?: Partial<Mapping>; copied?: string[] } = {}): { mdx: string; issues: ImportIssue[] } {
+export function convert(
+  markdown: string,
+  options: { file?: string; mapping?: Partial<Mapping>; copied?: string[] } = {},
+): { mdx: string; issues: ImportIssue[] } {
   const file = options.file ?? resolve(FIXTURES, 'docfx/snippet.md');
   const sink = new IssueSink('snippet.md');
   const mapping = { ...DEFAULT_MAPPING, titleFromH1: false, ...options.mapping };
-  const body = convertMarkdownBody(splitFrontmatter(markdown), file, mapping, {
-    articleUrls: new Map([[resolve(FIXTURES, 'docfx/outlook-crash.md'), '/en/articles/outlook-crash/']]),
-    copyAsset: (abs) => {
-      options.copied?.push(abs);
-      return './media/snippet/pic.png';
+  const body = convertMarkdownBody(
+    splitFrontmatter(markdown),
+    file,
+    mapping,
+    {
+      articleUrls: new Map([[resolve(FIXTURES, 'docfx/outlook-crash.md'), '/en/articles/outlook-crash/']]),
+      copyAsset: (abs) => {
+        options.copied?.push(abs);
+        return './media/snippet/pic.png';
+      },
     },
-  }, sink);
+    sink,
+  );
   const mdx = serializeArticle({}, body.tree).replace(/^---\n\{\}\n---\n\n/, '');
   return { mdx, issues: sink.issues };
 }

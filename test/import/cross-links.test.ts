@@ -20,7 +20,12 @@ const SOURCE = [
 
 describe('collectCrossLinks', () => {
   it('finds links to article pages, anywhere in the tree, without their anchors', () => {
-    expect(collectCrossLinks(parse(SOURCE)).map((l) => l.page)).toEqual(['/en/articles/vpn-reset/', '/en/articles/agent-checklist/', '/de/articles/drucker-offline/', '/en/articles/vpn-reset/']);
+    expect(collectCrossLinks(parse(SOURCE)).map((l) => l.page)).toEqual([
+      '/en/articles/vpn-reset/',
+      '/en/articles/agent-checklist/',
+      '/de/articles/drucker-offline/',
+      '/en/articles/vpn-reset/',
+    ]);
   });
 
   it('ignores external, relative and in-page links', () => {
@@ -49,7 +54,11 @@ describe('unlinkInternalTargets', () => {
     const tree = parse(SOURCE);
     const sink = new IssueSink('doc.md');
     unlinkInternalTargets(collectCrossLinks(tree), new Set(['/en/articles/vpn-reset/', '/de/articles/drucker-offline/']), sink);
-    expect(sink.issues.map((i) => `${i.line}:${i.column} ${i.severity} ${i.rule}`)).toEqual(['1:5 warning link-to-internal', '3:56 warning link-to-internal', '5:6 warning link-to-internal']);
+    expect(sink.issues.map((i) => `${i.line}:${i.column} ${i.severity} ${i.rule}`)).toEqual([
+      '1:5 warning link-to-internal',
+      '3:56 warning link-to-internal',
+      '5:6 warning link-to-internal',
+    ]);
     expect(sink.issues[0]!.reason).toContain('/en/articles/vpn-reset/');
   });
 

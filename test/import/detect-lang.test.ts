@@ -19,8 +19,10 @@ function markdown(path: string, text: string): SourceDoc {
   return { name: path, path, kind: 'markdown', slug: 'x', text };
 }
 
-const GERMAN_BODY = 'Wenn Sie das Gerät nicht registrieren können, ist das Kennwort für Ihr Konto nicht mehr gültig. Sie müssen sich bei der App erneut anmelden, damit Ihr Unternehmen auf die Daten zugreifen kann.';
-const ENGLISH_BODY = 'When you cannot enroll the device, the password of your account is no longer valid. You have to sign in to the app again so that your organization can access the data.';
+const GERMAN_BODY =
+  'Wenn Sie das Gerät nicht registrieren können, ist das Kennwort für Ihr Konto nicht mehr gültig. Sie müssen sich bei der App erneut anmelden, damit Ihr Unternehmen auf die Daten zugreifen kann.';
+const ENGLISH_BODY =
+  'When you cannot enroll the device, the password of your account is no longer valid. You have to sign in to the app again so that your organization can access the data.';
 
 describe('language of an imported article', () => {
   it('takes ms.contentlocale, lang or locale from the frontmatter first', () => {
@@ -80,7 +82,14 @@ describe('language of an imported article', () => {
     writeFileSync(join(src, 'en-us', 'sign-in.md'), `---\ntitle: Sign in\n---\n${ENGLISH_BODY}\n\n## Resolution\n\n${ENGLISH_BODY}\n`);
     writeFileSync(join(src, 'anmelden.md'), `---\ntitle: Anmelden\n---\n${GERMAN_BODY}\n\n## Lösung\n\n${GERMAN_BODY}\n`);
     const out = join(work, 'out');
-    const result = await runImport({ inputs: [src], outDir: out, mapping: DEFAULT_MAPPING, taxonomy: readTaxonomy(resolve(ROOT, 'content')), writeTaxonomy: true, history: false });
+    const result = await runImport({
+      inputs: [src],
+      outDir: out,
+      mapping: DEFAULT_MAPPING,
+      taxonomy: readTaxonomy(resolve(ROOT, 'content')),
+      writeTaxonomy: true,
+      history: false,
+    });
     const sample = readdirSync(join(INTUNE_DE, 'intune-user-help')).filter((f) => f.endsWith('.md')).length;
     expect(result.languages).toEqual({ de: { 'ms.contentlocale': sample, text: 1 }, en: { folder: 1 } });
     expect(readdirSync(join(out, 'articles')).sort()).toEqual(['de', 'en']);
@@ -93,7 +102,15 @@ describe('language of an imported article', () => {
     const src = join(work, 'fr');
     mkdirSync(join(src, 'fr-fr'), { recursive: true });
     writeFileSync(join(src, 'fr-fr', 'a.md'), `---\ntitle: A\n---\nTexte.\n`);
-    const result = await runImport({ inputs: [src], outDir: join(work, 'out-fr'), mapping: DEFAULT_MAPPING, taxonomy: readTaxonomy(resolve(ROOT, 'content')), writeTaxonomy: true, history: false, dryRun: true });
+    const result = await runImport({
+      inputs: [src],
+      outDir: join(work, 'out-fr'),
+      mapping: DEFAULT_MAPPING,
+      taxonomy: readTaxonomy(resolve(ROOT, 'content')),
+      writeTaxonomy: true,
+      history: false,
+      dryRun: true,
+    });
     expect(result.languages).toEqual({ en: { unsupported: 1 } });
     expect(result.files[0]?.issues.map((i) => i.rule)).toContain('lang-unsupported');
     expect(formatLanguageCounts(result.languages)).toBe('en 1 (unsupported 1)');

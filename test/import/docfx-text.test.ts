@@ -11,7 +11,9 @@ function rewrite(body: string, firstLine = 1) {
 
 describe('rewriteDocfxDirectives', () => {
   it('turns :::image::: into a Markdown image with its alt text', () => {
-    expect(rewrite('Before :::image type="content" source="media/dialog.png" alt-text="The sign-in dialog"::: after').text).toBe('Before ![The sign-in dialog](media/dialog.png) after');
+    expect(rewrite('Before :::image type="content" source="media/dialog.png" alt-text="The sign-in dialog"::: after').text).toBe(
+      'Before ![The sign-in dialog](media/dialog.png) after',
+    );
   });
 
   it('escapes brackets in the alt text and wraps a source with spaces or parentheses in <>', () => {
@@ -28,8 +30,16 @@ describe('rewriteDocfxDirectives', () => {
     expect(rewrite('Open :::no-loc text="Settings > *Accounts*"::: first.').text).toBe('Open Settings \\> \\*Accounts\\* first.');
   });
 
-  it('removes zone and moniker fences, keeps every zone\'s content and reports each fence with its pivot or range', () => {
-    const body = [':::zone pivot="windows"', 'Open Settings.', ':::zone-end', '', '::: moniker range=">=sp-2019"', 'Use the new admin center.', '::: moniker-end'].join('\n');
+  it("removes zone and moniker fences, keeps every zone's content and reports each fence with its pivot or range", () => {
+    const body = [
+      ':::zone pivot="windows"',
+      'Open Settings.',
+      ':::zone-end',
+      '',
+      '::: moniker range=">=sp-2019"',
+      'Use the new admin center.',
+      '::: moniker-end',
+    ].join('\n');
     const { text, issues, reasons } = rewrite(body, 10);
     expect(text.split('\n')).toEqual(['', 'Open Settings.', '', '', '', 'Use the new admin center.', '']);
     expect(issues).toEqual(['10:1 warning docfx-zone', '14:1 warning docfx-moniker']);

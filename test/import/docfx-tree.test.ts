@@ -52,7 +52,9 @@ describe('convertAlerts', () => {
   });
 
   it('turns [!VIDEO url] into a link to the video and [!div] into its content', () => {
-    expect(alerts('> [!VIDEO https://www.youtube.com/embed/abc]\n').mdx).toBe('[Video: https://www.youtube.com/embed/abc](https://www.youtube.com/embed/abc)\n');
+    expect(alerts('> [!VIDEO https://www.youtube.com/embed/abc]\n').mdx).toBe(
+      '[Video: https://www.youtube.com/embed/abc](https://www.youtube.com/embed/abc)\n',
+    );
     const { mdx: out, issues } = alerts('> [!div class="nextstepaction"]\n> [Next](next.md)\n');
     expect(out).toBe('[Next](next.md)\n');
     expect(issues).toEqual(['1:1 info docfx-div']);
@@ -105,7 +107,10 @@ describe('inlineIncludes', () => {
   });
 
   it('follows includes inside includes, and stops at a cycle with the title kept', () => {
-    const { run, parsed, dir } = folder('nested', { 'includes/a.md': 'A says: [!INCLUDE [b](b.md)]\n', 'includes/b.md': 'B then [!INCLUDE [back to a](a.md)]\n' });
+    const { run, parsed, dir } = folder('nested', {
+      'includes/a.md': 'A says: [!INCLUDE [b](b.md)]\n',
+      'includes/b.md': 'B then [!INCLUDE [back to a](a.md)]\n',
+    });
     const { mdx: out, issues } = run('[!INCLUDE [a](includes/a.md)]\n');
     expect(out).toBe('A says: B then back to a\n');
     expect(parsed).toEqual([join(dir, 'includes/a.md'), join(dir, 'includes/b.md')]);

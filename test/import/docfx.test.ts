@@ -69,7 +69,9 @@ describe('DocFX zones and monikers', () => {
   it('keeps moniker content and reports the range', () => {
     const { mdx, issues } = convert('::: moniker range=">=exchange-2019"\nNew setting.\n::: moniker-end\n');
     expect(mdx).toBe('New setting.\n');
-    expect(issues.map((i) => i.reason)).toEqual(['Unexpected moniker range ">=exchange-2019", expected plain content (fence removed, content of every moniker kept)']);
+    expect(issues.map((i) => i.reason)).toEqual([
+      'Unexpected moniker range ">=exchange-2019", expected plain content (fence removed, content of every moniker kept)',
+    ]);
   });
 
   it('leaves ::: lines inside fenced code alone', () => {
@@ -91,7 +93,9 @@ describe('DocFX includes', () => {
   it('keeps the title of a missing include and reports it', () => {
     const { mdx, issues } = convert('[!INCLUDE [Gone](includes/gone.md)]\n');
     expect(mdx).toBe('Gone\n');
-    expect(issues.map((i) => `${i.line}:${i.column} ${i.reason}`)).toEqual(['1:1 Unexpected missing include `includes/gone.md`, expected the file next to the source (title kept)']);
+    expect(issues.map((i) => `${i.line}:${i.column} ${i.reason}`)).toEqual([
+      '1:1 Unexpected missing include `includes/gone.md`, expected the file next to the source (title kept)',
+    ]);
   });
 
   it('stops an include that includes itself and reports the cycle', () => {
@@ -162,7 +166,9 @@ describe('HTML inside Markdown', () => {
 
 describe('KCS section names', () => {
   it('renames level-2 headings by the mapping, ignoring case, and leaves other levels alone', () => {
-    const { mdx } = convert('## SYMPTOMS\n\nA.\n\n### Symptoms\n\n## Solution\n\nB.\n', { mapping: { headings: { Symptoms: 'Symptom', Solution: 'Resolution' } } });
+    const { mdx } = convert('## SYMPTOMS\n\nA.\n\n### Symptoms\n\n## Solution\n\nB.\n', {
+      mapping: { headings: { Symptoms: 'Symptom', Solution: 'Resolution' } },
+    });
     expect(mdx).toBe('## Symptom\n\nA.\n\n### Symptoms\n\n## Resolution\n\nB.\n');
   });
 });
@@ -171,11 +177,15 @@ describe('links and anchors the site checks', () => {
   it('removes a link to a file outside the import, keeps its text and reports it', () => {
     const { mdx, issues } = convert('See [startup folders](use-startup-folders.md).\n');
     expect(mdx).toBe('See startup folders.\n');
-    expect(issues.map((i) => `${i.line}:${i.column} ${i.severity} ${i.reason}`)).toEqual(['1:5 warning Unexpected link to `use-startup-folders.md`, expected an article of this import (link removed, text kept)']);
+    expect(issues.map((i) => `${i.line}:${i.column} ${i.severity} ${i.reason}`)).toEqual([
+      '1:5 warning Unexpected link to `use-startup-folders.md`, expected an article of this import (link removed, text kept)',
+    ]);
   });
 
   it('drops DocFX view queries and follows Windows path separators to imported articles', () => {
-    expect(convert('[a](outlook-crash.md?preserve-view=true#cause) [b](..%5Cdocfx%5Coutlook-crash.md)\n').mdx).toBe('[a](/en/articles/outlook-crash/#cause) [b](/en/articles/outlook-crash/)\n');
+    expect(convert('[a](outlook-crash.md?preserve-view=true#cause) [b](..%5Cdocfx%5Coutlook-crash.md)\n').mdx).toBe(
+      '[a](/en/articles/outlook-crash/#cause) [b](/en/articles/outlook-crash/)\n',
+    );
   });
 
   it('turns DocFX tab headings into plain headings', () => {

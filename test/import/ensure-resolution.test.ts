@@ -15,7 +15,11 @@ function ensure(markdown: string, data: TargetData, map: Mapping) {
   const tree = unified().use(remarkParse).parse(markdown);
   const sink = new IssueSink('doc.md');
   ensureResolution(tree, data, map, sink);
-  return { mdx: serializeArticle({}, tree).replace(/^---\n\{\}\n---\n\n/, ''), data, issues: sink.issues.map((i) => `${i.line}:${i.column} ${i.severity} ${i.rule}`) };
+  return {
+    mdx: serializeArticle({}, tree).replace(/^---\n\{\}\n---\n\n/, ''),
+    data,
+    issues: sink.issues.map((i) => `${i.line}:${i.column} ${i.severity} ${i.rule}`),
+  };
 }
 
 const WORKAROUND = mapping({ resolutionFrom: ['Workarounds?(\\s*\\d+)?', 'More information'], missingResolution: 'internal' });
@@ -31,13 +35,19 @@ describe('ensureResolution', () => {
   });
 
   it('renames the first matching h2 to Resolution and keeps its own heading as an h3 below', () => {
-    const { mdx, issues } = ensure('## Symptom\n\nIt fails.\n\n## Workaround 2\n\nRestart.\n\n## More information\n\nSee KB.\n', { audience: 'public', lang: 'en' }, WORKAROUND);
+    const { mdx, issues } = ensure(
+      '## Symptom\n\nIt fails.\n\n## Workaround 2\n\nRestart.\n\n## More information\n\nSee KB.\n',
+      { audience: 'public', lang: 'en' },
+      WORKAROUND,
+    );
     expect(mdx).toBe('## Symptom\n\nIt fails.\n\n## Resolution\n\n### Workaround 2\n\nRestart.\n\n## More information\n\nSee KB.\n');
     expect(issues).toEqual(['5:1 info section-resolution']);
   });
 
   it('names the section Lösung in a German article', () => {
-    expect(ensure('## Problemumgehung\n\nNeu starten.\n', { audience: 'public', lang: 'de' }, mapping({ resolutionFrom: ['Problemumgehung'] })).mdx).toBe('## Lösung\n\n### Problemumgehung\n\nNeu starten.\n');
+    expect(ensure('## Problemumgehung\n\nNeu starten.\n', { audience: 'public', lang: 'de' }, mapping({ resolutionFrom: ['Problemumgehung'] })).mdx).toBe(
+      '## Lösung\n\n### Problemumgehung\n\nNeu starten.\n',
+    );
   });
 
   it('matches a pattern against the whole heading, ignoring case', () => {

@@ -11,8 +11,20 @@ const mapping: Mapping = mergeMapping(
       description: 'summary',
       'ms.date': 'reviewed',
       'ms.author': 'owner',
-      appliesto: { to: 'product', values: [{ match: 'Exchange|Outlook', to: 'mail' }, { match: 'SharePoint', to: 'collaboration' }] },
-      'ms.custom': { to: 'tags', values: [{ match: '^CSSTroubleshoot$', to: null }, { match: '^sap:([^\\\\]+)', to: '$1' }] },
+      appliesto: {
+        to: 'product',
+        values: [
+          { match: 'Exchange|Outlook', to: 'mail' },
+          { match: 'SharePoint', to: 'collaboration' },
+        ],
+      },
+      'ms.custom': {
+        to: 'tags',
+        values: [
+          { match: '^CSSTroubleshoot$', to: null },
+          { match: '^sap:([^\\\\]+)', to: '$1' },
+        ],
+      },
     },
     ignore: ['manager', 'ms.reviewer'],
     defaults: { level: 1, audience: 'public', owner: '@it-workplace', product: 'workplace', lang: 'en' },
@@ -29,7 +41,17 @@ function map(yaml: string): { data: Record<string, unknown>; sink: IssueSink; ig
 describe('frontmatter mapping', () => {
   it('maps description, ms.date, ms.author and fills the defaults', () => {
     const { data, sink } = map('title: Outlook crashes\ndescription: Closes at start.\nms.date: 01/24/2024\nms.author: jdoe\n');
-    expect(data).toEqual({ title: 'Outlook crashes', summary: 'Closes at start.', reviewed: '2024-01-24', owner: 'jdoe', level: 1, audience: 'public', product: 'workplace', lang: 'en', state: 'validated' });
+    expect(data).toEqual({
+      title: 'Outlook crashes',
+      summary: 'Closes at start.',
+      reviewed: '2024-01-24',
+      owner: 'jdoe',
+      level: 1,
+      audience: 'public',
+      product: 'workplace',
+      lang: 'en',
+      state: 'validated',
+    });
     expect(sink.issues).toEqual([]);
   });
 
@@ -52,13 +74,18 @@ describe('frontmatter mapping', () => {
   it('reports a key that is neither mapped, ignored nor a typo', () => {
     const { data, sink } = map('title: T\ncolour: blue\n');
     expect(data['colour']).toBeUndefined();
-    expect(sink.issues.map((i) => `${i.line}:${i.column} ${i.reason}`)).toEqual(["3:1 Unexpected frontmatter key `colour`, expected one of the mapping's fields or ignore list"]);
+    expect(sink.issues.map((i) => `${i.line}:${i.column} ${i.reason}`)).toEqual([
+      "3:1 Unexpected frontmatter key `colour`, expected one of the mapping's fields or ignore list",
+    ]);
   });
 
   it('counts ignored keys instead of listing them per file', () => {
     const { sink, ignored } = map('manager: boss\nms.reviewer: x\n');
     expect(sink.issues).toEqual([]);
-    expect([...ignored]).toEqual([['manager', 1], ['ms.reviewer', 1]]);
+    expect([...ignored]).toEqual([
+      ['manager', 1],
+      ['ms.reviewer', 1],
+    ]);
   });
 
   it('takes the product from the first appliesto value that matches a rule', () => {
@@ -90,12 +117,22 @@ describe('frontmatter mapping', () => {
 
 describe('dates and typos', () => {
   it('reads US, ISO and Date values', () => {
-    expect([toIsoDate('1/5/2024'), toIsoDate('2024-03-05T10:20:00Z'), toIsoDate(new Date('2023-12-31T00:00:00Z')), toIsoDate('yesterday')]).toEqual(['2024-01-05', '2024-03-05', '2023-12-31', undefined]);
+    expect([toIsoDate('1/5/2024'), toIsoDate('2024-03-05T10:20:00Z'), toIsoDate(new Date('2023-12-31T00:00:00Z')), toIsoDate('yesterday')]).toEqual([
+      '2024-01-05',
+      '2024-03-05',
+      '2023-12-31',
+      undefined,
+    ]);
   });
 
   it('matches adjacent swaps and missing letters but not unrelated keys', () => {
     const known = ['appliesto', 'ms.date', 'description', 'author'];
-    expect([closestKey('appleisto', known), closestKey('appiesto', known), closestKey('ms.dat', known), closestKey('editor', known)]).toEqual(['appliesto', 'appliesto', 'ms.date', undefined]);
+    expect([closestKey('appleisto', known), closestKey('appiesto', known), closestKey('ms.dat', known), closestKey('editor', known)]).toEqual([
+      'appliesto',
+      'appliesto',
+      'ms.date',
+      undefined,
+    ]);
   });
 });
 

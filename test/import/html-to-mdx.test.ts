@@ -37,7 +37,12 @@ function inline(markdown: string) {
   const sink = new IssueSink('doc.md');
   const paragraph = parser.parse(markdown).children[0] as Paragraph;
   const children = convertInlineHtml(paragraph.children, sink);
-  return { children, mdx: mdxOf({ type: 'root', children: [{ type: 'paragraph', children }] }), issues: issuesOf(sink), reasons: sink.issues.map((i) => i.reason) };
+  return {
+    children,
+    mdx: mdxOf({ type: 'root', children: [{ type: 'paragraph', children }] }),
+    issues: issuesOf(sink),
+    reasons: sink.issues.map((i) => i.reason),
+  };
 }
 
 /** The top-level children of `markdown`, converted as flow. */
@@ -47,7 +52,8 @@ function flow(markdown: string) {
   return { children, mdx: mdxOf({ type: 'root', children }), issues: issuesOf(sink), reasons: sink.issues.map((i) => i.reason) };
 }
 
-const types = (nodes: readonly (PhrasingContent | RootContent)[]) => nodes.map((n) => (n.type.startsWith('mdxJsx') ? `<${(n as { name: string }).name}>` : n.type));
+const types = (nodes: readonly (PhrasingContent | RootContent)[]) =>
+  nodes.map((n) => (n.type.startsWith('mdxJsx') ? `<${(n as { name: string }).name}>` : n.type));
 
 describe('convertInlineHtml', () => {
   it('turns tags with a Markdown form into Markdown', () => {
@@ -78,7 +84,9 @@ describe('convertInlineHtml', () => {
   });
 
   it('decodes character references in HTML text', () => {
-    expect(inline('<span>a&nbsp;&amp;&#8211;b</span>').children).toMatchObject([{ type: 'mdxJsxTextElement', children: [{ type: 'text', value: 'a\u00a0&–b' }] }]);
+    expect(inline('<span>a&nbsp;&amp;&#8211;b</span>').children).toMatchObject([
+      { type: 'mdxJsxTextElement', children: [{ type: 'text', value: 'a\u00a0&–b' }] },
+    ]);
   });
 
   it('keeps the content of an unclosed tag, drops the tag and reports it where it opened', () => {
@@ -118,7 +126,10 @@ describe('convertFlowHtml', () => {
     expect(types(children)).toEqual(['<details>']);
     const details = children[0] as RootContent & { children: RootContent[] };
     expect(types(details.children)).toEqual(['<summary>', 'paragraph']);
-    expect(details.children[1]).toMatchObject({ type: 'paragraph', children: [{ type: 'text', value: 'Run ' }, { type: 'strong' }, { type: 'text', value: ' now.' }] });
+    expect(details.children[1]).toMatchObject({
+      type: 'paragraph',
+      children: [{ type: 'text', value: 'Run ' }, { type: 'strong' }, { type: 'text', value: ' now.' }],
+    });
     expect(() => parseMdx(mdx)).not.toThrow();
   });
 
@@ -173,7 +184,7 @@ describe('convertHtml', () => {
     expect(html).toEqual([]);
   });
 
-  it('converts the deepest HTML first, so a block around Markdown keeps the Markdown\'s inline HTML', () => {
+  it("converts the deepest HTML first, so a block around Markdown keeps the Markdown's inline HTML", () => {
     const { mdx } = convert('<div class="box">\n\nPress <kbd>F5</kbd> and <b>wait</b>.\n\n</div>\n');
     expect(mdx).toBe('<div class="box">\n  Press <kbd>F5</kbd> and **wait**.\n</div>\n');
   });
@@ -184,7 +195,8 @@ describe('convertHtml', () => {
     );
     const attributes: string[] = [];
     visit(tree, (node) => {
-      if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') for (const a of (node as { attributes: { name: string }[] }).attributes) attributes.push(a.name);
+      if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement')
+        for (const a of (node as { attributes: { name: string }[] }).attributes) attributes.push(a.name);
     });
     expect(attributes.filter((a) => a === 'style' || a.startsWith('on'))).toEqual([]);
     expect(mdx).not.toMatch(/<script|<style|alert\(3\)|onerror|onclick/i);

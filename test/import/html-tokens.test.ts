@@ -20,7 +20,12 @@ describe('tokenizeHtml', () => {
 
   it('reads attributes in every quoting style, lower-cases their names and decodes their values', () => {
     const [open] = tokenizeHtml(`<A HREF="/en/articles/x/?a=1&amp;b=2" Title='Say "hi"' target=_blank hidden data-x="">`);
-    expect(open).toMatchObject({ kind: 'open', name: 'A', selfClosing: false, attrs: { href: '/en/articles/x/?a=1&b=2', title: 'Say "hi"', target: '_blank', hidden: null, 'data-x': '' } });
+    expect(open).toMatchObject({
+      kind: 'open',
+      name: 'A',
+      selfClosing: false,
+      attrs: { href: '/en/articles/x/?a=1&b=2', title: 'Say "hi"', target: '_blank', hidden: null, 'data-x': '' },
+    });
   });
 
   it('knows self-closing tags and lower-cases closing tag names', () => {
@@ -33,7 +38,11 @@ describe('tokenizeHtml', () => {
 
   it('never throws on broken HTML: a stray < is text, an unclosed comment runs to the end', () => {
     expect(new Set(tokenizeHtml('a < b and c<d').map((t) => t.kind))).toEqual(new Set(['text']));
-    expect(tokenizeHtml('a < b and c<d').map((t) => (t.kind === 'text' ? t.value : '')).join('')).toBe('a < b and c<d');
+    expect(
+      tokenizeHtml('a < b and c<d')
+        .map((t) => (t.kind === 'text' ? t.value : ''))
+        .join(''),
+    ).toBe('a < b and c<d');
     expect(tokenizeHtml('x <!-- never closed\nstill comment')).toEqual([
       { kind: 'text', value: 'x ', offset: 0 },
       { kind: 'comment', value: ' never closed\nstill comment', offset: 2 },

@@ -16,7 +16,12 @@ describe('mapping file', () => {
     } catch (error) {
       message = (error as Error).message;
     }
-    expect(message.split('\n').slice(1).map((l) => l.split(':')[0]!.trim())).toEqual(['fields.appliesto', 'titleFromH1']);
+    expect(
+      message
+        .split('\n')
+        .slice(1)
+        .map((l) => l.split(':')[0]!.trim()),
+    ).toEqual(['fields.appliesto', 'titleFromH1']);
   });
 
   it('refuses a pattern that is not a regular expression when it reads the mapping, naming its key', () => {
@@ -25,7 +30,9 @@ describe('mapping file', () => {
     const file = join(dir, 'mapping.yaml');
     writeFileSync(file, "fields:\n  ms.topic: { to: level, values: [{ match: '(troubleshooting', to: 2 }] }\nresolutionFrom: ['Workaround', 'C++ fix']\n");
     try {
-      expect(() => readMapping(file)).toThrowError(/^Invalid mapping .*:\n {2}fields\.ms\.topic\.values\.0\.match: not a regular expression .*\n {2}resolutionFrom\.1: not a regular expression/);
+      expect(() => readMapping(file)).toThrowError(
+        /^Invalid mapping .*:\n {2}fields\.ms\.topic\.values\.0\.match: not a regular expression .*\n {2}resolutionFrom\.1: not a regular expression/,
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -44,7 +44,10 @@ describe('honest review dates in kb import', () => {
   it('reads FILE_HISTORY.csv beside the sources when they are not a git checkout', () => {
     const dir = mkdtempSync(join(tmpdir(), 'kb-history-'));
     try {
-      writeFileSync(join(dir, 'FILE_HISTORY.csv'), 'path,git_first_commit_at,git_last_commit_at,git_last_commit,n_commits_touching,frontmatter_ms_date\nx/a.md,2020-11-03T14:10:55+08:00,2024-08-15T18:35:07+08:00,abc,14,01/24/2024\n');
+      writeFileSync(
+        join(dir, 'FILE_HISTORY.csv'),
+        'path,git_first_commit_at,git_last_commit_at,git_last_commit,n_commits_touching,frontmatter_ms_date\nx/a.md,2020-11-03T14:10:55+08:00,2024-08-15T18:35:07+08:00,abc,14,01/24/2024\n',
+      );
       const history = readSourceHistory([dir], dir);
       expect(history.kind).toBe('file-history');
       expect(history.files.get(join(dir, 'x/a.md'))).toEqual({ days: ['2024-08-15', '2020-11-03'] });
@@ -56,13 +59,17 @@ describe('honest review dates in kb import', () => {
 
 describe('one source field to several targets', () => {
   it('sends appliesto to versions as written and to product by rule', () => {
-    const mapping = mergeMapping(mappingSchema.parse(parse(`
+    const mapping = mergeMapping(
+      mappingSchema.parse(
+        parse(`
 fields:
   appliesto:
     - to: versions
     - to: product
       values: [{ match: 'Exchange|Outlook', to: mail }]
-`)));
+`),
+      ),
+    );
     const source = new Map([['appliesto', { value: ['Exchange Server 2010 Enterprise', 'Outlook 2013'], place: { line: 2, column: 1 } }]]);
     const data = mapFrontmatter(source, mapping, new IssueSink('a.md'), new Map());
     expect(data).toMatchObject({ product: 'mail', versions: ['Exchange Server 2010 Enterprise', 'Outlook 2013'] });

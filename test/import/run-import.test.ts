@@ -146,7 +146,12 @@ describe('taxonomy and validity', () => {
 
   it('writes only articles that pass the article schema', async () => {
     const articles = await readArticles(out, out);
-    expect(articles.map((a) => [a.id, a.issues.length])).toEqual(result.files.filter((f) => f.status === 'written').map((f) => [f.id, 0]).sort());
+    expect(articles.map((a) => [a.id, a.issues.length])).toEqual(
+      result.files
+        .filter((f) => f.status === 'written')
+        .map((f) => [f.id, 0])
+        .sort(),
+    );
   });
 });
 
@@ -158,7 +163,10 @@ describe('report', () => {
   });
 
   it('puts every issue with file, line and column into the JSON report', () => {
-    const json = JSON.parse(jsonReport(result, '2026-01-02')) as { date: string; files: { source: string; issues: { file: string; line: number; column: number; rule: string }[] }[] };
+    const json = JSON.parse(jsonReport(result, '2026-01-02')) as {
+      date: string;
+      files: { source: string; issues: { file: string; line: number; column: number; rule: string }[] }[];
+    };
     expect(json.date).toBe('2026-01-02');
     const docfx = json.files.find((f) => f.source === 'docfx/outlook-crash.md')!;
     expect(docfx.issues.map((i) => `${i.file}:${i.line}:${i.column} ${i.rule}`)).toEqual([
@@ -170,7 +178,9 @@ describe('report', () => {
 
   it('lists issues under their file in the text report, then the counts', () => {
     const text = textReport(result);
-    expect(text).toContain('docfx/outlook-crash.md\n  3:1  warning  Unexpected frontmatter key `decription`, expected `description` (treated as `description`)  [frontmatter-typo]\n      hint: Rename the key to `description` in the source.\n');
+    expect(text).toContain(
+      'docfx/outlook-crash.md\n  3:1  warning  Unexpected frontmatter key `decription`, expected `description` (treated as `description`)  [frontmatter-typo]\n      hint: Rename the key to `description` in the source.\n',
+    );
     expect(text).toContain('8 read, 8 written, 0 rejected, 0 skipped; pass rate 100.0%');
   });
 });
@@ -186,7 +196,9 @@ describe('encodings', () => {
 describe('Confluence expand macro', () => {
   it('becomes <details> with the macro title as <summary>', () => {
     const mdx = article('en', 'expand-example');
-    expect(mdx.slice(mdx.indexOf('\n---\n') + 5)).toBe('\nBefore the expand macro.\n\n<details>\n  <summary>\n    Show the log path\n  </summary>\n\n  The log is in `C:\\Logs`.\n</details>\n');
+    expect(mdx.slice(mdx.indexOf('\n---\n') + 5)).toBe(
+      '\nBefore the expand macro.\n\n<details>\n  <summary>\n    Show the log path\n  </summary>\n\n  The log is in `C:\\Logs`.\n</details>\n',
+    );
   });
 });
 

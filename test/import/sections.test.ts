@@ -28,7 +28,9 @@ function body(slug: string): string {
 
 describe('Resolution section for public articles', () => {
   it('turns the first matching h2 into Resolution and keeps its heading as an h3, so its anchor still works', () => {
-    expect(body('stuck-mail')).toBe('\n## Symptoms\n\nMessages stay in the outbox. See the overview for background.\n\n## Resolution\n\n### Workaround 1\n\nRestart Outlook.\n\n[Back](#workaround-1)\n');
+    expect(body('stuck-mail')).toBe(
+      '\n## Symptoms\n\nMessages stay in the outbox. See the overview for background.\n\n## Resolution\n\n### Workaround 1\n\nRestart Outlook.\n\n[Back](#workaround-1)\n',
+    );
   });
 
   it('imports an article without any resolution-like section as internal and says why', () => {
@@ -37,7 +39,7 @@ describe('Resolution section for public articles', () => {
     expect(issues.map((i) => `${i.line}:${i.column} ${i.severity} ${i.rule}`)).toEqual(['5:1 warning section-resolution']);
   });
 
-  it('unlinks a public article\'s link to an article that became internal, at the link\'s source place', () => {
+  it("unlinks a public article's link to an article that became internal, at the link's source place", () => {
     const issues = result.files.find((f) => f.source === 'sections/stuck-mail.md')!.issues;
     expect(issues.filter((i) => i.rule === 'link-to-internal').map((i) => `${i.line}:${i.column} ${i.reason}`)).toEqual([
       '7:38 Unexpected link from a public article to the internal `/en/articles/overview/`, expected public targets only (link removed, text kept)',

@@ -20,21 +20,26 @@ function resolve(builder: TaxonomyBuilder, data: TargetData) {
 
 describe('TaxonomyBuilder', () => {
   describe('resolve, into a taxonomy that may grow (a separate content folder)', () => {
-    it('adds an unknown product with a readable name and the article\'s owner, and keeps the article\'s product', () => {
+    it("adds an unknown product with a readable name and the article's owner, and keeps the article's product", () => {
       const builder = new TaxonomyBuilder(base, true);
       const { data, issues } = resolve(builder, { product: 'sharepoint-server', owner: '@it-collab', tags: [] });
       expect(data['product']).toBe('sharepoint-server');
       expect(issues).toEqual([]);
-      expect(builder.toJSON().products.find((p) => p.id === 'sharepoint-server')).toEqual({ id: 'sharepoint-server', name: { en: 'Sharepoint server', de: 'Sharepoint server' }, owners: ['@it-collab'], versions: [] });
+      expect(builder.toJSON().products.find((p) => p.id === 'sharepoint-server')).toEqual({
+        id: 'sharepoint-server',
+        name: { en: 'Sharepoint server', de: 'Sharepoint server' },
+        owners: ['@it-collab'],
+        versions: [],
+      });
     });
 
-    it('makes the mapping\'s default owner the owner of a new product when the article names none', () => {
+    it("makes the mapping's default owner the owner of a new product when the article names none", () => {
       const builder = new TaxonomyBuilder(base, true);
       resolve(builder, { product: 'teams', tags: [] });
       expect(builder.toJSON().products.find((p) => p.id === 'teams')?.owners).toEqual(['@kb-team']);
     });
 
-    it('adds unknown tags and the article\'s versions, each once', () => {
+    it("adds unknown tags and the article's versions, each once", () => {
       const builder = new TaxonomyBuilder(base, true);
       resolve(builder, { product: 'mail', versions: ['Exchange Server 2016', 'Exchange Server 2019'], tags: ['outlook', 'calendar-sync'] });
       const { data } = resolve(builder, { product: 'mail', versions: ['Exchange Server 2016'], tags: ['calendar-sync'] });
@@ -62,8 +67,8 @@ describe('TaxonomyBuilder', () => {
     });
   });
 
-  describe('resolve, against a taxonomy that may not grow (the project\'s own)', () => {
-    it('falls back to the mapping\'s default product for an unknown one, and reports it', () => {
+  describe("resolve, against a taxonomy that may not grow (the project's own)", () => {
+    it("falls back to the mapping's default product for an unknown one, and reports it", () => {
       const builder = new TaxonomyBuilder(base, false);
       const { data, issues, reasons } = resolve(builder, { product: 'sharepoint-server', tags: [] });
       expect(data['product']).toBe('mail');
@@ -80,7 +85,7 @@ describe('TaxonomyBuilder', () => {
       expect(builder.newTags()).toEqual([]);
     });
 
-    it('does not add versions to the project\'s taxonomy', () => {
+    it("does not add versions to the project's taxonomy", () => {
       const builder = new TaxonomyBuilder(base, false);
       resolve(builder, { product: 'mail', versions: ['Exchange Server 2016'], tags: [] });
       expect(builder.toJSON()).toEqual(base);

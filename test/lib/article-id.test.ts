@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { articleIdOfEntry, articleIdOfPath, articleIdsInText, articleLangOf, articlePageOfUrl, articleSlug, articleUrl, articleUrlOfId, isArticleSource } from '../../src/lib/article-id.ts';
+import {
+  articleIdOfEntry,
+  articleIdOfPath,
+  articleIdsInText,
+  articleLangOf,
+  articlePageOfUrl,
+  articleSlug,
+  articleUrl,
+  articleUrlOfId,
+  isArticleSource,
+} from '../../src/lib/article-id.ts';
 import { articleIdFromUrl } from '../../src/lib/links.ts';
 
 describe('articleIdOfEntry', () => {

@@ -12,7 +12,8 @@ vi.mock('node:fs/promises', async (importOriginal) => {
   return {
     ...actual,
     rename: async (from: string, to: string) => {
-      if (failing.rename?.(String(from), String(to))) throw Object.assign(new Error(`EBUSY: resource busy or locked, rename '${from}' -> '${to}'`), { code: 'EBUSY' });
+      if (failing.rename?.(String(from), String(to)))
+        throw Object.assign(new Error(`EBUSY: resource busy or locked, rename '${from}' -> '${to}'`), { code: 'EBUSY' });
       return actual.rename(from, to);
     },
   };
@@ -113,12 +114,16 @@ describe('siteRootDir', () => {
   const project = join(work, 'project');
 
   it('is the same for a rebuild of the same folders, so Astro finds its cache again', () => {
-    expect(siteRootDir(project, 'public', join(work, 'content'), join(work, 'dist'))).toBe(siteRootDir(project, 'public', join(work, 'content'), join(work, 'dist')));
+    expect(siteRootDir(project, 'public', join(work, 'content'), join(work, 'dist'))).toBe(
+      siteRootDir(project, 'public', join(work, 'content'), join(work, 'dist')),
+    );
   });
 
   it('is the same however the folders are written (relative or absolute)', () => {
     const cwd = process.cwd();
-    expect(siteRootDir(project, 'public', relative(cwd, join(work, 'content')), relative(cwd, join(work, 'dist')))).toBe(siteRootDir(project, 'public', join(work, 'content'), join(work, 'dist')));
+    expect(siteRootDir(project, 'public', relative(cwd, join(work, 'content')), relative(cwd, join(work, 'dist')))).toBe(
+      siteRootDir(project, 'public', join(work, 'content'), join(work, 'dist')),
+    );
   });
 
   it('differs per site, per content folder and per output folder, so builds running at once never share one', () => {
@@ -131,7 +136,7 @@ describe('siteRootDir', () => {
     expect(new Set(dirs).size).toBe(dirs.length);
   });
 
-  it('lies below the project\'s .astro folder, named after the site', () => {
+  it("lies below the project's .astro folder, named after the site", () => {
     const dir = siteRootDir(project, 'internal', join(work, 'content'), join(work, 'dist'));
     expect(relative(join(project, '.astro/sites'), dir).split(/[\\/]/)).toEqual([expect.stringMatching(/^[0-9a-f]{10}$/), 'internal']);
   });

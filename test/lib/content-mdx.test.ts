@@ -7,7 +7,7 @@ describe('parseMdx', () => {
     expect(tree.children.map((n) => n.type)).toEqual(['heading', 'mdxJsxFlowElement', 'mdxFlowExpression', 'paragraph']);
   });
 
-  it('keeps a whole file\'s frontmatter as one yaml node with `frontmatter`, so positions are file positions', () => {
+  it("keeps a whole file's frontmatter as one yaml node with `frontmatter`, so positions are file positions", () => {
     const tree = parseMdx('---\ntitle: A {b} <c>\n---\n\n## Cause\n', { frontmatter: true });
     expect(tree.children.map((n) => n.type)).toEqual(['yaml', 'heading']);
     expect(tree.children[1]?.position?.start.line).toBe(5);
@@ -17,7 +17,7 @@ describe('parseMdx', () => {
     expect(parseMdx('---\ntitle: x\n---\n').children.map((n) => n.type)).not.toContain('yaml');
   });
 
-  it('throws the parser\'s message with a place for text that is not valid MDX', () => {
+  it("throws the parser's message with a place for text that is not valid MDX", () => {
     for (const text of ['Press {Ctrl+C.\n', '<Callout>\n\nnever closed\n', 'a <b> c\n']) {
       let caught: { reason?: string; line?: number; place?: { line?: number; start?: { line: number } } } | undefined;
       try {

@@ -15,9 +15,13 @@ describe('the content security policy', () => {
   });
 
   it('lets the pages send demand events to an endpoint on another host, and only there', () => {
-    expect(astroCsp({ audience: 'public', feedbackEndpoint: 'https://collect.example.com/events' }).directives).toContain("connect-src 'self' https://collect.example.com");
+    expect(astroCsp({ audience: 'public', feedbackEndpoint: 'https://collect.example.com/events' }).directives).toContain(
+      "connect-src 'self' https://collect.example.com",
+    );
     expect(astroCsp({ audience: 'public', feedbackEndpoint: '/events' }).directives).toContain("connect-src 'self'");
-    expect(headerPolicy({ audience: 'internal', feedbackEndpoint: 'https://collect.example.com:8443/e' })).toContain("connect-src 'self' https://collect.example.com:8443;");
+    expect(headerPolicy({ audience: 'internal', feedbackEndpoint: 'https://collect.example.com:8443/e' })).toContain(
+      "connect-src 'self' https://collect.example.com:8443;",
+    );
   });
 
   it('puts what a meta policy cannot carry into the headers, and no script-src there', () => {

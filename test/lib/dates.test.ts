@@ -38,7 +38,11 @@ describe('--today on every command', () => {
   const work = mkdtempSync(join(tmpdir(), 'kb-today-'));
   afterAll(() => rmSync(work, { recursive: true, force: true }));
   const kb = (args: string[]) =>
-    spawnSync(process.execPath, [join(ROOT, 'scripts/kb.ts'), ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, KB_CONTENT_DIR: join(ROOT, 'test/fixtures/gaps/content') } });
+    spawnSync(process.execPath, [join(ROOT, 'scripts/kb.ts'), ...args], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, KB_CONTENT_DIR: join(ROOT, 'test/fixtures/gaps/content') },
+    });
   const commands: Record<string, string[]> = {
     stale: ['stale'],
     gaps: ['gaps', '--tickets', join(ROOT, 'test/fixtures/gaps/stale-tickets.csv')],

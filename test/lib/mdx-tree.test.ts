@@ -7,7 +7,8 @@ import { linksInTree } from '../../src/lib/links.ts';
 const BODIES = {
   'Markdown links and a definition': 'See [the fix](/en/articles/printer/) and [docs][d].\n\n[d]: ../vpn/#setup\n',
   'links in code are not links': 'Run `[x](/en/articles/a/)`:\n\n```md\n[y](/en/articles/b/)\n```\n\n[z](./c.mdx)\n',
-  'JSX href and img src inside components': '<Callout>\n<a href="/de/articles/drucker/">Drucker</a>\n</Callout>\n\n<Internal>\n[secret](/en/articles/s/)\n</Internal>\n\n<img src="./x.png" alt="" />\n',
+  'JSX href and img src inside components':
+    '<Callout>\n<a href="/de/articles/drucker/">Drucker</a>\n</Callout>\n\n<Internal>\n[secret](/en/articles/s/)\n</Internal>\n\n<img src="./x.png" alt="" />\n',
   'autolinks and bare addresses (GFM off)': 'Mail user@contoso.com or see https://example.com and <https://example.org>.\n',
   'invalid MDX read as Markdown': 'An { unclosed expression and [a link](/en/articles/a/).\n',
   'umlauts and CRLF': 'Zeile eins\r\n\r\nSiehe [Lösung](/de/articles/lösung/#schritt-2).\r\n',

@@ -31,7 +31,14 @@ describe('visibleExcerpt', () => {
   });
 
   it('puts the spaces between words outside the marks', () => {
-    const excerpt = visibleExcerpt('one two three four', [{ location: 1, score: 1 }, { location: 2, score: 1 }], { length: 4 });
+    const excerpt = visibleExcerpt(
+      'one two three four',
+      [
+        { location: 1, score: 1 },
+        { location: 2, score: 1 },
+      ],
+      { length: 4 },
+    );
     expect(excerpt.parts).toEqual([
       { text: 'one ', mark: false },
       { text: 'two', mark: true },
@@ -49,7 +56,14 @@ describe('visibleExcerpt', () => {
   });
 
   it('never repeats the title, even when the title matched', () => {
-    const excerpt = visibleExcerpt(content, [{ location: 0, score: 5 }, { location: at('share.'), score: 1 }], { visibleFrom: 7, length: 10 });
+    const excerpt = visibleExcerpt(
+      content,
+      [
+        { location: 0, score: 5 },
+        { location: at('share.'), score: 1 },
+      ],
+      { visibleFrom: 7, length: 10 },
+    );
     expect(excerptText(excerpt)).not.toContain('Access denied when');
     expect(excerpt.parts.filter((p) => p.mark).map((p) => p.text)).toEqual(['share.']);
   });

@@ -16,7 +16,15 @@ describe('rankHits', () => {
     expect(rankHits(hits, 'de').map((h) => h.id)).toEqual(['de_1', 'en_2', 'en_3']);
   });
   it('lets a much better other-language match stay ahead', () => {
-    expect(rankHits([{ id: 'en_1', score: 1 }, { id: 'de_2', score: 3 }], 'en').map((h) => h.id)).toEqual(['de_2', 'en_1']);
+    expect(
+      rankHits(
+        [
+          { id: 'en_1', score: 1 },
+          { id: 'de_2', score: 3 },
+        ],
+        'en',
+      ).map((h) => h.id),
+    ).toEqual(['de_2', 'en_1']);
   });
   it('reads the language from the page id', () => {
     expect(hitLang('de_cdb654c')).toBe('de');
@@ -73,7 +81,12 @@ describe('loadCards: a page of cards', () => {
   it('loads only what a page needs and says there is more', async () => {
     const loaded: string[] = [];
     const results = fresh();
-    const { shown, more } = await loadCards(results, 4, async (hit) => (loaded.push(hit.id), page(hit.id)), async () => undefined);
+    const { shown, more } = await loadCards(
+      results,
+      4,
+      async (hit) => (loaded.push(hit.id), page(hit.id)),
+      async () => undefined,
+    );
     expect(shown.map((c) => c.main.title)).toEqual(['en 0', 'en 1', 'en 2', 'en 3']);
     expect(loaded).toEqual(['en_0', 'en_1', 'en_2', 'en_3']);
     expect(more).toBe(true);
@@ -82,8 +95,18 @@ describe('loadCards: a page of cards', () => {
 
   it('shows more cards on the next page without repeating a translated article', async () => {
     const results = fresh();
-    await loadCards(results, 4, async (hit) => page(hit.id), async () => undefined);
-    const { shown, more } = await loadCards(results, 14, async (hit) => page(hit.id), async () => undefined);
+    await loadCards(
+      results,
+      4,
+      async (hit) => page(hit.id),
+      async () => undefined,
+    );
+    const { shown, more } = await loadCards(
+      results,
+      14,
+      async (hit) => page(hit.id),
+      async () => undefined,
+    );
     expect(shown).toHaveLength(10);
     expect(new Set(shown.map((c) => c.main.url)).size).toBe(10);
     // the German partners that matched further down joined their cards
@@ -93,7 +116,12 @@ describe('loadCards: a page of cards', () => {
 
   it('looks up the other version of a translated article only when it did not match', async () => {
     const asked: string[] = [];
-    await loadCards(fresh(), 12, async (hit) => page(hit.id), async (key) => (asked.push(key), { url: `/de/articles/${key}/`, title: key, lang: 'de' }));
+    await loadCards(
+      fresh(),
+      12,
+      async (hit) => page(hit.id),
+      async (key) => (asked.push(key), { url: `/de/articles/${key}/`, title: key, lang: 'de' }),
+    );
     expect(asked).toEqual(['a2']);
   });
 });

@@ -19,7 +19,18 @@ const ARTICLES = [
   article('en/mailbox-full', 'Mailbox is full', 'Outlook says the mailbox quota is exceeded. Archive old mail.'),
 ];
 
-const ticket = (id: string, title: string, extra: Partial<Ticket> = {}): Ticket => ({ id, file: 't.csv', line: 2, title, body: '', escalations: 0, reopened: 0, articles: [], tags: [], ...extra });
+const ticket = (id: string, title: string, extra: Partial<Ticket> = {}): Ticket => ({
+  id,
+  file: 't.csv',
+  line: 2,
+  title,
+  body: '',
+  escalations: 0,
+  reopened: 0,
+  articles: [],
+  tags: [],
+  ...extra,
+});
 
 describe('terms and termCounts', () => {
   it('stems, drops stop words, numbers and short words', () => {
@@ -47,7 +58,8 @@ describe('MatchIndex', () => {
   });
   it('crosses to another thread as plain data and answers the same there', () => {
     const copy = MatchIndex.fromShared(structuredClone(index.toShared()));
-    for (const query of ['printer spooler stopped', 'renew vpn token portal', 'outlook mailbox quota archive', 'coffee machine']) expect(copy.search(terms(query))).toEqual(index.search(terms(query)));
+    for (const query of ['printer spooler stopped', 'renew vpn token portal', 'outlook mailbox quota archive', 'coffee machine'])
+      expect(copy.search(terms(query))).toEqual(index.search(terms(query)));
     expect([copy.byId, copy.byTicket, copy.byErrorCode]).toEqual([index.byId, index.byTicket, index.byErrorCode]);
     expect(copy.articles.map((a) => [a.id, a.length, a.data.title])).toEqual(index.articles.map((a) => [a.id, a.length, a.data.title]));
   });
@@ -56,13 +68,21 @@ describe('MatchIndex', () => {
 describe('TicketMatcher', () => {
   const matcher = new TicketMatcher(new MatchIndex(ARTICLES), 0.375);
   it('prefers an article named by the ticket, by URL or id', () => {
-    expect(matcher.features(ticket('T1', 'Printer offline', { articles: ['/en/articles/mailbox-full/'] }))).toMatchObject({ article: 'en/mailbox-full', via: 'ticket-field' });
+    expect(matcher.features(ticket('T1', 'Printer offline', { articles: ['/en/articles/mailbox-full/'] }))).toMatchObject({
+      article: 'en/mailbox-full',
+      via: 'ticket-field',
+    });
     expect(matcher.features(ticket('T2', 'x', { articles: ['en/vpn-token'] }))).toMatchObject({ article: 'en/vpn-token', via: 'ticket-field' });
   });
   it('then an article listing the ticket, then an error code, then the text', () => {
     expect(matcher.features(ticket('INC42', 'anything'))).toMatchObject({ article: 'en/vpn-token', via: 'article-tickets' });
     expect(matcher.features(ticket('T3', 'Error 80070005 when connecting'))).toMatchObject({ article: 'en/vpn-token', via: 'error-code' });
-    expect(matcher.features(ticket('T4', 'Print spooler stopped, printer queue stuck'))).toMatchObject({ article: 'en/printer-offline', via: 'text', status: 'known', top: undefined });
+    expect(matcher.features(ticket('T4', 'Print spooler stopped, printer queue stuck'))).toMatchObject({
+      article: 'en/printer-offline',
+      via: 'text',
+      status: 'known',
+      top: undefined,
+    });
   });
   it('calls a ticket new when its article was reviewed after it was opened', () => {
     expect(matcher.features(ticket('T5', 'x', { articles: ['en/vpn-token'], opened: new Date('2026-01-01') })).status).toBe('new');

@@ -13,7 +13,13 @@ describe('normaliseHeader', () => {
 
 describe('compactHeader', () => {
   it('drops case, spaces, punctuation and a unit in brackets, keeps #', () => {
-    expect(['Ticket-Nr.', 'Erstellt am', 'created_at', 'Dauer (h)', 'Ticket#'].map(compactHeader)).toEqual(['ticketnr', 'erstelltam', 'createdat', 'dauer', 'ticket#']);
+    expect(['Ticket-Nr.', 'Erstellt am', 'created_at', 'Dauer (h)', 'Ticket#'].map(compactHeader)).toEqual([
+      'ticketnr',
+      'erstelltam',
+      'createdat',
+      'dauer',
+      'ticket#',
+    ]);
   });
 });
 

@@ -51,7 +51,13 @@ describe('judgeVersion', () => {
   });
 
   it('treats a listed version nobody dates as supported (what the taxonomy has always meant)', () => {
-    expect(judgeVersion('Exchange Online', 'mail', taxonomy, lifecycle, day('2026-01-15'))).toEqual({ text: 'Exchange Online', product: 'mail', eol: false, ended: false, source: 'taxonomy' });
+    expect(judgeVersion('Exchange Online', 'mail', taxonomy, lifecycle, day('2026-01-15'))).toEqual({
+      text: 'Exchange Online',
+      product: 'mail',
+      eol: false,
+      ended: false,
+      source: 'taxonomy',
+    });
   });
 
   it('knows nothing about a version neither the taxonomy nor the lifecycle data knows', () => {

@@ -12,7 +12,13 @@ describe('endoflife.date product pages', () => {
     const office = read('office');
     expect(office.title).toBe('Microsoft Office');
     expect(office.aliases).toEqual(['msoffice']);
-    expect(office.cycles.find((c) => c.cycle === '2013')).toEqual({ cycle: '2013', label: '2013 SP1', released: day('2013-01-09'), support: day('2018-04-10'), eol: day('2023-04-11') });
+    expect(office.cycles.find((c) => c.cycle === '2013')).toEqual({
+      cycle: '2013',
+      label: '2013 SP1',
+      released: day('2013-01-09'),
+      support: day('2018-04-10'),
+      eol: day('2023-04-11'),
+    });
     // older pages say `support` instead of `eoas`
     expect(office.cycles.find((c) => c.cycle === '2010')?.support).toEqual(day('2015-10-13'));
     expect(read('msexchange').identifiers).toEqual(['cpe:/a:microsoft:exchange_server']);

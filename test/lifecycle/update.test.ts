@@ -78,7 +78,9 @@ describe('kb lifecycle update', () => {
     await updateLifecycle({ source, dir, today: day('2026-12-01') });
     const before = readFileSync(join(dir, 'endoflife-date.yaml'), 'utf8');
     cpSync(join(SOURCE, 'products', 'broken.md'), join(source, 'products', 'broken.md'));
-    await expect(updateLifecycle({ source, dir, products: ['broken'], today: day('2026-12-02') })).rejects.toThrow('products/broken.md:5:1: Unexpected eol "2020-13-45"');
+    await expect(updateLifecycle({ source, dir, products: ['broken'], today: day('2026-12-02') })).rejects.toThrow(
+      'products/broken.md:5:1: Unexpected eol "2020-13-45"',
+    );
     expect(readFileSync(join(dir, 'endoflife-date.yaml'), 'utf8')).toBe(before);
   });
 
@@ -94,7 +96,11 @@ describe('kb lifecycle update', () => {
     const content = join(work, 'content');
     cpSync(join(ROOT, 'test/fixtures/stale/content/taxonomy.yaml'), join(content, 'taxonomy.yaml'));
     const run = (args: string[]) =>
-      spawnSync(process.execPath, [join(ROOT, 'scripts/kb.ts'), 'lifecycle', ...args], { cwd: ROOT, env: { ...process.env, KB_CONTENT_DIR: content }, encoding: 'utf8' });
+      spawnSync(process.execPath, [join(ROOT, 'scripts/kb.ts'), 'lifecycle', ...args], {
+        cwd: ROOT,
+        env: { ...process.env, KB_CONTENT_DIR: content },
+        encoding: 'utf8',
+      });
     const update = run(['update', '--source', source, '--today', '2026-12-01']);
     expect(update.status).toBe(0);
     expect(update.stdout).toMatch(/^Wrote \S*content\/lifecycle\/endoflife-date.yaml: 5 products\.$/m);

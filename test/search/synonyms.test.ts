@@ -70,7 +70,10 @@ describe('content/synonyms.yaml', () => {
 });
 
 describe('synonyms of a word in the text', () => {
-  const index = new SynonymIndex([['kennwort', 'passwort'], ['handy', 'smartphone', 'mobiltelefon']]);
+  const index = new SynonymIndex([
+    ['kennwort', 'passwort'],
+    ['handy', 'smartphone', 'mobiltelefon'],
+  ]);
 
   it('finds the group of inflected forms and umlaut spellings', () => {
     expect(index.of('kennwort')).toEqual(['passwort']);

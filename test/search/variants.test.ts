@@ -1,7 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { wordVariants } from '../../src/lib/search/variants.ts';
 
-const known = new Set(['registrieren', 'registriert', 'registrierung', 'konfigurieren', 'konfiguration', 'anmelden', 'angemeldet', 'löschen', 'gelöscht', 'hinzufügen', 'hinzugefügt', 'papiere']);
+const known = new Set([
+  'registrieren',
+  'registriert',
+  'registrierung',
+  'konfigurieren',
+  'konfiguration',
+  'anmelden',
+  'angemeldet',
+  'löschen',
+  'gelöscht',
+  'hinzufügen',
+  'hinzugefügt',
+  'papiere',
+]);
 
 describe('word forms the German stemmer does not join', () => {
   it('joins every -ieren/-iert/-ierung form to the whole family', () => {

@@ -10,13 +10,19 @@ import { article, check, compile, KCS } from './helpers.ts';
 // rule, and by the build's MDX processor before any of it can run.
 const HOSTILE: { name: string; body: string; rule: string; line: number; column: number }[] = [
   { name: 'import of node:child_process', body: "import cp from 'node:child_process'\n", rule: 'article-esm', line: 10, column: 1 },
-  { name: 'export that runs a command', body: "export const x = process.env.HOME\n", rule: 'article-esm', line: 10, column: 1 },
+  { name: 'export that runs a command', body: 'export const x = process.env.HOME\n', rule: 'article-esm', line: 10, column: 1 },
   { name: 'import of an internal article', body: "import Secret from './secret.mdx'\n", rule: 'article-esm', line: 10, column: 1 },
   { name: 'import of any file with ?raw', body: "import passwd from '/etc/passwd?raw'\n", rule: 'article-esm', line: 10, column: 1 },
   { name: 'flow expression', body: '{process.exit(1)}\n', rule: 'article-expression', line: 10, column: 1 },
   { name: 'text expression', body: 'Run {globalThis.fetch("https://evil.example")} now.\n', rule: 'article-expression', line: 10, column: 5 },
   { name: 'expression hidden behind a comment', body: '{/* ok */ require("fs")}\n', rule: 'article-expression', line: 10, column: 1 },
-  { name: 'attribute expression that computes', body: '<Escalation to={require("fs").x} collect={[]}>x</Escalation>\n', rule: 'article-expression', line: 10, column: 1 },
+  {
+    name: 'attribute expression that computes',
+    body: '<Escalation to={require("fs").x} collect={[]}>x</Escalation>\n',
+    rule: 'article-expression',
+    line: 10,
+    column: 1,
+  },
   { name: 'template string attribute', body: '<Callout type={`${process.env.SECRET}`}>x</Callout>\n', rule: 'article-expression', line: 10, column: 1 },
   { name: 'spread attribute', body: '<Callout {...globalThis}>x</Callout>\n', rule: 'article-expression', line: 10, column: 1 },
   { name: 'script element', body: '<script>alert(1)</script>\n', rule: 'article-html', line: 10, column: 1 },
@@ -45,8 +51,10 @@ describe('articles are data, not code', () => {
   });
 
   it('reads literals strictly', () => {
-    for (const literal of ['3', '-1.5', "'a'", '"b"', 'true', 'null', "['a', 'b']", '[1, [2]]', '[]', ' 3 /* c */ ']) expect(isLiteralExpression(literal), literal).toBe(true);
-    for (const code of ['x', 'a.b', 'f()', '`t`', '{a: 1}', '[x]', "'a' + 'b'", '1; alert(1)', "'unclosed", '(1)', '[' .repeat(20) + ']'.repeat(20)]) expect(isLiteralExpression(code), code).toBe(false);
+    for (const literal of ['3', '-1.5', "'a'", '"b"', 'true', 'null', "['a', 'b']", '[1, [2]]', '[]', ' 3 /* c */ '])
+      expect(isLiteralExpression(literal), literal).toBe(true);
+    for (const code of ['x', 'a.b', 'f()', '`t`', '{a: 1}', '[x]', "'a' + 'b'", '1; alert(1)', "'unclosed", '(1)', '['.repeat(20) + ']'.repeat(20)])
+      expect(isLiteralExpression(code), code).toBe(false);
   });
 
   it('reads the value of a literal without running it', () => {
@@ -67,7 +75,9 @@ describe('articles are data, not code', () => {
     try {
       mkdirSync(join(dir, 'articles/en'), { recursive: true });
       writeFileSync(join(dir, 'articles/en/a.md'), article(KCS));
-      await expect(articlesLoader({ contentDir: dir, audience: 'public' }).load({} as never)).rejects.toThrow(/Articles must be \.mdx files; rename articles\/en\/a\.md/);
+      await expect(articlesLoader({ contentDir: dir, audience: 'public' }).load({} as never)).rejects.toThrow(
+        /Articles must be \.mdx files; rename articles\/en\/a\.md/,
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

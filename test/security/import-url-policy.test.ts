@@ -20,7 +20,8 @@ async function importOne(name: string, file: string, content: string) {
   return { result, written, issues: result.files.flatMap((f) => f.issues) };
 }
 
-const md = (body: string) => `---\ntitle: Links\ndescription: Links of every kind.\n---\n\n## Resolution\n\n${body}\n\nSee [the vendor](https://example.com/help) or [mail us](mailto:help@example.com).\n`;
+const md = (body: string) =>
+  `---\ntitle: Links\ndescription: Links of every kind.\n---\n\n## Resolution\n\n${body}\n\nSee [the vendor](https://example.com/help) or [mail us](mailto:help@example.com).\n`;
 
 // the importer's side of the one URL policy: script URLs from imported sources never reach an article
 describe('kb import drops and reports script URLs', () => {
@@ -30,8 +31,16 @@ describe('kb import drops and reports script URLs', () => {
     ['an entity-encoded javascript: link', 'doc.md', md('[click](&#106;avascript:alert(1))')],
     ['a vbscript: link in a definition', 'doc.md', md('[click][r]\n\n[r]: vbscript:msgbox(1)')],
     ['a data: image', 'doc.md', md('![pixel](data:image/svg+xml;base64,PHN2Zz48L3N2Zz4=)')],
-    ['an HTML link with a javascript: href (Confluence)', 'Page_123.html', '<html><head><title>Links</title></head><body><h2>Resolution</h2><p><a href="javascript:alert(1)">click</a> and <a href="https://example.com/help">the vendor</a></p></body></html>'],
-    ['an HTML link with a tab in the scheme (Zendesk)', 'page.html', '<html><head><title>Links</title></head><body><h2>Resolution</h2><p><a href="java&#x09;script:alert(1)">click</a> and <a href="https://example.com/help">the vendor</a></p></body></html>'],
+    [
+      'an HTML link with a javascript: href (Confluence)',
+      'Page_123.html',
+      '<html><head><title>Links</title></head><body><h2>Resolution</h2><p><a href="javascript:alert(1)">click</a> and <a href="https://example.com/help">the vendor</a></p></body></html>',
+    ],
+    [
+      'an HTML link with a tab in the scheme (Zendesk)',
+      'page.html',
+      '<html><head><title>Links</title></head><body><h2>Resolution</h2><p><a href="java&#x09;script:alert(1)">click</a> and <a href="https://example.com/help">the vendor</a></p></body></html>',
+    ],
   ])('%s', async (name, file, content) => {
     const { written, issues } = await importOne(name.replace(/\W+/g, '-'), file, content);
     expect(written).toContain(file === 'doc.md' && content.includes('pixel') ? 'pixel' : 'click');

@@ -79,7 +79,9 @@ describe('MDX nested past the bound', () => {
     const { seconds, errors, findings } = await check(dir);
     const offset = KCS.split('\n').length;
     expect(errors).toEqual([`articles/en/a.mdx:${line + offset}:${column} mdx-syntax`]);
-    expect(findings.find((f) => f.ruleId === 'mdx-syntax')?.message).toBe(`Unexpected nesting of ${kind === 'blocks' ? 'lists and block quotes' : 'elements'} deeper than ${MAX_NESTING} levels, expected at most ${MAX_NESTING}`);
+    expect(findings.find((f) => f.ruleId === 'mdx-syntax')?.message).toBe(
+      `Unexpected nesting of ${kind === 'blocks' ? 'lists and block quotes' : 'elements'} deeper than ${MAX_NESTING} levels, expected at most ${MAX_NESTING}`,
+    );
     expect(seconds).toBeLessThan(5);
   });
 
@@ -93,7 +95,14 @@ describe('MDX nested past the bound', () => {
     const dir = join(work, 'import-deep');
     mkdirSync(join(dir, 'kb'), { recursive: true });
     writeFileSync(join(dir, 'kb', 'deep.md'), `---\ntitle: Deep\n---\n\n## Resolution\n\n${'- '.repeat(N)}x\n`);
-    const result = await runImport({ inputs: ['kb'], outDir: join(dir, 'out'), mapping: DEFAULT_MAPPING, taxonomy: readTaxonomy(join(ROOT, 'content')), writeTaxonomy: true, cwd: dir });
+    const result = await runImport({
+      inputs: ['kb'],
+      outDir: join(dir, 'out'),
+      mapping: DEFAULT_MAPPING,
+      taxonomy: readTaxonomy(join(ROOT, 'content')),
+      writeTaxonomy: true,
+      cwd: dir,
+    });
     expect(result.files[0]?.status).toBe('rejected');
     expect(result.files[0]?.issues).toContainEqual(expect.objectContaining({ rule: 'too-deep', line: 7, column: 2 * MAX_NESTING + 1, severity: 'error' }));
   });
@@ -159,7 +168,9 @@ describe('YAML aliases that expand to billions of values', () => {
     const { seconds, errors, findings } = await check(dir);
     // the extra frontmatter starts on line 9: the first alias is `*a` on the line of `b:`
     expect(errors).toContain('articles/en/a.mdx:10:8 yaml-syntax');
-    expect(findings.find((f) => f.ruleId === 'yaml-syntax')?.message).toMatch(/^Unexpected YAML: aliases that expand to too many values \(\*a and the others\)/);
+    expect(findings.find((f) => f.ruleId === 'yaml-syntax')?.message).toMatch(
+      /^Unexpected YAML: aliases that expand to too many values \(\*a and the others\)/,
+    );
     expect(seconds).toBeLessThan(5);
   });
 
@@ -172,7 +183,12 @@ describe('YAML aliases that expand to billions of values', () => {
     const dir = content({ 'articles/en/a.mdx': article(KCS) });
     writeFileSync(join(dir, 'taxonomy.yaml'), `${BOMB}products: *g\ntags: []\n`);
     const { findings } = await check(dir);
-    expect(findings.find((f) => f.ruleId === 'taxonomy')).toMatchObject({ file: 'taxonomy.yaml', line: 2, column: 8, message: expect.stringMatching(/^Unexpected YAML: aliases that expand/) });
+    expect(findings.find((f) => f.ruleId === 'taxonomy')).toMatchObject({
+      file: 'taxonomy.yaml',
+      line: 2,
+      column: 8,
+      message: expect.stringMatching(/^Unexpected YAML: aliases that expand/),
+    });
     expect(() => readTaxonomy(dir)).toThrow(YamlFileError);
     expect(() => readTaxonomy(dir)).toThrow(`${join(dir, 'taxonomy.yaml')}:2:8: Unexpected YAML: aliases`);
   });
@@ -202,12 +218,22 @@ describe('days that are not calendar days', () => {
     expect(finding?.message).toMatch(/^Unexpected `reviewed` value `.*`, expected a date like 2026-11-24$/);
     expect(finding?.hint).toContain(hint);
     // Astro's YAML reader would make 2026-02-30 a Date in March: the build reads it as check does
-    expect(await build(dir)).toContain(`a.mdx:9:11: Unexpected \`reviewed\` value \`${value.replace(/"/g, '')}\`, expected a date like 2026-11-24 [schema]\n  hint: ${finding?.hint}`);
+    expect(await build(dir)).toContain(
+      `a.mdx:9:11: Unexpected \`reviewed\` value \`${value.replace(/"/g, '')}\`, expected a date like 2026-11-24 [schema]\n  hint: ${finding?.hint}`,
+    );
   });
 
   it('reads a real day as that day in any time zone', () => {
     for (const tz of ['UTC', 'Europe/Berlin', 'America/Los_Angeles', 'Pacific/Kiritimati']) {
-      const out = spawnSync(process.execPath, ['--input-type=module', '-e', `import { parseArticle, validateFrontmatter } from ${JSON.stringify(join(ROOT, 'src/lib/content/parse-article.ts'))}; const p = parseArticle(${JSON.stringify(article(KCS, 'reviewed: 2024-05-06\n'))}, 'a', 'en/a'); console.log(validateFrontmatter(p).data.reviewed.toISOString())`], { env: { ...process.env, TZ: tz }, encoding: 'utf8' });
+      const out = spawnSync(
+        process.execPath,
+        [
+          '--input-type=module',
+          '-e',
+          `import { parseArticle, validateFrontmatter } from ${JSON.stringify(join(ROOT, 'src/lib/content/parse-article.ts'))}; const p = parseArticle(${JSON.stringify(article(KCS, 'reviewed: 2024-05-06\n'))}, 'a', 'en/a'); console.log(validateFrontmatter(p).data.reviewed.toISOString())`,
+        ],
+        { env: { ...process.env, TZ: tz }, encoding: 'utf8' },
+      );
       expect(out.stdout.trim(), `${tz}: ${out.stderr}`).toBe('2024-05-06T00:00:00.000Z');
     }
   });
@@ -233,7 +259,12 @@ describe('ticket files that are not regular files never block', () => {
     expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
     const good = join(work, 'good.csv');
     writeFileSync(good, 'id,subject\n1,Drucker offline\n2,VPN trennt\n');
-    const run = spawnSync(process.execPath, [join(ROOT, 'scripts/kb.ts'), 'gaps', '--tickets', fifo, good, '--format', 'json'], { cwd: ROOT, encoding: 'utf8', timeout: 60_000, env: { ...process.env, KB_CONTENT_DIR: join(ROOT, 'test/fixtures/gaps/content') } });
+    const run = spawnSync(process.execPath, [join(ROOT, 'scripts/kb.ts'), 'gaps', '--tickets', fifo, good, '--format', 'json'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 60_000,
+      env: { ...process.env, KB_CONTENT_DIR: join(ROOT, 'test/fixtures/gaps/content') },
+    });
     expect(run.signal, 'kb gaps must not wait for a writer').toBeNull();
     const report = JSON.parse(run.stdout) as { tickets: { accepted: number; problems: { file: string; rule: string }[] } };
     expect(report.tickets.accepted).toBe(2);

@@ -70,7 +70,10 @@ describe('the public body', () => {
   });
 
   it('strips a parsed tree in place', () => {
-    const tree = { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'mdxJsxTextElement', name: 'Internal', children: [] }, { type: 'text' }] }] };
+    const tree = {
+      type: 'root',
+      children: [{ type: 'paragraph', children: [{ type: 'mdxJsxTextElement', name: 'Internal', children: [] }, { type: 'text' }] }],
+    };
     expect(stripInternal(tree)).toBe(1);
     expect(tree.children[0]?.children).toEqual([{ type: 'text' }]);
   });

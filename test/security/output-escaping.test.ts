@@ -84,7 +84,14 @@ function gapsReport(): GapsReport {
       accepted: 1,
       rejected: 1,
       tickets: 1,
-      rejections: [{ file: `tickets ${HOSTILE.details}.csv`, line: 2, rule: 'bad-date', reason: `${HOSTILE.mention} ${HOSTILE.pixel} ${HOSTILE.comment} ${HOSTILE.command}` }],
+      rejections: [
+        {
+          file: `tickets ${HOSTILE.details}.csv`,
+          line: 2,
+          rule: 'bad-date',
+          reason: `${HOSTILE.mention} ${HOSTILE.pixel} ${HOSTILE.comment} ${HOSTILE.command}`,
+        },
+      ],
       rejectionsTotal: 1,
       rejectionsByRule: { 'bad-date': 1 },
       problems: [],
@@ -94,21 +101,59 @@ function gapsReport(): GapsReport {
     classification: { known: 0, new: 0, unknown: 1 },
     matchedBy: { 'ticket-field': 0, 'article-tickets': 0, 'error-code': 0, text: 0 },
     metrics: { linkRate: 0, byLevel: {}, byProduct: {}, reuse: [] },
-    gaps: [{ label: HOSTILE.table, keywords: [HOSTILE.mention, HOSTILE.image], tickets: 3, ticketIds: ['1'], levels: { '2': 3 }, languages: {}, escalated: 0, reopened: 0, urgent: 0, medianHoursToResolve: undefined, effort: 1, cohesion: 1, score: 1, examples: [HOSTILE.command] }],
+    gaps: [
+      {
+        label: HOSTILE.table,
+        keywords: [HOSTILE.mention, HOSTILE.image],
+        tickets: 3,
+        ticketIds: ['1'],
+        levels: { '2': 3 },
+        languages: {},
+        escalated: 0,
+        reopened: 0,
+        urgent: 0,
+        medianHoursToResolve: undefined,
+        effort: 1,
+        cohesion: 1,
+        score: 1,
+        examples: [HOSTILE.command],
+      },
+    ],
     other: { tickets: 0, topics: 0 },
-    shiftLeft: [{ article: `en/x${HOSTILE.code}`, title: 't', level: 2, audience: 'internal', tickets: 3, ticketIds: [], resolvedAt: {}, message: HOSTILE.command }],
+    shiftLeft: [
+      { article: `en/x${HOSTILE.code}`, title: 't', level: 2, audience: 'internal', tickets: 3, ticketIds: [], resolvedAt: {}, message: HOSTILE.command },
+    ],
   };
 }
 
 function staleReport(): StaleReport {
-  const entry = { id: 'en/printer', path: 'content/articles/en/printer (copy).mdx', title: `${HOSTILE.pixel} ${HOSTILE.mention} ${HOSTILE.newline}`, lang: 'en' as const, level: 1 as const, owner: HOSTILE.details, product: HOSTILE.command, reasons: [{ code: 'broken-link', message: `${HOSTILE.comment} ${HOSTILE.table} ${HOSTILE.image}`, severity: 'error' as const }] };
-  return { today: '2026-12-01', checked: 1, ignored: { draft: 0, archived: 0 }, skipped: [{ id: 'en/bad', path: 'content/articles/en/bad.mdx', issues: [{ line: 2, column: 8, field: 'title', message: HOSTILE.details }] }], warnings: [{ code: 'git-shallow', message: HOSTILE.mention }], articles: [entry] };
+  const entry = {
+    id: 'en/printer',
+    path: 'content/articles/en/printer (copy).mdx',
+    title: `${HOSTILE.pixel} ${HOSTILE.mention} ${HOSTILE.newline}`,
+    lang: 'en' as const,
+    level: 1 as const,
+    owner: HOSTILE.details,
+    product: HOSTILE.command,
+    reasons: [{ code: 'broken-link', message: `${HOSTILE.comment} ${HOSTILE.table} ${HOSTILE.image}`, severity: 'error' as const }],
+  };
+  return {
+    today: '2026-12-01',
+    checked: 1,
+    ignored: { draft: 0, archived: 0 },
+    skipped: [{ id: 'en/bad', path: 'content/articles/en/bad.mdx', issues: [{ line: 2, column: 8, field: 'title', message: HOSTILE.details }] }],
+    warnings: [{ code: 'git-shallow', message: HOSTILE.mention }],
+    articles: [entry],
+  };
 }
 
 describe('the pull-request comments', () => {
   it.each([
     ['kb gaps --format markdown', () => gapsMarkdown(gapsReport())],
-    ['kb stale --format markdown, by owner', () => formatReport(staleReport(), 'markdown', { groupBy: 'owner', linkBase: 'https://github.com/example/kb/blob/main' })],
+    [
+      'kb stale --format markdown, by owner',
+      () => formatReport(staleReport(), 'markdown', { groupBy: 'owner', linkBase: 'https://github.com/example/kb/blob/main' }),
+    ],
     ['kb stale --format markdown, by product', () => formatReport(staleReport(), 'markdown', { groupBy: 'product' })],
     ['kb import --format markdown', () => textReport(importResult(), { markdown: true, verbose: true })],
   ])('%s: no mention, image, HTML, forged link or broken table', (_, render) => {
@@ -128,7 +173,23 @@ describe('the pull-request comments', () => {
 
 function importResult(): ImportResult {
   return {
-    files: [{ source: 'kb/a.md', id: 'en/a', status: 'written', issues: [{ file: `kb/${HOSTILE.code}.md`, line: 3, column: 1, rule: 'link-unresolved', severity: 'warning', reason: `Unexpected link to \`${HOSTILE.details}\` ${HOSTILE.command} \`\`\`` } as never] }],
+    files: [
+      {
+        source: 'kb/a.md',
+        id: 'en/a',
+        status: 'written',
+        issues: [
+          {
+            file: `kb/${HOSTILE.code}.md`,
+            line: 3,
+            column: 1,
+            rule: 'link-unresolved',
+            severity: 'warning',
+            reason: `Unexpected link to \`${HOSTILE.details}\` ${HOSTILE.command} \`\`\``,
+          } as never,
+        ],
+      },
+    ],
     skipped: [{ file: `kb/${HOSTILE.pixel}.json`, reason: HOSTILE.mention }],
     ignoredKeys: {},
     newProducts: [],
@@ -145,7 +206,15 @@ function commandLines(text: string): string[] {
 }
 
 describe('plain text printed in CI', () => {
-  const finding = { file: 'content/articles/en/x.mdx', line: 2, column: 8, ruleId: 'taxonomy-product', severity: 'error' as const, message: `Unknown product "${HOSTILE.command}"`, hint: HOSTILE.legacy };
+  const finding = {
+    file: 'content/articles/en/x.mdx',
+    line: 2,
+    column: 8,
+    ruleId: 'taxonomy-product',
+    severity: 'error' as const,
+    message: `Unknown product "${HOSTILE.command}"`,
+    hint: HOSTILE.legacy,
+  };
   const check: CheckResult = { findings: [finding], counts: { error: 1, warning: 0, info: 0 }, reported: 1 } as unknown as CheckResult;
   it.each([
     ['kb check', () => checkText(check)],
@@ -160,8 +229,12 @@ describe('plain text printed in CI', () => {
   });
 
   it('kb check annotations escape the message and properties as the Actions toolkit does', () => {
-    const annotation = formatGithub([{ ...finding, file: 'content/articles/en/a,b:c.mdx', message: 'line one\r\n::error::forged 100%', hint: undefined } as never]);
-    expect(annotation).toBe('::error file=content/articles/en/a%2Cb%3Ac.mdx,line=2,col=8,title=kb check%3A taxonomy-product::line one%0D%0A::error::forged 100%25');
+    const annotation = formatGithub([
+      { ...finding, file: 'content/articles/en/a,b:c.mdx', message: 'line one\r\n::error::forged 100%', hint: undefined } as never,
+    ]);
+    expect(annotation).toBe(
+      '::error file=content/articles/en/a%2Cb%3Ac.mdx,line=2,col=8,title=kb check%3A taxonomy-product::line one%0D%0A::error::forged 100%25',
+    );
     expect(annotation.split('\n')).toHaveLength(1);
     expect(annotationData('%0A')).toBe('%250A');
     expect(annotationProperty('a:b,c%')).toBe('a%3Ab%2Cc%25');
@@ -178,13 +251,19 @@ describe('kb check in CI, end to end', () => {
         join(dir, 'articles/en/x.mdx'),
         '---\ntitle: "Printer"\nsummary: "S"\nlevel: 1\naudience: public\nstate: validated\nproduct: "printing\\n::error file=README.md::forged\\n::stop-commands::tok"\nowner: "@it"\nreviewed: 2026-10-01\nlang: en\n---\n\n## Symptom\n\nx\n',
       );
-      const run = spawnSync(process.execPath, [join(ROOT, 'scripts/kb.ts'), 'check'], { cwd: ROOT, env: { ...process.env, CI: '1', KB_CONTENT_DIR: dir }, encoding: 'utf8' });
+      const run = spawnSync(process.execPath, [join(ROOT, 'scripts/kb.ts'), 'check'], {
+        cwd: ROOT,
+        env: { ...process.env, CI: '1', KB_CONTENT_DIR: dir },
+        encoding: 'utf8',
+      });
       expect(run.status).toBe(1);
       const output = `${run.stdout}\n${run.stderr}`;
       const commands = commandLines(output);
       // the annotation kb check means to print, and nothing else
       expect(commands).toHaveLength(1);
-      expect(commands[0]).toMatch(/^::error file=.*x\.mdx,line=7,col=10,title=kb check%3A schema::Unexpected `product` value `printing%0A::error file=README.md::forged%0A::stop-commands::tok`/);
+      expect(commands[0]).toMatch(
+        /^::error file=.*x\.mdx,line=7,col=10,title=kb check%3A schema::Unexpected `product` value `printing%0A::error file=README.md::forged%0A::stop-commands::tok`/,
+      );
       expect(output).toContain('value `printing ::error file=README.md::forged ::stop-commands::tok`');
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -22,7 +22,9 @@ describe('ticket files that are not regular files', () => {
     const fifo = join(work, 'tickets.fifo');
     expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
     const { stats } = await read(fifo);
-    expect(stats.problems).toEqual([{ file: fifo, line: 1, rule: 'not-a-file', reason: 'Unexpected named pipe (FIFO), expected a regular file (a CSV, JSON or NDJSON export)' }]);
+    expect(stats.problems).toEqual([
+      { file: fifo, line: 1, rule: 'not-a-file', reason: 'Unexpected named pipe (FIFO), expected a regular file (a CSV, JSON or NDJSON export)' },
+    ]);
   });
 
   it.each([
@@ -58,7 +60,12 @@ describe('deeply nested JSON records', () => {
   it.each([
     ['NDJSON', 'deep.ndjson', (inner: string) => `{"id":"1","subject":"ok"}\n{"id":"2","subject":${inner}}\n{"id":"3","subject":"next"}\n`, 2],
     ['a JSON array', 'deep.json', (inner: string) => `[{"id":"1","subject":"ok"},\n{"id":"2","subject":${inner}},\n{"id":"3","subject":"next"}]`, 2],
-    ['NDJSON, objects in objects', 'deep-objects.ndjson', () => `{"id":"1","subject":"ok"}\n{"id":"2","subject":${'{"a":'.repeat(20000)}1${'}'.repeat(20000)}}\n{"id":"3","subject":"next"}\n`, 2],
+    [
+      'NDJSON, objects in objects',
+      'deep-objects.ndjson',
+      () => `{"id":"1","subject":"ok"}\n{"id":"2","subject":${'{"a":'.repeat(20000)}1${'}'.repeat(20000)}}\n{"id":"3","subject":"next"}\n`,
+      2,
+    ],
   ])('%s: reported on its own line, the next record kept', async (_, name, content, line) => {
     const file = join(work, name);
     writeFileSync(file, content(deep(20000)));

@@ -69,9 +69,24 @@ async function newFromTicket(name: string, file: string, extra: Record<string, u
   const dir = contentDir(name);
   process.env['KB_CONTENT_DIR'] = dir;
   try {
-    const code = await runNew({ fromTicket: 'INC7', tickets: file, level: '2', audience: 'internal', product: 'mail', lang: 'de', slug: 'drafted', today: '2026-12-01', owner: '@it-messaging', ...extra }, async () => {
-      throw new Error('no questions expected');
-    }, false);
+    const code = await runNew(
+      {
+        fromTicket: 'INC7',
+        tickets: file,
+        level: '2',
+        audience: 'internal',
+        product: 'mail',
+        lang: 'de',
+        slug: 'drafted',
+        today: '2026-12-01',
+        owner: '@it-messaging',
+        ...extra,
+      },
+      async () => {
+        throw new Error('no questions expected');
+      },
+      false,
+    );
     const path = join(dir, 'articles/de/drafted.mdx');
     return { code, text: code === 0 ? readFileSync(path, 'utf8') : '' };
   } finally {
@@ -87,7 +102,8 @@ function fromTicket(article: string): RootContent[] {
   return tree.children.slice(start + 1, end).filter((n) => n.type !== 'heading');
 }
 
-const DESCRIPTION = "import cp from 'node:child_process'\nexport const x = cp.execSync('id')\n\n{x} <script>alert(1)</script> ![](https://t.example/p.gif) [a](javascript:alert(1))\nRückruf an Anna Berg, anna.berg@firma.de, (030) 1234567, Passwort: Sommer2024!";
+const DESCRIPTION =
+  "import cp from 'node:child_process'\nexport const x = cp.execSync('id')\n\n{x} <script>alert(1)</script> ![](https://t.example/p.gif) [a](javascript:alert(1))\nRückruf an Anna Berg, anna.berg@firma.de, (030) 1234567, Passwort: Sommer2024!";
 
 describe('kb new --from-ticket', () => {
   it('writes a hostile, personal ticket as redacted, inert text (CSV)', async () => {
@@ -121,7 +137,10 @@ describe('kb new --from-ticket', () => {
 
   it('reads NDJSON with --map for an id column the presets do not know', async () => {
     const file = join(work, 'tickets.ndjson');
-    writeFileSync(file, `${JSON.stringify({ Aktenzeichen: 'INC6', subject: 'Andere', description: '' })}\n${JSON.stringify({ Aktenzeichen: 'INC7', subject: 'VPN trennt', description: 'export default 1\nIP 10.1.2.3' })}\n`);
+    writeFileSync(
+      file,
+      `${JSON.stringify({ Aktenzeichen: 'INC6', subject: 'Andere', description: '' })}\n${JSON.stringify({ Aktenzeichen: 'INC7', subject: 'VPN trennt', description: 'export default 1\nIP 10.1.2.3' })}\n`,
+    );
     expect((await newFromTicket('ndjson-unmapped', file)).code).toBe(2);
     const { code, text } = await newFromTicket('ndjson', file, { map: ['id=Aktenzeichen'] });
     expect(code).toBe(0);

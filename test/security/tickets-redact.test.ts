@@ -43,7 +43,9 @@ describe('redaction removes personal data in every spelling', () => {
 
   it('removes the names of person columns wherever they recur, whole and as first and last name', () => {
     const people = personNames(['Anna Berg', 'berg.anna@firma.de', 'Service Desk']);
-    expect(redact('Hallo Frau Berg, ANNA hat angerufen. Anna Berg / Service Desk / Bergbau', people)).toBe('Hallo Frau [name], [name] hat angerufen. [name] / Service Desk / Bergbau');
+    expect(redact('Hallo Frau Berg, ANNA hat angerufen. Anna Berg / Service Desk / Bergbau', people)).toBe(
+      'Hallo Frau [name], [name] hat angerufen. [name] / Service Desk / Bergbau',
+    );
     // "Berg, Anna" as the export writes it, and role words that are not names
     expect(redact('Rückmeldung von anna, berg ist im Urlaub', personNames(['Berg, Anna', 'Opened by 8']))).toBe('Rückmeldung von [name], [name] ist im Urlaub');
   });

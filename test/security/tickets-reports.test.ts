@@ -64,7 +64,9 @@ describe('ticket PII never reaches a report', () => {
     const tickets: Ticket[] = [];
     await readTickets([exportFile()], (t) => tickets.push(t));
     expect(tickets[0]?.title).toBe('Kassensoftware startet nicht für [name] MAC [mac]');
-    expect(tickets[0]?.body).toBe('Hallo, hier [name] ([email], [phone]). Die Kassensoftware startet nicht. Passwort: [secret] Konto [iban], Kasse [ip] MAC [mac]. Gruß [name]');
+    expect(tickets[0]?.body).toBe(
+      'Hallo, hier [name] ([email], [phone]). Die Kassensoftware startet nicht. Passwort: [secret] Konto [iban], Kasse [ip] MAC [mac]. Gruß [name]',
+    );
   });
 });
 

@@ -102,7 +102,10 @@ describe('kb import drops a hostile link, keeps its text and counts it in the re
     const dir = join(work, name.replace(/\W+/g, '-'));
     mkdirSync(join(dir, 'kb'), { recursive: true });
     // an HTML export (Zendesk, Confluence) carries the URL in an attribute, as a browser would read it
-    const href = url.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/&amp;(#|colon|amp)/g, '&$1');
+    const href = url
+      .replace(/&/g, '&amp;')
+      .replace(/"/g, '&quot;')
+      .replace(/&amp;(#|colon|amp)/g, '&$1');
     writeFileSync(
       join(dir, 'kb', 'page.html'),
       `<html><head><title>Printer settings</title></head><body><h2>Resolution</h2><p>Open <a href="${href}">the settings</a> or <a href="https://example.com/help">the vendor page</a>.</p></body></html>`,
@@ -125,6 +128,9 @@ describe('the built-site link check refuses a script URL that reached a page by 
       '<a href="mailto:help@example.com">m</a><a href="tel:+49">t</a><a href="https://example.com/">e</a><a href="java&#x09;script:alert(1)">x</a><img src="data:image/svg+xml,x">',
     );
     const { broken } = checkBuiltSiteLinks(dir);
-    expect(broken.map((b) => `${b.page} ${b.reason}`)).toEqual(['en/index.html refused by the URL policy: control or invisible characters', 'en/index.html refused by the URL policy: scheme `data:`']);
+    expect(broken.map((b) => `${b.page} ${b.reason}`)).toEqual([
+      'en/index.html refused by the URL policy: control or invisible characters',
+      'en/index.html refused by the URL policy: scheme `data:`',
+    ]);
   });
 });

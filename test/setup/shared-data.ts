@@ -10,8 +10,7 @@ export default function setup() {
   const missing = needed.filter((part) => !existsSync(`${SHARED}/${part}`));
   if (missing.length > 0) {
     throw new Error(
-      `npm run test:data needs the shared data beside the repository, at ${SHARED}; missing: ${missing.join(', ')}. ` +
-        'Plain `npm test` runs without it.',
+      `npm run test:data needs the shared data beside the repository, at ${SHARED}; missing: ${missing.join(', ')}. ` + 'Plain `npm test` runs without it.',
     );
   }
 }

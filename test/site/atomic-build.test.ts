@@ -9,7 +9,14 @@ import { FIXTURE_SITE_CONTENT, ROOT } from '../helpers/paths.ts';
 
 /** Every file of the output folder with a hash of its content: equal means untouched. */
 function snapshot(dir: string): Record<string, string> {
-  return Object.fromEntries(walk(dir).map((f) => [f, createHash('sha256').update(readFileSync(join(dir, f))).digest('hex')]));
+  return Object.fromEntries(
+    walk(dir).map((f) => [
+      f,
+      createHash('sha256')
+        .update(readFileSync(join(dir, f)))
+        .digest('hex'),
+    ]),
+  );
 }
 
 const ARTICLE = (body: string) => `---

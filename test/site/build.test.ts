@@ -55,7 +55,9 @@ describe('public site', () => {
     expect(html).toContain('datetime="2026-10-01"');
     // editLinks: 'internal' (the default): customers get no "edit this article" link to the repository
     expect(html).not.toContain('/edit/main/');
-    expect(page(internal, 'en/articles/printer-offline')).toContain('https://github.com/example/tiered-kb/edit/main/test/fixtures/site/content/articles/en/printer-offline.mdx');
+    expect(page(internal, 'en/articles/printer-offline')).toContain(
+      'https://github.com/example/tiered-kb/edit/main/test/fixtures/site/content/articles/en/printer-offline.mdx',
+    );
     expect(html).toContain('href="/de/articles/drucker-offline/"');
     expect(html).toContain('<html lang="en"');
     expect(page(pub, 'de/articles/drucker-offline')).toContain('<html lang="de"');
@@ -77,7 +79,10 @@ describe('public site', () => {
   it('writes one Pagefind index per language with level, product and language filters', () => {
     const files = walk(join(pub, 'pagefind'));
     expect(files.filter((f) => f.endsWith('.pf_meta')).map((f) => f.replace(/_[0-9a-f]+\.pf_meta$/, ''))).toEqual(['pagefind.de', 'pagefind.en']);
-    const filters = files.filter((f) => f.startsWith('filter/')).map((f) => readAsText(join(pub, 'pagefind', f))).join('\n');
+    const filters = files
+      .filter((f) => f.startsWith('filter/'))
+      .map((f) => readAsText(join(pub, 'pagefind', f)))
+      .join('\n');
     for (const filter of ['level', 'product', 'language']) expect(filters).toContain(filter);
     expect(filters).not.toContain('audience');
   });

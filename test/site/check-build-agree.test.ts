@@ -93,7 +93,9 @@ const brokenInBuild: Record<'public' | 'internal', Map<string, Set<string>>> = {
 /** `  /en/articles/x/: href (reason)` lines of a failed build, by page. */
 function brokenLinks(output: string): Map<string, Set<string>> {
   const found = new Map<string, Set<string>>();
-  for (const match of output.matchAll(/^(?:\[\w+\] )?\s+(\/[^:\s]*\/): (.*) \((?:no such page|not a well-formed address|no element with id "[^"]*"|refused by the URL policy[^)]*)\)$/gm)) {
+  for (const match of output.matchAll(
+    /^(?:\[\w+\] )?\s+(\/[^:\s]*\/): (.*) \((?:no such page|not a well-formed address|no element with id "[^"]*"|refused by the URL policy[^)]*)\)$/gm,
+  )) {
     const [, page = '', href = ''] = match;
     if (!found.has(page)) found.set(page, new Set());
     found.get(page)!.add(href);
@@ -139,8 +141,11 @@ describe('kb check and the build agree about links', () => {
       expect(LINKS[(finding.line - FIRST_LINE) / 2], `${finding.line}: ${finding.message}`).toBeDefined();
     }
     const refusedByBuild = new Set<string>();
-    for (const site of sites) for (const href of brokenInBuild[site].get(`/en/articles/${slug}/`) ?? []) refusedByBuild.add(LINKS.find((url) => asWritten(url) === href) ?? href);
-    const table = LINKS.map((url) => `${url}: check ${refusedByCheck.has(url) ? 'refuses' : 'passes'}, build ${refusedByBuild.has(url) ? 'refuses' : 'passes'}`);
+    for (const site of sites)
+      for (const href of brokenInBuild[site].get(`/en/articles/${slug}/`) ?? []) refusedByBuild.add(LINKS.find((url) => asWritten(url) === href) ?? href);
+    const table = LINKS.map(
+      (url) => `${url}: check ${refusedByCheck.has(url) ? 'refuses' : 'passes'}, build ${refusedByBuild.has(url) ? 'refuses' : 'passes'}`,
+    );
     expect(table.filter((line) => /refuses, build passes|passes, build refuses/.test(line))).toEqual([]);
     // not agreement by refusing everything or nothing
     expect(refusedByCheck.size).toBeGreaterThanOrEqual(15);
@@ -155,14 +160,19 @@ describe('kb check and the build agree about input bounds', () => {
     'day-not-in-calendar': ['reviewed: 2026-02-30\n', ''],
     'german-date': ['reviewed: 05.06.2024\n', ''],
     'deep-nesting': ['', `${'- '.repeat(10_000)}x\n`],
-    'alias-bomb': ['a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\nversions: *d\n', ''],
+    'alias-bomb': [
+      'a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\nversions: *d\n',
+      '',
+    ],
   };
 
   it('refuses each article at the place kb check names, and publishes nothing', async () => {
     const dir = join(work, 'bounds');
     await cp(FIXTURE_SITE_CONTENT, join(dir, 'content'), { recursive: true });
     for (const [slug, [frontmatter, body]] of Object.entries(BOUNDED)) {
-      const text = article('public', slug).replace('lang: en\n', `lang: en\n${frontmatter}`).replace(/## Symptom\n\n[\s\S]*?\n\n## Cause/, `## Symptom\n\n${body || 'It fails.'}\n\n## Cause`);
+      const text = article('public', slug)
+        .replace('lang: en\n', `lang: en\n${frontmatter}`)
+        .replace(/## Symptom\n\n[\s\S]*?\n\n## Cause/, `## Symptom\n\n${body || 'It fails.'}\n\n## Cause`);
       await writeFile(join(dir, 'content/articles/en', `${slug}.mdx`), text);
     }
     const output = await buildBoth(join(dir, 'content'), join(dir, 'dist'), ['--only', 'public']).then(

@@ -41,7 +41,9 @@ describe.each(SITES)('the %s site', (audience) => {
       for (const source of SCRIPT_SOURCES) if (!scripts.includes(source)) problems.push(`${page}: script-src lacks ${source}`);
       for (const [name, sources] of policy) {
         // scripts only from the site itself and by hash; nothing anywhere relies on 'unsafe-inline'
-        const refused = name.startsWith('script') ? /^(?:'unsafe-inline'|'unsafe-eval'|'unsafe-hashes'|'strict-dynamic'|\*|https?:|data:|blob:)$/ : /^'unsafe-(?:inline|eval|hashes)'$/;
+        const refused = name.startsWith('script')
+          ? /^(?:'unsafe-inline'|'unsafe-eval'|'unsafe-hashes'|'strict-dynamic'|\*|https?:|data:|blob:)$/
+          : /^'unsafe-(?:inline|eval|hashes)'$/;
         if (sources.some((s) => refused.test(s))) problems.push(`${page}: ${name} ${sources.join(' ')}`);
       }
       expect(policy.get('default-src')).toEqual(["'self'"]);

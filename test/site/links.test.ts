@@ -24,10 +24,13 @@ describe('the page model kb check uses (src/lib/site-pages.ts)', () => {
     const paths = files.map((f) => `/${f}`.replace(/index\.html$/, ''));
     expect(paths.filter((p) => !siteHasPath(model, p))).toEqual([]);
     // the pages of the other site, and pages of products, tags and articles the site does not have
-    const other = walk(join(site, audience === 'public' ? 'internal' : 'public')).filter((f) => f.endsWith('index.html')).map((f) => `/${f}`.replace(/index\.html$/, ''));
+    const other = walk(join(site, audience === 'public' ? 'internal' : 'public'))
+      .filter((f) => f.endsWith('index.html'))
+      .map((f) => `/${f}`.replace(/index\.html$/, ''));
     const missing = other.filter((p) => !paths.includes(p));
     expect(missing.length).toBeGreaterThan(0);
     expect(missing.filter((p) => siteHasPath(model, p))).toEqual([]);
-    for (const path of ['/en/products/no-such-product/', '/en/tags/no-such-tag/', '/en/levels/4/', '/fr/', '/en/articles/', '/en/articles/no-such-article/']) expect(siteHasPath(model, path), path).toBe(false);
+    for (const path of ['/en/products/no-such-product/', '/en/tags/no-such-tag/', '/en/levels/4/', '/fr/', '/en/articles/', '/en/articles/no-such-article/'])
+      expect(siteHasPath(model, path), path).toBe(false);
   });
 });

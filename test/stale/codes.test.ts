@@ -10,9 +10,9 @@ describe('isReasonCode', () => {
   });
 
   it('refuses unknown codes, inherited object keys and near misses (as in --fail-on)', () => {
-    for (const value of ['', 'review_overdue', 'Review-Overdue', 'toString', 'constructor', '__proto__', 'hasOwnProperty']) expect(isReasonCode(value), value).toBe(false);
+    for (const value of ['', 'review_overdue', 'Review-Overdue', 'toString', 'constructor', '__proto__', 'hasOwnProperty'])
+      expect(isReasonCode(value), value).toBe(false);
   });
-
 });
 
 describe('REASON_CODES', () => {

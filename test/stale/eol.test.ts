@@ -11,7 +11,13 @@ const taxonomy = taxonomySchema.parse({
       id: 'mail',
       name: { en: 'Mail', de: 'Mail' },
       owners: ['@team'],
-      versions: [{ name: '2016', eol: '2025-10-14' }, { name: '2019', eol: '2026-11-24' }, { name: 'Online' }, { name: 'Exchange Server 2013' }, { name: 'Exchange Server SE' }],
+      versions: [
+        { name: '2016', eol: '2025-10-14' },
+        { name: '2019', eol: '2026-11-24' },
+        { name: 'Online' },
+        { name: 'Exchange Server 2013' },
+        { name: 'Exchange Server SE' },
+      ],
     },
   ],
 });

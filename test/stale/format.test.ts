@@ -8,7 +8,9 @@ const { report } = await runStale({ contentDir: FIXTURE_CONTENT, root: ROOT, tod
 
 describe('kb stale report', () => {
   it('keeps the JSON contract: articles with id, path and reasons of code and message', () => {
-    const json = JSON.parse(formatReport(report, 'json', { groupBy: 'owner' })) as { articles: { id: string; path: string; reasons: { code: string; message: string }[] }[] };
+    const json = JSON.parse(formatReport(report, 'json', { groupBy: 'owner' })) as {
+      articles: { id: string; path: string; reasons: { code: string; message: string }[] }[];
+    };
     expect(json.articles.map((a) => [a.id, a.path, a.reasons.map((r) => r.code)])).toEqual([
       ['en/exchange-queue', 'test/fixtures/stale/content/articles/en/exchange-queue.mdx', ['product-eol', 'broken-link', 'review-due']],
       ['en/mailbox-quota', 'test/fixtures/stale/content/articles/en/mailbox-quota.mdx', ['never-reviewed', 'product-eol']],
@@ -44,7 +46,9 @@ describe('kb stale report', () => {
   });
 
   it('prints Markdown for a pull-request comment', async () => {
-    await expect(formatReport(report, 'markdown', { groupBy: 'owner', linkBase: 'https://github.com/org/kb/blob/main' })).toMatchFileSnapshot('__snapshots__/report.md');
+    await expect(formatReport(report, 'markdown', { groupBy: 'owner', linkBase: 'https://github.com/org/kb/blob/main' })).toMatchFileSnapshot(
+      '__snapshots__/report.md',
+    );
   });
 
   it('escapes table pipes in Markdown cells', () => {
@@ -55,12 +59,26 @@ describe('kb stale report', () => {
 
 describe('filters', () => {
   it('keeps only the articles of one owner, with or without @', async () => {
-    const { report: own } = await runStale({ contentDir: FIXTURE_CONTENT, root: ROOT, today: day('2026-11-24'), reviewEvery: 365, git: false, owner: 'net-team' });
+    const { report: own } = await runStale({
+      contentDir: FIXTURE_CONTENT,
+      root: ROOT,
+      today: day('2026-11-24'),
+      reviewEvery: 365,
+      git: false,
+      owner: 'net-team',
+    });
     expect([own.checked, own.articles.map((a) => a.id)]).toEqual([3, ['en/vpn-fails']]);
   });
 
   it('keeps only the articles of one product', async () => {
-    const { report: mail } = await runStale({ contentDir: FIXTURE_CONTENT, root: ROOT, today: day('2026-11-24'), reviewEvery: 365, git: false, product: 'mail' });
+    const { report: mail } = await runStale({
+      contentDir: FIXTURE_CONTENT,
+      root: ROOT,
+      today: day('2026-11-24'),
+      reviewEvery: 365,
+      git: false,
+      product: 'mail',
+    });
     expect(mail.articles.map((a) => a.id)).toEqual(['en/exchange-queue', 'en/mailbox-quota']);
   });
 });

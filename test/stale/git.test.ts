@@ -95,9 +95,7 @@ describe('git history', () => {
     git(dir, ['clone', '-q', '--depth', '2', `file://${repo}`, clone]);
     const history = await readGitHistory(join(clone, 'content'));
     expect(history.status).toBe('shallow');
-    expect([...history.lastChange].map(([path, date]) => [path, date.toISOString()])).toEqual([
-      ['content/articles/en/later.mdx', '2026-11-01T12:00:00.000Z'],
-    ]);
+    expect([...history.lastChange].map(([path, date]) => [path, date.toISOString()])).toEqual([['content/articles/en/later.mdx', '2026-11-01T12:00:00.000Z']]);
     expect([...history.unknown].sort()).toEqual(['content/articles/en/edited.mdx', 'content/articles/en/old.mdx', 'content/articles/en/recent.mdx']);
   });
 

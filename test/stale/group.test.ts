@@ -24,14 +24,14 @@ const entries: StaleEntry[] = [
 const ids = (list: readonly StaleEntry[]) => list.map((e) => e.id);
 
 describe('groupEntries', () => {
-  it('groups by owner, owners in alphabetical order, each article in its owner\'s group only', () => {
+  it("groups by owner, owners in alphabetical order, each article in its owner's group only", () => {
     const groups = groupEntries(entries, 'owner');
     expect(groups.map((g) => g.key)).toEqual(['@it-messaging', '@it-network', '@it-workplace']);
     for (const group of groups) expect(group.entries.every((e) => e.owner === group.key)).toBe(true);
     expect(groups.flatMap((g) => g.entries).length).toBe(entries.length);
   });
 
-  it('orders an owner\'s articles by product, then id', () => {
+  it("orders an owner's articles by product, then id", () => {
     const workplace = groupEntries(entries, 'owner').find((g) => g.key === '@it-workplace')!;
     expect(ids(workplace.entries)).toEqual(['en/teams-audio', 'de/drucker-offline', 'en/printer-offline']);
   });
@@ -50,14 +50,22 @@ describe('groupEntries', () => {
     const groups = groupEntries(entries, 'none');
     expect(groups).toHaveLength(1);
     expect(groups[0]!.key).toBe('');
-    expect(ids(groups[0]!.entries)).toEqual(['en/teams-audio', 'de/outlook-startet-nicht', 'en/outlook-crash', 'en/vpn-drops', 'en/wifi-slow', 'de/drucker-offline', 'en/printer-offline']);
+    expect(ids(groups[0]!.entries)).toEqual([
+      'en/teams-audio',
+      'de/outlook-startet-nicht',
+      'en/outlook-crash',
+      'en/vpn-drops',
+      'en/wifi-slow',
+      'de/drucker-offline',
+      'en/printer-offline',
+    ]);
   });
 
   it('gives the same groups whatever order the report lists the articles in', () => {
     for (const by of ['owner', 'product', 'none'] as const) expect(groupEntries([...entries].reverse(), by)).toEqual(groupEntries(entries, by));
   });
 
-  it('leaves the report\'s own list as it was', () => {
+  it("leaves the report's own list as it was", () => {
     const copy = [...entries];
     groupEntries(entries, 'owner');
     expect(entries).toEqual(copy);
@@ -99,7 +107,13 @@ describe('summarize', () => {
       articles: entries,
     };
     const summary = summarize(report);
-    expect(summary).toEqual({ checked: 40, stale: entries.length, skipped: 1, ignored: { draft: 3, archived: 2 }, byCode: Object.fromEntries(countByCode(entries)) });
+    expect(summary).toEqual({
+      checked: 40,
+      stale: entries.length,
+      skipped: 1,
+      ignored: { draft: 3, archived: 2 },
+      byCode: Object.fromEntries(countByCode(entries)),
+    });
     // as JSON, the codes keep the most-frequent-first order
     expect(Object.keys(JSON.parse(JSON.stringify(summary)).byCode)[0]).toBe('review-overdue');
   });

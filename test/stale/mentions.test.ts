@@ -4,7 +4,10 @@ import { fixtureLifecycle } from '../lifecycle/helpers.ts';
 import { article, runProvider } from './helpers.ts';
 
 const provider = mentionsProvider(fixtureLifecycle());
-const withPositions = (a: ReturnType<typeof article>) => ({ ...a, positionOf: (path: readonly (string | number)[]) => (path[0] === 'title' ? { line: 2, column: 8 } : { line: 9, column: 5 }) });
+const withPositions = (a: ReturnType<typeof article>) => ({
+  ...a,
+  positionOf: (path: readonly (string | number)[]) => (path[0] === 'title' ? { line: 2, column: 8 } : { line: 9, column: 5 }),
+});
 
 describe('mentions-eol', () => {
   it('is an error when the title names only versions past their end, placed at the mention', async () => {

@@ -50,8 +50,6 @@ describe('review dates', () => {
 
   it('reports never-reviewed without a reviewed date', async () => {
     const { reasons } = await runProvider(provider, [article('en/a')], '2026-11-24');
-    expect(reasons.get('en/a')).toEqual([
-      { code: 'never-reviewed', message: 'Never reviewed: the frontmatter has no `reviewed` date.', severity: 'warning' },
-    ]);
+    expect(reasons.get('en/a')).toEqual([{ code: 'never-reviewed', message: 'Never reviewed: the frontmatter has no `reviewed` date.', severity: 'warning' }]);
   });
 });

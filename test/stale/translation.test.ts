@@ -12,9 +12,7 @@ describe('translation-outdated', () => {
   it('reports the translation reviewed more than N days before the newest-reviewed partner', async () => {
     const { reasons } = await runProvider(translationProvider(30), pair('2026-01-01', '2026-03-01'), '2026-11-24');
     expect([...reasons.keys()]).toEqual(['en/a']);
-    expect(reasons.get('en/a')?.[0]?.message).toBe(
-      'Translation reviewed 2026-01-01, 59 days before its source de/a (reviewed 2026-03-01); threshold 30 days.',
-    );
+    expect(reasons.get('en/a')?.[0]?.message).toBe('Translation reviewed 2026-01-01, 59 days before its source de/a (reviewed 2026-03-01); threshold 30 days.');
   });
 
   it('accepts a lag of exactly N days', async () => {

@@ -33,7 +33,13 @@ describe('urgency of the health list', () => {
   });
 
   it('lists a translation right after the most urgent version of its pair', () => {
-    const rows = actionList([entry('en/a', [overdue(1)]), entry('en/b', [overdue(50)]), entry('de/a', [{ code: 'translation-outdated', message: 'm', severity: 'warning' }])], new Map([['en/a', 'a'], ['de/a', 'a']]));
+    const rows = actionList(
+      [entry('en/a', [overdue(1)]), entry('en/b', [overdue(50)]), entry('de/a', [{ code: 'translation-outdated', message: 'm', severity: 'warning' }])],
+      new Map([
+        ['en/a', 'a'],
+        ['de/a', 'a'],
+      ]),
+    );
     expect(rows.map((r) => [r.entry.id, r.pairOf])).toEqual([
       ['en/b', undefined],
       ['en/a', undefined],
@@ -42,7 +48,12 @@ describe('urgency of the health list', () => {
   });
 
   it('writes CSV that spreadsheets read as text, owner handles included', () => {
-    const csv = actionCsv([{ entry: { ...entry('en/a', [overdue(1)]), title: '=HYPERLINK("x"), "quoted"' }, urgency: 'overdue', weight: 1, top: overdue(1) }], (p) => `https://e/${p}`);
-    expect(csv.split('\r\n')[1]).toBe(`overdue,en/a,content/articles/en/a.mdx,"'=HYPERLINK(""x""), ""quoted""",en,1,@team,mail,review-overdue: m,https://e/content/articles/en/a.mdx`);
+    const csv = actionCsv(
+      [{ entry: { ...entry('en/a', [overdue(1)]), title: '=HYPERLINK("x"), "quoted"' }, urgency: 'overdue', weight: 1, top: overdue(1) }],
+      (p) => `https://e/${p}`,
+    );
+    expect(csv.split('\r\n')[1]).toBe(
+      `overdue,en/a,content/articles/en/a.mdx,"'=HYPERLINK(""x""), ""quoted""",en,1,@team,mail,review-overdue: m,https://e/content/articles/en/a.mdx`,
+    );
   });
 });

@@ -12,7 +12,7 @@ describe('dates as ticket systems export them', () => {
     expect(iso('12/Mär/24 9:41 PM')).toBe('2024-03-12T21:41:00.000Z');
   });
 
-  it('reads slashed dates in the export\'s order, and a first number above 12 as the day', () => {
+  it("reads slashed dates in the export's order, and a first number above 12 as the day", () => {
     expect(iso('03/04/2026')).toBe('2026-03-04T00:00:00.000Z');
     expect(iso('03/04/2026', 'dmy')).toBe('2026-04-03T00:00:00.000Z');
     expect(iso('25/04/2026 12:30 AM')).toBe('2026-04-25T00:30:00.000Z');

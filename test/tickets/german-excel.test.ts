@@ -42,7 +42,15 @@ describe('a German Excel export', async () => {
 
   it('keeps the file’s line numbers after the sep= line, and reads dates, priorities and decimal commas', () => {
     const first = tickets[0]!;
-    expect(first).toMatchObject({ id: 'T-2026-1001', title: 'VPN-Störung im Homeoffice', priority: 4, hours: 3.5, group: '2nd-Level::Netzwerk', level: 2, topic: 'Netzwerk' });
+    expect(first).toMatchObject({
+      id: 'T-2026-1001',
+      title: 'VPN-Störung im Homeoffice',
+      priority: 4,
+      hours: 3.5,
+      group: '2nd-Level::Netzwerk',
+      level: 2,
+      topic: 'Netzwerk',
+    });
     expect(first.opened?.toISOString()).toBe('2026-11-03T08:12:00.000Z');
     expect(first.body).toContain('Mit freundlichen Grüßen');
     // line 1 is sep=, line 2 the header, lines 3–4 the first ticket (a quoted line break)

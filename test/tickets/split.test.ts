@@ -82,7 +82,7 @@ describe('splitting a CSV export at record boundaries', () => {
     for (const chunk of [1, 2, 3, 7, 64]) expect(await splitCsv(file, found, 3, 0, chunk), `chunk ${chunk}`).toEqual(expected);
   });
 
-  it('reads the parts into the same tickets, with the whole file\'s line numbers', async () => {
+  it("reads the parts into the same tickets, with the whole file's line numbers", async () => {
     const split = (await splitCsv(file, await sniff(file), 3, 0))!;
     const whole = await sequential(file);
     const parts = await byParts(file, split);

@@ -31,7 +31,17 @@ const where = (stats: ReadStats) => stats.rejections.map((r) => `${r.file}:${r.l
 describe('emptyStats', () => {
   it('starts every count at zero with no files, and gives a new object each time', () => {
     const a = emptyStats();
-    expect(a).toMatchObject({ read: 0, accepted: 0, rejected: 0, tickets: 0, rejectionsTotal: 0, rejections: [], problems: [], files: [], rejectionsByRule: {} });
+    expect(a).toMatchObject({
+      read: 0,
+      accepted: 0,
+      rejected: 0,
+      tickets: 0,
+      rejectionsTotal: 0,
+      rejections: [],
+      problems: [],
+      files: [],
+      rejectionsByRule: {},
+    });
     a.files.push(info('x.csv', 1, 0));
     a.rejectionsByRule['ragged-row'] = 1;
     expect(emptyStats().files).toEqual([]);
@@ -47,7 +57,7 @@ describe('mergeStats', () => {
     expect(stats.files.map((f) => f.file)).toEqual(['a.csv', 'b.csv']);
   });
 
-  it('makes the parts of one split export a single file entry with the parts\' counts summed', () => {
+  it("makes the parts of one split export a single file entry with the parts' counts summed", () => {
     const stats = emptyStats();
     for (const p of [part('big.csv', 100, [7]), part('big.csv', 100, [150, 180]), part('big.csv', 50, [])]) mergeStats(stats, p);
     expect(stats.files).toEqual([info('big.csv', 250, 3)]);
@@ -80,7 +90,11 @@ describe('mergeStats', () => {
 
   it('adds rejection counts per rule and keeps every file problem', () => {
     const a = part('a.csv', 3, [2]);
-    const b: ReadStats = { ...part('b.json', 2, [1]), rejectionsByRule: { 'missing-id': 1 }, problems: [{ file: 'c.csv', line: 1, rule: 'empty-file', reason: 'Unexpected empty file' }] };
+    const b: ReadStats = {
+      ...part('b.json', 2, [1]),
+      rejectionsByRule: { 'missing-id': 1 },
+      problems: [{ file: 'c.csv', line: 1, rule: 'empty-file', reason: 'Unexpected empty file' }],
+    };
     const stats = mergeStats(mergeStats(emptyStats(), a), b);
     expect(stats.rejectionsByRule).toEqual({ 'ragged-row': 1, 'missing-id': 1 });
     expect(stats.problems.map((p) => p.rule)).toEqual(['empty-file']);

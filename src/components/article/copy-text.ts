@@ -47,8 +47,13 @@ function nodeText(node: Node, indent: string): string {
     case 'H3':
     case 'H4':
     case 'BLOCKQUOTE':
-      return inline(node).replace(/[ \t]+/g, ' ').trim();
+      return inline(node)
+        .replace(/[ \t]+/g, ' ')
+        .trim();
     default:
-      return [...node.childNodes].map((c) => nodeText(c, indent)).filter((t) => t.trim()).join('\n\n');
+      return [...node.childNodes]
+        .map((c) => nodeText(c, indent))
+        .filter((t) => t.trim())
+        .join('\n\n');
   }
 }

@@ -54,7 +54,8 @@ function section(ids: readonly string[]): Node[] {
   const heading = ids.map((id) => document.getElementById(id)).find((h) => h?.tagName === 'H2');
   if (!heading) return [];
   const nodes: Node[] = [];
-  for (let node = heading.nextSibling; node && !(node instanceof HTMLElement && node.tagName === 'H2'); node = node.nextSibling) nodes.push(node.cloneNode(true));
+  for (let node = heading.nextSibling; node && !(node instanceof HTMLElement && node.tagName === 'H2'); node = node.nextSibling)
+    nodes.push(node.cloneNode(true));
   return nodes;
 }
 

@@ -71,7 +71,10 @@ export function renderCard(card: Card<LoadedPage>, context: RenderContext): HTML
   meta.append([context.levels[source.level], context.products[source.product]].filter(Boolean).join(' · '));
   if (context.internal && source.audience) {
     const internal = source.audience === 'internal';
-    meta.append(' ', element('span', `kb-audience kb-audience-${internal ? 'internal' : 'public'}`, context.strings[internal ? 'audienceInternal' : 'audiencePublic']));
+    meta.append(
+      ' ',
+      element('span', `kb-audience kb-audience-${internal ? 'internal' : 'public'}`, context.strings[internal ? 'audienceInternal' : 'audiencePublic']),
+    );
   }
   item.append(meta);
 

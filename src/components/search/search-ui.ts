@@ -92,7 +92,7 @@ function setUp(root: HTMLElement): void {
   };
 
   const countText = (state: SearchState, total: number) =>
-    fill(state.query ? strings[total === 1 ? 'resultsOne' : 'resultsMany'] ?? '' : strings[total === 1 ? 'articlesOne' : 'articlesMany'] ?? '', {
+    fill(state.query ? (strings[total === 1 ? 'resultsOne' : 'resultsMany'] ?? '') : (strings[total === 1 ? 'articlesOne' : 'articlesMany'] ?? ''), {
       n: total.toLocaleString(lang),
       query: state.query,
     });
@@ -137,7 +137,11 @@ function setUp(root: HTMLElement): void {
     list.replaceChildren(...shown.map((card) => renderCard(card, context)));
     more.hidden = !hasMore;
     empty.hidden = true;
-    setStatus(current.total ? countText(current.state, current.total) : fill(strings['noResults'] ?? '', { query: current.state.query }), 'done', current.state.query);
+    setStatus(
+      current.total ? countText(current.state, current.total) : fill(strings['noResults'] ?? '', { query: current.state.query }),
+      'done',
+      current.state.query,
+    );
     if (current.total === 0) await showEmpty(current.state, pagefind, id);
     if (focusIndex !== undefined) list.children[focusIndex]?.querySelector<HTMLAnchorElement>('a.kb-result-link')?.focus();
   };

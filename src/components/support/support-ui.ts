@@ -54,7 +54,10 @@ for (const box of document.querySelectorAll<HTMLElement>('[data-contact-support]
       : query
         ? (strings['subjectSearch'] ?? '').replace('{query}', query)
         : (strings['subjectPlain'] ?? ''),
-    answers: [...box.querySelectorAll<HTMLTextAreaElement>('textarea[data-question]')].map((field) => ({ question: field.dataset['question'] ?? '', answer: field.value })),
+    answers: [...box.querySelectorAll<HTMLTextAreaElement>('textarea[data-question]')].map((field) => ({
+      question: field.dataset['question'] ?? '',
+      answer: field.value,
+    })),
     article,
     query,
   });

@@ -40,7 +40,8 @@ export async function createArticle(options: CreateOptions): Promise<{ path: str
   const slug = options.slug ?? slugify(options.title);
   if (!slug) throw new Error('The title gives no file name: use letters or digits, or pass --slug');
   // a given slug is the file name as is: one kb check rejects, or `../`, must not be written
-  if (slug !== slugify(slug)) throw new Error(`Unexpected --slug "${slug}", expected lowercase letters, digits and hyphens, e.g. "${slugify(slug) || 'printer-offline'}"`);
+  if (slug !== slugify(slug))
+    throw new Error(`Unexpected --slug "${slug}", expected lowercase letters, digits and hyphens, e.g. "${slugify(slug) || 'printer-offline'}"`);
   const file = articleFile(options.contentDir, options.lang, slug);
   const path = relative(options.root, file);
   if (existsSync(file)) throw new ArticleExistsError(`${path} already exists: choose another title or --slug`);

@@ -24,7 +24,9 @@ const INERT = new Set(['root', 'paragraph', 'text', 'break']);
  * them in the parsed text): a plain link to an http(s) page that shows its own address, no image.
  */
 export function isAddressLink(node: { type: string; url?: string; children?: unknown[] }): boolean {
-  return node.type === 'link' && /^(?:https?:\/\/|mailto:)/i.test(node.url ?? '') && (node.children ?? []).every((c) => (c as { type: string }).type === 'text');
+  return (
+    node.type === 'link' && /^(?:https?:\/\/|mailto:)/i.test(node.url ?? '') && (node.children ?? []).every((c) => (c as { type: string }).type === 'text')
+  );
 }
 
 /** Whether MDX reads `mdx` as nothing but paragraphs of text (and the web addresses in it). */
@@ -55,9 +57,14 @@ function codeBlock(text: string): string {
  */
 export function inertMdx(text: string): string {
   // eslint-disable-next-line no-control-regex -- control characters are what this strips
-  const clean = text.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').trim();
+  const clean = text
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
+    .trim();
   if (!clean) return '';
-  const children: Paragraph[] = clean.split(/\n[ \t]*\n\s*/).map((part) => ({ type: 'paragraph', children: [{ type: 'text', value: part.replace(/^[ \t]+/gm, '') }] }));
+  const children: Paragraph[] = clean
+    .split(/\n[ \t]*\n\s*/)
+    .map((part) => ({ type: 'paragraph', children: [{ type: 'text', value: part.replace(/^[ \t]+/gm, '') }] }));
   const mdx = writer.stringify({ type: 'root', children } satisfies Root).trim();
   return isInert(mdx) ? mdx : codeBlock(clean);
 }

@@ -15,10 +15,25 @@ export const askOnTerminal: Ask = async (known, taxonomy) => {
     return value as T;
   }
   p.intro('New knowledge-base article');
-  const lang = known.lang ?? check<Lang>(await p.select<Lang>({ message: 'Language', options: [{ value: 'en', label: 'English' }, { value: 'de', label: 'Deutsch' }] }));
+  const lang =
+    known.lang ??
+    check<Lang>(
+      await p.select<Lang>({
+        message: 'Language',
+        options: [
+          { value: 'en', label: 'English' },
+          { value: 'de', label: 'Deutsch' },
+        ],
+      }),
+    );
   const title =
     known.title ??
-    check<string>(await p.text({ message: lang === 'de' ? 'Titel (das Symptom, wie Nutzer es beschreiben)' : 'Title (the symptom, as users describe it)', validate: (v) => (v && v.trim() ? undefined : 'A title is required') }));
+    check<string>(
+      await p.text({
+        message: lang === 'de' ? 'Titel (das Symptom, wie Nutzer es beschreiben)' : 'Title (the symptom, as users describe it)',
+        validate: (v) => (v && v.trim() ? undefined : 'A title is required'),
+      }),
+    );
   const level =
     known.level ??
     check<Level>(
@@ -33,7 +48,19 @@ export const askOnTerminal: Ask = async (known, taxonomy) => {
     );
   const audience =
     known.audience ??
-    check<'public' | 'internal'>(await p.select<'public' | 'internal'>({ message: 'Audience', options: [{ value: 'public', label: 'public · customers can read it' }, { value: 'internal', label: 'internal · support staff only' }] }));
-  const product = known.product ?? check<string>(await p.select<string>({ message: 'Product', options: taxonomy.products.map((pr) => ({ value: pr.id, label: pr.name[lang], hint: pr.id })) }));
+    check<'public' | 'internal'>(
+      await p.select<'public' | 'internal'>({
+        message: 'Audience',
+        options: [
+          { value: 'public', label: 'public · customers can read it' },
+          { value: 'internal', label: 'internal · support staff only' },
+        ],
+      }),
+    );
+  const product =
+    known.product ??
+    check<string>(
+      await p.select<string>({ message: 'Product', options: taxonomy.products.map((pr) => ({ value: pr.id, label: pr.name[lang], hint: pr.id })) }),
+    );
   return { title: title.trim(), level, audience, product, lang };
 };

@@ -23,7 +23,10 @@ const HEADINGS: Record<Lang, [string, string, string, string, string]> = {
   de: ['Symptom', 'Umgebung', 'Ursache', 'Lösung', 'Eskalation'],
 };
 
-const GUIDE: Record<Lang, { summary: string; symptom: string; environment: string; cause: string; resolution: string; escalation: string; when: string; collect: string }> = {
+const GUIDE: Record<
+  Lang,
+  { summary: string; symptom: string; environment: string; cause: string; resolution: string; escalation: string; when: string; collect: string }
+> = {
   en: {
     summary: 'One or two sentences: what happens and what this article fixes.',
     symptom: 'What the user sees, in their words: messages, error codes (<ErrorCode code="…" />), when it happens.',

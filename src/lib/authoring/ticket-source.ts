@@ -26,5 +26,7 @@ export async function readTicket(file: string, id: string, options: Pick<ReadOpt
   const problem = stats.problems[0];
   if (problem) throw new Error(`${problem.file}:${problem.line}: ${problem.reason} [${problem.rule}]`);
   const preset = stats.files[0]?.preset;
-  throw new Error(`Ticket ${id} not found in ${file} (${stats.accepted} tickets read${preset ? `, preset ${preset}` : ''}; name the id column with --map id=<column>)`);
+  throw new Error(
+    `Ticket ${id} not found in ${file} (${stats.accepted} tickets read${preset ? `, preset ${preset}` : ''}; name the id column with --map id=<column>)`,
+  );
 }

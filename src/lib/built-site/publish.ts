@@ -48,6 +48,9 @@ export function stagingDir(outRoot: string): string {
  * at the same time never share one, while a rebuild of the same folders finds its cache again.
  */
 export function siteRootDir(projectRoot: string, site: string, contentDir: string, outRoot: string): string {
-  const key = createHash('sha256').update(`${resolve(contentDir)}\0${resolve(outRoot)}`).digest('hex').slice(0, 10);
+  const key = createHash('sha256')
+    .update(`${resolve(contentDir)}\0${resolve(outRoot)}`)
+    .digest('hex')
+    .slice(0, 10);
   return join(projectRoot, '.astro/sites', key, site);
 }

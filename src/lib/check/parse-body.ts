@@ -30,8 +30,18 @@ export function parseBody(article: ParsedArticle): BodyParse {
     }
     return { tree };
   } catch (error) {
-    if (error instanceof NestingTooDeep) return { tree: undefined, error: { message: error.reason, position: { line: error.line + offset, column: error.column }, hint: nestingHint(error.kind) } };
-    const cause = error as { reason?: string; message: string; line?: number; column?: number; place?: { line?: number; column?: number; start?: { line: number; column: number } } };
+    if (error instanceof NestingTooDeep)
+      return {
+        tree: undefined,
+        error: { message: error.reason, position: { line: error.line + offset, column: error.column }, hint: nestingHint(error.kind) },
+      };
+    const cause = error as {
+      reason?: string;
+      message: string;
+      line?: number;
+      column?: number;
+      place?: { line?: number; column?: number; start?: { line: number; column: number } };
+    };
     const place = cause.place && 'start' in cause.place && cause.place.start ? cause.place.start : cause.place;
     let line = (place as { line?: number } | undefined)?.line ?? cause.line ?? 1;
     let column = (place as { column?: number } | undefined)?.column ?? cause.column ?? 1;
@@ -59,7 +69,9 @@ export function headingAnchors(tree: Root | undefined): Set<string> {
   visit(tree, (node) => {
     if (node.type === 'heading') anchors.add(slugger.slug(toString(node)));
     else if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
-      const id = (node as { attributes: { type: string; name?: string; value?: unknown }[] }).attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === 'id');
+      const id = (node as { attributes: { type: string; name?: string; value?: unknown }[] }).attributes.find(
+        (a) => a.type === 'mdxJsxAttribute' && a.name === 'id',
+      );
       if (typeof id?.value === 'string') anchors.add(id.value);
     }
   });

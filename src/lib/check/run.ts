@@ -51,7 +51,11 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
       column: place.column,
       ruleId: 'taxonomy',
       severity: 'error',
-      message: existsSync(taxonomyFile) ? (error instanceof YamlFileError ? `Unexpected YAML: ${error.reason}` : (error as Error).message.split('\n').join(' ')) : `Missing ${TAXONOMY_FILE}, expected products and tags in ${relative(root, taxonomyFile)}`,
+      message: existsSync(taxonomyFile)
+        ? error instanceof YamlFileError
+          ? `Unexpected YAML: ${error.reason}`
+          : (error as Error).message.split('\n').join(' ')
+        : `Missing ${TAXONOMY_FILE}, expected products and tags in ${relative(root, taxonomyFile)}`,
       hint: 'The taxonomy lists the products (with names and owners) and tags articles may use.',
     });
   }
@@ -70,10 +74,25 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
       });
     }
   }
-  const context: CheckContext = { articles, byId: new Map(articles.map((a) => [a.id, a])), taxonomy, contentDir: options.contentDir, root, urlSchemes: options.urlSchemes ?? DEFAULT_URL_SCHEMES };
+  const context: CheckContext = {
+    articles,
+    byId: new Map(articles.map((a) => [a.id, a])),
+    taxonomy,
+    contentDir: options.contentDir,
+    root,
+    urlSchemes: options.urlSchemes ?? DEFAULT_URL_SCHEMES,
+  };
   for (const rule of options.rules ?? RULES) {
     rule.check(context, (article, position, message, hint) => {
-      findings.push({ file: article.path, line: position.line, column: position.column, ruleId: rule.id, severity: rule.severity, message, ...(hint ? { hint } : {}) });
+      findings.push({
+        file: article.path,
+        line: position.line,
+        column: position.column,
+        ruleId: rule.id,
+        severity: rule.severity,
+        message,
+        ...(hint ? { hint } : {}),
+      });
     });
   }
   const only = options.only?.map((p) => relative(root, resolve(root, p)));

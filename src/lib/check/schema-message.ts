@@ -56,7 +56,10 @@ function valueAt(raw: unknown, path: PropertyKey[]): unknown {
 }
 
 function fieldName(path: PropertyKey[]): string {
-  return path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p))).join('.').replace(/\.\[/g, '[');
+  return path
+    .map((p) => (typeof p === 'number' ? `[${p}]` : String(p)))
+    .join('.')
+    .replace(/\.\[/g, '[');
 }
 
 /** The message and hint for one schema issue; `raw` is the frontmatter as written. */
@@ -70,7 +73,11 @@ export function schemaMessage(issue: Issue, raw: unknown): { message: string; hi
   const withHint = (message: string) => (hint ? { message, hint } : { message });
   let expected: string;
   if (EXPECTED[key]) expected = EXPECTED[key];
-  else if (issue.values) expected = issue.values.map((v) => show(v)).join(', ').replace(/, ([^,]*)$/, ' or $1');
+  else if (issue.values)
+    expected = issue.values
+      .map((v) => show(v))
+      .join(', ')
+      .replace(/, ([^,]*)$/, ' or $1');
   else if (issue.code === 'too_small' && issue.origin === 'string') expected = 'a non-empty text';
   else if (issue.code === 'too_small') expected = `a number above ${String(issue.minimum)}`;
   else if (issue.code === 'invalid_format') expected = issue.message;

@@ -80,8 +80,13 @@ export function parseStoredEvent(value: unknown): Parsed<DemandEvent> {
  */
 export function cleanQuery(text: string): string {
   // eslint-disable-next-line no-control-regex -- control characters are what this removes from a query
-  const flat = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim();
-  return redact(flat.slice(0, MAX_QUERY * 2)).slice(0, MAX_QUERY).trim();
+  const flat = text
+    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return redact(flat.slice(0, MAX_QUERY * 2))
+    .slice(0, MAX_QUERY)
+    .trim();
 }
 
 /** A zod error as one line: `0.article: expected an article id …`. */

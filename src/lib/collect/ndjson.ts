@@ -3,7 +3,6 @@ import { open } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { parseStoredEvent, type DemandEvent } from './event.ts';
 
-
 /** One line of an events file, in the documented NDJSON format (docs/collect.md). */
 export function toNdjsonLine(event: DemandEvent): string {
   const { at, type, site, lang, ...rest } = event;
@@ -84,7 +83,9 @@ async function isSqliteFile(file: string): Promise<boolean> {
   try {
     handle = await open(file, 'r');
   } catch (error) {
-    throw new Error(`Cannot read events file ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`, { cause: error });
+    throw new Error(`Cannot read events file ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`, {
+      cause: error,
+    });
   }
   try {
     const head = new Uint8Array(16);

@@ -5,7 +5,17 @@ import { RateLimiter, type RateLimitOptions } from './rate-limit.ts';
 import type { EventStore } from './store.ts';
 
 /** Why a request was refused; counted per reason and shown by `GET /health`. */
-export const REJECT_REASONS = ['method', 'not-found', 'origin', 'rate-limit', 'too-large', 'content-type', 'malformed-json', 'invalid-event', 'store-error'] as const;
+export const REJECT_REASONS = [
+  'method',
+  'not-found',
+  'origin',
+  'rate-limit',
+  'too-large',
+  'content-type',
+  'malformed-json',
+  'invalid-event',
+  'store-error',
+] as const;
 export type RejectReason = (typeof REJECT_REASONS)[number];
 
 export interface CollectorOptions {

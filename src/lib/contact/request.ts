@@ -68,11 +68,7 @@ export function channelHref(channel: ContactChannel, request: ContactRequest): s
  * The questions shown to the customer: the author's own (`contact.questions`), else the
  * escalation checklist turned into questions, else two general ones.
  */
-export function contactQuestions(
-  lang: 'en' | 'de',
-  authored: readonly string[] | undefined,
-  collect: readonly string[] | undefined,
-): string[] {
+export function contactQuestions(lang: 'en' | 'de', authored: readonly string[] | undefined, collect: readonly string[] | undefined): string[] {
   if (authored?.length) return [...authored];
   if (collect?.length) return collect.map((item) => (/[?:]$/.test(item.trim()) ? item.trim() : `${item.trim()}${lang === 'de' ? ':' : ':'}`));
   return lang === 'de'

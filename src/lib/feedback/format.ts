@@ -23,7 +23,9 @@ function text(report: FeedbackReport, limit: number): string {
   else {
     lines.push('  helpful   yes    no  contacts  article');
     for (const a of report.articles.slice(0, limit)) {
-      lines.push(`  ${percent(a.helpfulRate).padStart(7)} ${String(a.yes).padStart(5)} ${String(a.no).padStart(5)} ${String(a.contacts).padStart(9)}  ${textLine(a.id)}${a.title ? `  ${textLine(a.title)}` : ''}`);
+      lines.push(
+        `  ${percent(a.helpfulRate).padStart(7)} ${String(a.yes).padStart(5)} ${String(a.no).padStart(5)} ${String(a.contacts).padStart(9)}  ${textLine(a.id)}${a.title ? `  ${textLine(a.title)}` : ''}`,
+      );
     }
     if (report.articles.length > limit) lines.push(`  … ${report.articles.length - limit} more (--limit, or --format json for all)`);
   }
@@ -47,7 +49,8 @@ function markdown(report: FeedbackReport, limit: number): string {
   if (!report.articles.length) lines.push('No votes or contact requests.');
   else {
     lines.push('| article | helpful | yes | no | contacts |', '| --- | ---: | ---: | ---: | ---: |');
-    for (const a of report.articles.slice(0, limit)) lines.push(`| ${cell(a.title ? `${a.title} (${a.id})` : a.id)} | ${percent(a.helpfulRate)} | ${a.yes} | ${a.no} | ${a.contacts} |`);
+    for (const a of report.articles.slice(0, limit))
+      lines.push(`| ${cell(a.title ? `${a.title} (${a.id})` : a.id)} | ${percent(a.helpfulRate)} | ${a.yes} | ${a.no} | ${a.contacts} |`);
   }
   const queries = (title: string, list: QueryCount[]) => {
     lines.push('', `### ${title} (${list.length})`, '');

@@ -80,10 +80,19 @@ const cell = markdownText;
 
 export function formatSearchGapsText(report: SearchGapReport, limit = 15): string {
   const s = report.searches;
-  const lines = [`Searches: read ${s.read} events (${s.rejected} rejected), ${s.zeroResults} searches without results.`, '', `Search gaps (${report.searchGaps.length} topics searched for without a result, most searched first):`];
+  const lines = [
+    `Searches: read ${s.read} events (${s.rejected} rejected), ${s.zeroResults} searches without results.`,
+    '',
+    `Search gaps (${report.searchGaps.length} topics searched for without a result, most searched first):`,
+  ];
   report.searchGaps.slice(0, limit).forEach((gap, i) => {
     lines.push(`${String(i + 1).padStart(3)}. ${textLine(gap.label)}: ${gap.searches} searches`);
-    lines.push(`     e.g. ${gap.queries.slice(0, 3).map((q) => `"${textLine(q.query)}"`).join(', ')}`);
+    lines.push(
+      `     e.g. ${gap.queries
+        .slice(0, 3)
+        .map((q) => `"${textLine(q.query)}"`)
+        .join(', ')}`,
+    );
   });
   if (report.searchGaps.length > limit) lines.push(`     … ${report.searchGaps.length - limit} more (see --format json)`);
   return noWorkflowCommands(lines.join('\n'));
@@ -98,6 +107,12 @@ export function formatSearchGapsMarkdown(report: SearchGapReport, limit = 15): s
     '',
     '| # | topic | searches | example queries |',
     '|---|---|---|---|',
-    ...report.searchGaps.slice(0, limit).map((g, i) => `| ${i + 1} | ${cell(g.label)} | ${g.searches} | ${g.queries.slice(0, 3).map((q) => cell(q.query)).join('; ')} |`),
+    ...report.searchGaps.slice(0, limit).map(
+      (g, i) =>
+        `| ${i + 1} | ${cell(g.label)} | ${g.searches} | ${g.queries
+          .slice(0, 3)
+          .map((q) => cell(q.query))
+          .join('; ')} |`,
+    ),
   ].join('\n');
 }

@@ -125,7 +125,12 @@ export function effortOf(members: readonly Features[], hours: number | undefined
  * searched with its terms weighted by `weightOf`, and counts when an article holds at least
  * `minimum` of that weight. Undefined when no ticket comes close.
  */
-function nearArticle(members: readonly Features[], index: MatchIndex, weightOf: (term: string) => number, minimum: number): { doc: number; share: number } | undefined {
+function nearArticle(
+  members: readonly Features[],
+  index: MatchIndex,
+  weightOf: (term: string) => number,
+  minimum: number,
+): { doc: number; share: number } | undefined {
   const close = new Map<number, number>();
   const spread = Math.max(1, Math.ceil(members.length / 200));
   let tried = 0;
@@ -149,7 +154,12 @@ export async function analyseGaps(options: GapsOptions, keepFeatures = false): P
   resetSpellingCounts();
   const { stats, features, matchedBy } = await readAndMatch(options.files, new TicketMatcher(index, threshold), { ...options, threshold });
 
-  const phase = process.env['KB_GAPS_TIMING'] ? (name: string) => console.error(`${name}: ${(performance.now() / 1000).toFixed(1)} s, heap ${Math.round(process.memoryUsage().heapUsed / 2 ** 20)} MB, rss ${Math.round(process.memoryUsage().rss / 2 ** 20)} MB`) : () => {};
+  const phase = process.env['KB_GAPS_TIMING']
+    ? (name: string) =>
+        console.error(
+          `${name}: ${(performance.now() / 1000).toFixed(1)} s, heap ${Math.round(process.memoryUsage().heapUsed / 2 ** 20)} MB, rss ${Math.round(process.memoryUsage().rss / 2 ** 20)} MB`,
+        )
+    : () => {};
   phase('read and matched');
   // topics of the unknown tickets: tf-idf over their top terms, then clustering
   const unknown = features.filter((f) => f.status === 'unknown' && f.top && f.top.length >= 2);
@@ -169,7 +179,10 @@ export async function analyseGaps(options: GapsOptions, keepFeatures = false): P
   // cluster an evenly spread sample, then assign every unknown ticket to its nearest topic
   const step = Math.max(1, Math.ceil(unknown.length / 4000));
   const sample = unknown.filter((_, i) => i % step === 0);
-  const { centroids, assign } = cluster(sample.map(vectorOf), { ...(options.topics ? { topics: options.topics } : {}), ...(options.mergeAt === undefined ? {} : { mergeAt: options.mergeAt }) });
+  const { centroids, assign } = cluster(sample.map(vectorOf), {
+    ...(options.topics ? { topics: options.topics } : {}),
+    ...(options.mergeAt === undefined ? {} : { mergeAt: options.mergeAt }),
+  });
   phase(`clustered ${unknown.length} unknown tickets into ${centroids.length} topics`);
   const assignment = unknown.map((f) => assign(vectorOf(f)));
   phase('assigned');
@@ -204,7 +217,11 @@ export async function analyseGaps(options: GapsOptions, keepFeatures = false): P
   const gaps: Gap[] = leading.map(({ members, centroid, hours, effort, cohesion, near, score }) => {
     const keywords = [...centroid].slice(0, 6).flatMap(([stem]) => spelling.get(stem) ?? []);
     const spread = Math.max(1, Math.ceil(members.length / 400));
-    const label = labelOf(members.filter((_, i) => i % spread === 0).map((f) => ({ text: f.title, lang: f.lang })), background) ?? keywords.slice(0, 3).join(' / ');
+    const label =
+      labelOf(
+        members.filter((_, i) => i % spread === 0).map((f) => ({ text: f.title, lang: f.lang })),
+        background,
+      ) ?? keywords.slice(0, 3).join(' / ');
     const levels: Record<string, number> = {};
     const languages: Record<string, number> = {};
     for (const f of members) {
@@ -273,7 +290,9 @@ export async function analyseGaps(options: GapsOptions, keepFeatures = false): P
     for (const entry of Object.values(out)) entry.linkRate = rate(entry.linked, entry.tickets);
     return out;
   };
-  const reuse = [...perArticle].map(([doc, list]) => ({ article: index.articles[doc]?.id ?? String(doc), tickets: list.length })).sort((a, b) => b.tickets - a.tickets);
+  const reuse = [...perArticle]
+    .map(([doc, list]) => ({ article: index.articles[doc]?.id ?? String(doc), tickets: list.length }))
+    .sort((a, b) => b.tickets - a.tickets);
   const labelled = unknown.filter((f) => f.topic !== undefined);
   const report: GapsReport = {
     tickets: stats,
@@ -284,12 +303,28 @@ export async function analyseGaps(options: GapsOptions, keepFeatures = false): P
       unknown: features.filter((f) => f.status === 'unknown').length,
     },
     matchedBy,
-    metrics: { linkRate: rate(linked, features.length), byLevel: tally((f) => (f.level ? String(f.level) : undefined)), byProduct: tally((f) => f.product), reuse },
+    metrics: {
+      linkRate: rate(linked, features.length),
+      byLevel: tally((f) => (f.level ? String(f.level) : undefined)),
+      byProduct: tally((f) => f.product),
+      reuse,
+    },
     gaps,
     other,
     shiftLeft,
   };
-  if (labelled.length) report.evaluation = { labelled: labelled.length, purity: Math.round(purity(assignment, unknown.map((f) => f.topic)) * 1000) / 1000, clusters: centroids.length };
+  if (labelled.length)
+    report.evaluation = {
+      labelled: labelled.length,
+      purity:
+        Math.round(
+          purity(
+            assignment,
+            unknown.map((f) => f.topic),
+          ) * 1000,
+        ) / 1000,
+      clusters: centroids.length,
+    };
   if (keepFeatures) report.features = new Map(features.map((f) => [f.id, f]));
   return report;
 }

@@ -142,7 +142,10 @@ export interface ClusterOptions {
  */
 export function cluster(sample: readonly Vector[], options: ClusterOptions = {}): Clustering {
   const minimum = options.minimum ?? 0.15;
-  const k = Math.min(sample.length, options.topics ?? Math.max(2, Math.min(200, Math.max(Math.round(sample.length / 40), Math.min(10, Math.round(sample.length / 5))))));
+  const k = Math.min(
+    sample.length,
+    options.topics ?? Math.max(2, Math.min(200, Math.max(Math.round(sample.length / 40), Math.min(10, Math.round(sample.length / 5))))),
+  );
   // small exports have too few neighbours about the same thing to blend with
   const blended = blendNeighbours(sample, options.neighbours ?? Math.min(5, Math.max(2, Math.floor(sample.length / 100))));
   let index = kMeans(blended, k, options.rounds ?? 8, minimum, 12);

@@ -28,7 +28,8 @@ export interface GapsCommandFlags {
 /** `kb gaps`: returns the exit code. */
 export async function runGaps(flags: GapsCommandFlags): Promise<number> {
   try {
-    if (!['text', 'markdown', 'json', 'github'].includes(flags.format)) throw new Error(`Unexpected --format ${flags.format}, expected text, markdown, json or github`);
+    if (!['text', 'markdown', 'json', 'github'].includes(flags.format))
+      throw new Error(`Unexpected --format ${flags.format}, expected text, markdown, json or github`);
     const today = dayOfRun(flags.today);
     const map: Record<string, string> = {};
     for (const entry of flags.map) {
@@ -38,7 +39,8 @@ export async function runGaps(flags: GapsCommandFlags): Promise<number> {
     }
     const maxCell = flags.maxCell === undefined ? undefined : parseSize(flags.maxCell);
     const threads = flags.threads === undefined ? undefined : Number(flags.threads);
-    if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1)) throw new Error(`Unexpected --threads ${flags.threads}, expected a whole number of at least 1`);
+    if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1))
+      throw new Error(`Unexpected --threads ${flags.threads}, expected a whole number of at least 1`);
     const levelRules: LevelRule[] = [...(flags.levels ? await readLevelRules(flags.levels) : []), ...flags.level.map(parseLevelRule), ...DEFAULT_LEVEL_RULES];
     if (!flags.tickets?.length && !flags.searches?.length) throw new Error('Missing --tickets or --searches: give ticket exports, demand events, or both');
     const limit = Number(flags.limit);
@@ -46,7 +48,14 @@ export async function runGaps(flags: GapsCommandFlags): Promise<number> {
     if (!flags.tickets?.length) {
       const only = search!;
       // searches have no place in a file: no annotations
-      if (flags.format !== 'github') console.log(flags.format === 'json' ? JSON.stringify(only, null, 2) : flags.format === 'markdown' ? formatSearchGapsMarkdown(only, limit) : formatSearchGapsText(only, limit));
+      if (flags.format !== 'github')
+        console.log(
+          flags.format === 'json'
+            ? JSON.stringify(only, null, 2)
+            : flags.format === 'markdown'
+              ? formatSearchGapsMarkdown(only, limit)
+              : formatSearchGapsText(only, limit),
+        );
       return 0;
     }
     const config = await loadKbConfig();
@@ -80,7 +89,8 @@ export async function runGaps(flags: GapsCommandFlags): Promise<number> {
       const t = report.tickets;
       console.log(formatGithub([...t.problems.map((p) => fromTicketProblem(p, 'error')), ...t.rejections.map((r) => fromTicketProblem(r))]));
     } else if (flags.format === 'json') console.log(JSON.stringify({ today: isoDay(today), ...JSON.parse(toJson(report)), ...search }, null, 2));
-    else if (flags.format === 'markdown') console.log(search ? `${formatMarkdown(report, limit)}\n\n${formatSearchGapsMarkdown(search, limit)}` : formatMarkdown(report, limit));
+    else if (flags.format === 'markdown')
+      console.log(search ? `${formatMarkdown(report, limit)}\n\n${formatSearchGapsMarkdown(search, limit)}` : formatMarkdown(report, limit));
     else console.log(search ? `${formatText(report, limit)}\n\n${formatSearchGapsText(search, limit)}` : formatText(report, limit));
     if (report.tickets.problems.length && report.tickets.accepted === 0) return 2;
     return flags.strict && report.tickets.rejected > 0 ? 1 : 0;

@@ -37,7 +37,7 @@ const NEAR_SHOWN = 0.2;
 /** What every part of a gap line means (printed under the list). */
 export const LEGEND = [
   'How to read a gap:',
-  '  topic         one or two phrases as the tickets\' titles spell them; keywords are the topic\'s main words',
+  "  topic         one or two phrases as the tickets' titles spell them; keywords are the topic's main words",
   '  tickets       unknown tickets (no article matched) in this topic',
   '  resolved at   the level that resolved them (L1, L2, L3); "level not in export" when the export has no level or queue column',
   '  escalated     tickets handed to another group or resolved above level 1',
@@ -81,7 +81,10 @@ export function formatText(report: GapsReport, limit = 15): string {
   const t = report.tickets;
   const lines = [
     `Tickets: read ${t.read} = accepted ${t.accepted} + rejected ${t.rejected} (${t.tickets} distinct tickets from ${t.files.length} file(s))`,
-    ...t.files.flatMap((f) => [`  ${textLine(f.file)}: ${f.format}, ${f.encoding}${f.preset ? `, preset ${f.preset}` : ''}${f.threads ? `, read by ${f.threads} threads at once` : ''}: ${f.accepted} accepted, ${f.rejected} rejected`, ...mapping(f)]),
+    ...t.files.flatMap((f) => [
+      `  ${textLine(f.file)}: ${f.format}, ${f.encoding}${f.preset ? `, preset ${f.preset}` : ''}${f.threads ? `, read by ${f.threads} threads at once` : ''}: ${f.accepted} accepted, ${f.rejected} rejected`,
+      ...mapping(f),
+    ]),
     ...(t.rejectionsTotal ? [`  rejected by rule: ${textLine(byRule(t.rejectionsByRule))}`] : []),
     ...t.problems.map((p) => `  ${textLine(p.file)}:${p.line}: ${textLine(p.reason)} [${p.rule}]`),
     ...t.rejections.slice(0, 10).map((r) => `  ${textLine(r.file)}:${r.line}: ${textLine(r.reason)} [${r.rule}]`),
@@ -101,12 +104,18 @@ export function formatText(report: GapsReport, limit = 15): string {
   if (report.gaps.length) lines.push('', ...LEGEND);
   lines.push('', `Shift left (${report.shiftLeft.length}):`);
   for (const s of report.shiftLeft.slice(0, limit)) lines.push(`  ${textLine(s.article)} (L${s.level}, ${s.audience}): ${textLine(s.message)}`);
-  if (report.evaluation) lines.push('', `Cluster purity against the export's topic column: ${report.evaluation.purity} over ${report.evaluation.labelled} tickets in ${report.evaluation.clusters} clusters.`);
+  if (report.evaluation)
+    lines.push(
+      '',
+      `Cluster purity against the export's topic column: ${report.evaluation.purity} over ${report.evaluation.labelled} tickets in ${report.evaluation.clusters} clusters.`,
+    );
   return noWorkflowCommands(lines.join('\n'));
 }
 
 function otherParts(report: GapsReport): string {
-  return report.other.topics ? `${report.other.topics} smaller topics, and tickets unlike any topic` : 'tickets unlike any topic or in topics under --min-tickets';
+  return report.other.topics
+    ? `${report.other.topics} smaller topics, and tickets unlike any topic`
+    : 'tickets unlike any topic or in topics under --min-tickets';
 }
 
 /** "Gaps: 30 topics without an article hold 918 of 3166 unknown tickets (29%)". */
@@ -128,17 +137,38 @@ export function formatMarkdown(report: GapsReport, limit = 15): string {
     '',
     '| # | topic | tickets | resolved at | escalated | reopened | urgent | median hours to resolve | effort | near an article | score | keywords |',
     '|---|---|---|---|---|---|---|---|---|---|---|---|',
-    ...report.gaps.slice(0, limit).map((g, i) => `| ${i + 1} | ${markdownText(g.label)} | ${g.tickets} | ${levels(g.levels)} | ${g.escalated} | ${g.reopened} | ${g.urgent} | ${g.medianHoursToResolve ?? '–'} | ×${g.effort} | ${g.nearArticle && g.nearArticle.share >= NEAR_SHOWN ? `${percent(g.nearArticle.share)} ${markdownCode(g.nearArticle.article)}` : '–'} | ${g.score} | ${markdownText(g.keywords.join(', '))} |`),
+    ...report.gaps
+      .slice(0, limit)
+      .map(
+        (g, i) =>
+          `| ${i + 1} | ${markdownText(g.label)} | ${g.tickets} | ${levels(g.levels)} | ${g.escalated} | ${g.reopened} | ${g.urgent} | ${g.medianHoursToResolve ?? '–'} | ×${g.effort} | ${g.nearArticle && g.nearArticle.share >= NEAR_SHOWN ? `${percent(g.nearArticle.share)} ${markdownCode(g.nearArticle.article)}` : '–'} | ${g.score} | ${markdownText(g.keywords.join(', '))} |`,
+      ),
     ...(report.other.tickets ? [`| | other (${otherParts(report)}) | ${report.other.tickets} | | | | | | | | | |`] : []),
   ];
   if (report.gaps.length) lines.push('', '<details><summary>How to read this table</summary>', '', '```', ...LEGEND, '```', '', '</details>');
   const columns = t.files.flatMap(mapping);
-  if (columns.length) lines.push('', '<details><summary>Columns read from the export</summary>', '', ...t.files.map((f) => `- ${markdownCode(f.file)}: ${markdownText(columnsOf(f))}`), '', '</details>');
+  if (columns.length)
+    lines.push(
+      '',
+      '<details><summary>Columns read from the export</summary>',
+      '',
+      ...t.files.map((f) => `- ${markdownCode(f.file)}: ${markdownText(columnsOf(f))}`),
+      '',
+      '</details>',
+    );
   if (report.shiftLeft.length) {
     lines.push('', '### Shift left', '', '| article | level | audience | tickets at L2/L3 |', '|---|---|---|---|');
     for (const s of report.shiftLeft.slice(0, limit)) lines.push(`| ${markdownCode(s.article)} | ${s.level} | ${s.audience} | ${s.tickets} |`);
   }
   for (const p of t.problems) lines.push('', `**${markdownText(p.rule)}:** ${markdownCode(`${p.file}:${p.line}`)} ${markdownText(p.reason)}`);
-  if (t.rejectionsTotal) lines.push('', `<details><summary>${t.rejectionsTotal} rejected rows (${markdownText(byRule(t.rejectionsByRule))})</summary>`, '', ...t.rejections.slice(0, 20).map((r) => `- ${markdownCode(`${r.file}:${r.line}`)} ${markdownText(r.reason)} (${markdownText(r.rule)})`), '', '</details>');
+  if (t.rejectionsTotal)
+    lines.push(
+      '',
+      `<details><summary>${t.rejectionsTotal} rejected rows (${markdownText(byRule(t.rejectionsByRule))})</summary>`,
+      '',
+      ...t.rejections.slice(0, 20).map((r) => `- ${markdownCode(`${r.file}:${r.line}`)} ${markdownText(r.reason)} (${markdownText(r.rule)})`),
+      '',
+      '</details>',
+    );
   return lines.join('\n');
 }

@@ -36,7 +36,9 @@ export function titleRuns(title: string, lang: Lang): Token[][] {
       const word = match[0];
       const parts = word.split(/[-'’]/);
       // a compound counts when one of its parts says something ("VPN-Störung"; not "Support-Team")
-      const stems = parts.map((p) => (/^\d+$/.test(p) || (p.length < 3 && !/^[A-ZÄÖÜ]{2}$/.test(p)) ? '' : stemOf(p, lang) || (p.length === 2 && !isStopWord(p) ? p.toLowerCase() : '')));
+      const stems = parts.map((p) =>
+        /^\d+$/.test(p) || (p.length < 3 && !/^[A-ZÄÖÜ]{2}$/.test(p)) ? '' : stemOf(p, lang) || (p.length === 2 && !isStopWord(p) ? p.toLowerCase() : ''),
+      );
       if (stems.every((s) => !s) || isStopWord(word) || word.length > 40) {
         end();
         continue;

@@ -81,7 +81,16 @@ export class MatchIndex {
       docs.set(posting.docs, offsets[i]);
       tfs.set(posting.tfs, offsets[i]);
     });
-    return { articles: this.articles, terms: names, offsets, docs, tfs, byTicket: this.byTicket, byErrorCode: this.byErrorCode, averageLength: this.averageLength };
+    return {
+      articles: this.articles,
+      terms: names,
+      offsets,
+      docs,
+      tfs,
+      byTicket: this.byTicket,
+      byErrorCode: this.byErrorCode,
+      averageLength: this.averageLength,
+    };
   }
 
   /** The index another thread built (see `toShared`), without reading the articles again. */

@@ -43,9 +43,7 @@ export interface PartJob {
 
 /** What a part worker sends back. */
 export type PartMessage =
-  | { type: 'features'; batch: Features[] }
-  | { type: 'progress'; bytes: number }
-  | { type: 'done'; stats: ReadStats; spellings: [string, string, number][] };
+  { type: 'features'; batch: Features[] } | { type: 'progress'; bytes: number } | { type: 'done'; stats: ReadStats; spellings: [string, string, number][] };
 
 interface PartResult {
   stats: ReadStats;
@@ -131,7 +129,14 @@ export async function readAndMatch(files: readonly string[], matcher: TicketMatc
   const stats = emptyStats();
   const features: Features[] = [];
   const threads = options.threads ?? Math.min(availableParallelism(), 4);
-  const sizes = await Promise.all(files.map((f) => stat(f).then((s) => s.size, () => 0)));
+  const sizes = await Promise.all(
+    files.map((f) =>
+      stat(f).then(
+        (s) => s.size,
+        () => 0,
+      ),
+    ),
+  );
   const totalBytes = sizes.reduce((a, b) => a + b, 0);
   let finishedBytes = 0;
   let shared: SharedMatchIndex | undefined;
@@ -148,7 +153,10 @@ export async function readAndMatch(files: readonly string[], matcher: TicketMatc
     const split = threads > 1 && (named?.rows ?? 'unique') === 'unique' ? await splitCsv(file, found, threads, options.splitBytes ?? 32 * 2 ** 20) : undefined;
     const preset = named ?? (split && detectPreset(split.header));
     if (!split || preset?.rows !== 'unique') {
-      const own = await readTickets([file], (t) => features.push(matcher.features(t)), { ...options, onProgress: (done) => options.onProgress?.(finishedBytes + done, totalBytes) });
+      const own = await readTickets([file], (t) => features.push(matcher.features(t)), {
+        ...options,
+        onProgress: (done) => options.onProgress?.(finishedBytes + done, totalBytes),
+      });
       mergeStats(stats, own, keep);
       finishedBytes += sizes[n] ?? 0;
       continue;
@@ -165,7 +173,14 @@ export async function readAndMatch(files: readonly string[], matcher: TicketMatc
     };
     shared ??= matcher.index.toShared();
     const index = shared;
-    const job = (part: CsvPart): PartJob => ({ file, found, part, read: { preset: options.preset, map: options.map, levelRules: options.levelRules, keepRejections: keep, maxCell: options.maxCell }, index, threshold: options.threshold });
+    const job = (part: CsvPart): PartJob => ({
+      file,
+      found,
+      part,
+      read: { preset: options.preset, map: options.map, levelRules: options.levelRules, keepRejections: keep, maxCell: options.maxCell },
+      index,
+      threshold: options.threshold,
+    });
     const workers = split.parts.slice(1).map((part, i) => readPartInWorker(job(part), (bytes) => report(i + 1, bytes)));
     const results = [await readHere(split.parts[0] as CsvPart, 0)];
     let threadsUsed = 1;

@@ -11,8 +11,8 @@ const stopword = require('stopword') as { deu: string[]; eng: string[] };
  * boilerplate ("Sehr geehrtes Support-Team", "Mit freundlichen Grüßen", "Vielen Dank", "please
  * advise"), in German and English. The general stop words come from the `stopword` package.
  */
-export const DOMAIN_STOP_WORDS = (
-  // German: greetings, politeness, request phrasing, placeholders
+export const DOMAIN_STOP_WORDS = // German: greetings, politeness, request phrasing, placeholders
+(
   'hallo guten morgen abend moin servus liebe lieber geehrte geehrter geehrtes geehrten damen herren support team supportteam kundenservice kundendienst ' +
   'freundlichen freundliche grüßen grüße gruß grüsse grüssen beste besten viele vielen dank danke dankbar bedanke herzlichen ' +
   'bitte betreff anliegen problem probleme frage fragen hilfe unterstützung helfen unterstützen anfrage ticket ' +
@@ -130,7 +130,8 @@ export function surfaceForms(): Map<string, string> {
     let best = '';
     let most = 0;
     // the most frequent spelling; on a tie the shorter, then the alphabetically first (stable)
-    for (const [word, n] of forms) if (n > most || (n === most && (word.length < best.length || (word.length === best.length && word < best)))) [best, most] = [word, n];
+    for (const [word, n] of forms)
+      if (n > most || (n === most && (word.length < best.length || (word.length === best.length && word < best)))) [best, most] = [word, n];
     out.set(stem, best);
   }
   return out;

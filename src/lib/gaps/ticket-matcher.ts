@@ -36,7 +36,10 @@ export interface Features {
 
 /** The start of a text up to `max` characters, cut at a word's end: examples and labels show whole words. */
 function firstWords(text: string, max: number): string {
-  const line = text.trim().slice(0, 4 * max).replace(/\s+/g, ' ');
+  const line = text
+    .trim()
+    .slice(0, 4 * max)
+    .replace(/\s+/g, ' ');
   if (line.length <= max) return line;
   const cut = line.slice(0, max + 1);
   const space = cut.lastIndexOf(' ');

@@ -46,11 +46,22 @@ export function convertDoc(doc: SourceDoc, mapping: Mapping, links: LinkContext,
   if (body.h1) data['title'] = body.h1;
   if (!data['title']) {
     data['title'] = doc.slug.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());
-    sink.add('title-missing', 'Unexpected article without a title, expected a `title` key or a level-1 heading (made one from the file name)', START, 'warning');
+    sink.add(
+      'title-missing',
+      'Unexpected article without a title, expected a `title` key or a level-1 heading (made one from the file name)',
+      START,
+      'warning',
+    );
   }
   if (!data['summary']) {
     data['summary'] = body.lead ? clip(body.lead, 240) : String(data['title']);
-    sink.add('summary-missing', `Unexpected article without a summary, expected a mapped description (used the ${body.lead ? 'first paragraph' : 'title'})`, START, 'info', 'Map the source description key to `summary` in the mapping file.');
+    sink.add(
+      'summary-missing',
+      `Unexpected article without a summary, expected a mapped description (used the ${body.lead ? 'first paragraph' : 'title'})`,
+      START,
+      'info',
+      'Map the source description key to `summary` in the mapping file.',
+    );
   }
   ensureResolution(body.tree, data, mapping, sink);
   return { data, tree: body.tree };

@@ -40,7 +40,15 @@ const parser = unified().use(remarkParse).use(remarkGfm);
  * Parses a DocFX or plain Markdown body into mdast with DocFX constructs converted. Node
  * positions are lines of the source file (the body is padded to start where it did).
  */
-export function parseDocfxBody(body: string, bodyLine: number, file: string, alerts: Mapping['alerts'], sink: IssueSink, seen: Set<string> = new Set([file]), roots?: SourceRoots): Root {
+export function parseDocfxBody(
+  body: string,
+  bodyLine: number,
+  file: string,
+  alerts: Mapping['alerts'],
+  sink: IssueSink,
+  seen: Set<string> = new Set([file]),
+  roots?: SourceRoots,
+): Root {
   const rewritten = rewriteDocfxDirectives(body, bodyLine, sink);
   // a source nested thousands of levels deep would take the parser minutes (kb check refuses it too)
   // (HTML in Markdown is text, not nested elements)

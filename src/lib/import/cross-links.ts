@@ -31,6 +31,12 @@ export function unlinkInternalTargets(links: readonly CrossLink[], internalPages
     const index = parent.children.indexOf(node);
     if (index < 0) continue;
     parent.children.splice(index, 1, ...(node.children as Parent['children']));
-    sink.add('link-to-internal', `Unexpected link from a public article to the internal \`${page}\`, expected public targets only (link removed, text kept)`, placeOf(node), 'warning', 'Make the target public, or put the sentence inside <Internal>.');
+    sink.add(
+      'link-to-internal',
+      `Unexpected link from a public article to the internal \`${page}\`, expected public targets only (link removed, text kept)`,
+      placeOf(node),
+      'warning',
+      'Make the target public, or put the sentence inside <Internal>.',
+    );
   }
 }

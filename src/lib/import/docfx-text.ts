@@ -51,9 +51,20 @@ export function rewriteDocfxDirectives(body: string, firstLine: number, sink: Is
       const attrs = attributes(rest ?? '');
       if (kind === 'zone' || kind === 'moniker') {
         const what = kind === 'zone' ? `pivot "${attrs['pivot'] ?? attrs['target'] ?? ''}"` : `range "${attrs['range'] ?? ''}"`;
-        sink.add(`docfx-${kind}`, `Unexpected ${kind} ${what}, expected plain content (fence removed, content of every ${kind} kept)`, { line: place.line, column: (prefix?.length ?? 0) + 1 }, 'warning', `Split the ${kind}s into separate articles or remove the ones that do not apply.`);
+        sink.add(
+          `docfx-${kind}`,
+          `Unexpected ${kind} ${what}, expected plain content (fence removed, content of every ${kind} kept)`,
+          { line: place.line, column: (prefix?.length ?? 0) + 1 },
+          'warning',
+          `Split the ${kind}s into separate articles or remove the ones that do not apply.`,
+        );
       } else if (kind === 'row' || kind === 'column') {
-        sink.add('docfx-layout', `Unexpected :::${kind}::: layout, expected plain content (layout removed, content kept)`, { line: place.line, column: (prefix?.length ?? 0) + 1 }, 'info');
+        sink.add(
+          'docfx-layout',
+          `Unexpected :::${kind}::: layout, expected plain content (layout removed, content kept)`,
+          { line: place.line, column: (prefix?.length ?? 0) + 1 },
+          'info',
+        );
       }
       lines[i] = (prefix ?? '').trimEnd();
       continue;
@@ -65,7 +76,13 @@ export function rewriteDocfxDirectives(body: string, firstLine: number, sink: Is
     const inCode = (at: number) => spans.some(([from, to]) => at >= from && at < to);
     const unknown = [...masked.matchAll(/:::\s*([a-z][\w-]*)/gi)].find((m) => !inCode(m.index));
     if (unknown) {
-      sink.add('docfx-directive', `Unexpected DocFX directive :::${unknown[1]}, expected image, no-loc, zone, moniker, row or column (kept as text)`, { line: place.line, column: unknown.index + 1 }, 'warning', 'Replace the directive by its content in the output.');
+      sink.add(
+        'docfx-directive',
+        `Unexpected DocFX directive :::${unknown[1]}, expected image, no-loc, zone, moniker, row or column (kept as text)`,
+        { line: place.line, column: unknown.index + 1 },
+        'warning',
+        'Replace the directive by its content in the output.',
+      );
     }
     lines[i] = line
       .replace(IMAGE, (all, inner: string, at: number) => {
@@ -83,4 +100,3 @@ export function rewriteDocfxDirectives(body: string, firstLine: number, sink: Is
   }
   return lines.join('\n');
 }
-

@@ -44,7 +44,13 @@ export function convertAlerts(tree: Root, alerts: Record<string, 'note' | 'tip' 
     let type = alerts[name];
     if (!type) {
       type = 'note';
-      sink.add('docfx-alert', `Unexpected alert [!${alert[1]}], expected one of ${Object.keys(alerts).join(', ')} (shown as a note)`, placeOf(node), 'warning', 'Add the alert name to `alerts:` in the mapping file.');
+      sink.add(
+        'docfx-alert',
+        `Unexpected alert [!${alert[1]}], expected one of ${Object.keys(alerts).join(', ')} (shown as a note)`,
+        placeOf(node),
+        'warning',
+        'Add the alert name to `alerts:` in the mapping file.',
+      );
     }
     head.value = head.value.replace(ALERT, '');
     dropEmptyLead(first, node);
@@ -67,7 +73,7 @@ function dropEmptyLead(first: Paragraph, quote: Blockquote): void {
   if (first.children[0]?.type === 'break') first.children.shift();
   const lead = first.children[0];
   if (lead?.type === 'text') lead.value = lead.value.replace(/^\s+/, '');
-  if (first.children.length === 0 || toString(first).trim() === '' && first.children.every((c) => c.type === 'text')) quote.children.shift();
+  if (first.children.length === 0 || (toString(first).trim() === '' && first.children.every((c) => c.type === 'text'))) quote.children.shift();
 }
 
 const INCLUDE_OPEN = /\[!INCLUDE\s*$/i;
@@ -91,11 +97,28 @@ export function inlineIncludes(tree: Root, file: string, parseInclude: ParseIncl
       const after = close.value.slice(1);
       let content: Root | undefined;
       if (roots?.outside(target)) {
-        sink.add('outside-source', `Unexpected include \`${link.url}\` outside the imported folders, expected a file inside them (not read, title kept)`, place, 'warning', 'Import the folder that holds the includes too.');
+        sink.add(
+          'outside-source',
+          `Unexpected include \`${link.url}\` outside the imported folders, expected a file inside them (not read, title kept)`,
+          place,
+          'warning',
+          'Import the folder that holds the includes too.',
+        );
       } else if (seen.has(target)) {
-        sink.add('docfx-include', `Unexpected include cycle through \`${link.url}\`, expected includes that do not include themselves (title kept)`, place, 'warning');
+        sink.add(
+          'docfx-include',
+          `Unexpected include cycle through \`${link.url}\`, expected includes that do not include themselves (title kept)`,
+          place,
+          'warning',
+        );
       } else if (!existsSync(target)) {
-        sink.add('docfx-include', `Unexpected missing include \`${link.url}\`, expected the file next to the source (title kept)`, place, 'warning', 'Import with the folder that holds the includes, or inline the text.');
+        sink.add(
+          'docfx-include',
+          `Unexpected missing include \`${link.url}\`, expected the file next to the source (title kept)`,
+          place,
+          'warning',
+          'Import with the folder that holds the includes, or inline the text.',
+        );
       } else {
         content = parseInclude(target, readFileSync(roots?.resolve(target) ?? target, 'utf8'), sink, new Set([...seen, target]));
       }
@@ -108,7 +131,13 @@ export function inlineIncludes(tree: Root, file: string, parseInclude: ParseIncl
       if (content) {
         const only = content.children.length === 1 && content.children[0]!.type === 'paragraph' ? (content.children[0] as Paragraph) : undefined;
         middle = only ? only.children : [{ type: 'text', value: toString(content) }];
-        if (!only) sink.add('docfx-include', `Unexpected block content in inline include \`${link.url}\`, expected one paragraph (inserted as plain text)`, place, 'warning');
+        if (!only)
+          sink.add(
+            'docfx-include',
+            `Unexpected block content in inline include \`${link.url}\`, expected one paragraph (inserted as plain text)`,
+            place,
+            'warning',
+          );
       }
       kids.splice(i, 3, { type: 'text', value: before }, ...middle, { type: 'text', value: after });
     }

@@ -27,13 +27,19 @@ export function readSourceFields(yamlText: string, firstLine: number, sink: Issu
     return { line: line + firstLine - 1, column: col };
   };
   for (const error of doc.errors) {
-    sink.add('frontmatter-yaml', `Unexpected YAML: ${error.message.split('\n')[0]}`, placeAt(error.pos[0]), 'warning', 'Fix the YAML in the source; the keys that could be read were used.');
+    sink.add(
+      'frontmatter-yaml',
+      `Unexpected YAML: ${error.message.split('\n')[0]}`,
+      placeAt(error.pos[0]),
+      'warning',
+      'Fix the YAML in the source; the keys that could be read were used.',
+    );
   }
   if (!isMap(doc.contents)) return fields;
   for (const item of doc.contents.items) {
     if (!isPair(item) || !isScalar(item.key)) continue;
     const key = String(item.key.value).trim();
-    const value = item.value === null ? null : (item.value as Node).toJSON?.() ?? null;
+    const value = item.value === null ? null : ((item.value as Node).toJSON?.() ?? null);
     fields.set(key, { value: value, place: placeAt((item.key as Node).range?.[0] ?? 0) });
   }
   return fields;
@@ -57,10 +63,22 @@ export function mapFrontmatter(source: Map<string, SourceField>, mapping: Mappin
     if (!(key in mapping.fields) && !mapping.ignore.includes(key)) {
       const guess = closestKey(key, known);
       if (!guess) {
-        sink.add('frontmatter-unknown-key', `Unexpected frontmatter key \`${key}\`, expected one of the mapping's fields or ignore list`, field.place, 'warning', 'Add the key to `fields:` or `ignore:` in the mapping file.');
+        sink.add(
+          'frontmatter-unknown-key',
+          `Unexpected frontmatter key \`${key}\`, expected one of the mapping's fields or ignore list`,
+          field.place,
+          'warning',
+          'Add the key to `fields:` or `ignore:` in the mapping file.',
+        );
         continue;
       }
-      sink.add('frontmatter-typo', `Unexpected frontmatter key \`${key}\`, expected \`${guess}\` (treated as \`${guess}\`)`, field.place, 'warning', `Rename the key to \`${guess}\` in the source.`);
+      sink.add(
+        'frontmatter-typo',
+        `Unexpected frontmatter key \`${key}\`, expected \`${guess}\` (treated as \`${guess}\`)`,
+        field.place,
+        'warning',
+        `Rename the key to \`${guess}\` in the source.`,
+      );
       key = guess;
     }
     if (mapping.ignore.includes(key)) {
@@ -69,7 +87,13 @@ export function mapFrontmatter(source: Map<string, SourceField>, mapping: Mappin
     }
     for (const { to, values } of fieldTargets(mapping.fields[key]!)) {
       if (data[to] !== undefined && !LIST_FIELDS.has(to)) {
-        sink.add('frontmatter-duplicate', `Unexpected second source for \`${to}\` in \`${rawKey}\`, expected one key per field (first one kept)`, field.place, 'info', 'Remove one of the keys, or map it to another field.');
+        sink.add(
+          'frontmatter-duplicate',
+          `Unexpected second source for \`${to}\` in \`${rawKey}\`, expected one key per field (first one kept)`,
+          field.place,
+          'info',
+          'Remove one of the keys, or map it to another field.',
+        );
         continue;
       }
       const mapped = mapValue(to, field, values, sink);
@@ -127,11 +151,23 @@ function mapValue(to: string, field: SourceField, rules: { match: string; to: st
     if (mapped === null) continue;
     const converted = convertScalar(to, mapped);
     if (converted !== undefined) return converted;
-    sink.add('frontmatter-value', `Unexpected value \`${String(mapped)}\` for \`${to}\``, field.place, 'warning', to === 'reviewed' ? 'Use a date like 2024-01-31 or 01/31/2024.' : undefined);
+    sink.add(
+      'frontmatter-value',
+      `Unexpected value \`${String(mapped)}\` for \`${to}\``,
+      field.place,
+      'warning',
+      to === 'reviewed' ? 'Use a date like 2024-01-31 or 01/31/2024.' : undefined,
+    );
     return undefined;
   }
   if (misses.length) {
-    sink.add('frontmatter-no-rule', `Unexpected ${to} value${misses.length > 1 ? 's' : ''} \`${misses.join('`, `')}\`, expected one matching a rule in \`fields\` (default used)`, field.place, 'info', `Add a value rule for ${to} to the mapping file.`);
+    sink.add(
+      'frontmatter-no-rule',
+      `Unexpected ${to} value${misses.length > 1 ? 's' : ''} \`${misses.join('`, `')}\`, expected one matching a rule in \`fields\` (default used)`,
+      field.place,
+      'info',
+      `Add a value rule for ${to} to the mapping file.`,
+    );
   }
   return undefined;
 }

@@ -20,7 +20,6 @@ function jsxBlock(name: string) {
 
 const toMdast = unified().use(rehypeRemark, { handlers: { details: jsxBlock('details'), summary: jsxBlock('summary') } as never });
 
-
 /** Confluence macro class -> DocFX alert name, so the alert converter turns them into Callouts. */
 const CONFLUENCE_ALERTS: Record<string, string> = { information: 'NOTE', info: 'NOTE', note: 'WARNING', warning: 'WARNING', tip: 'TIP' };
 
@@ -107,14 +106,27 @@ export function htmlToMdast(content: HastRoot, mapping: Mapping, sink: IssueSink
       return SKIP;
     }
     if ((node.tagName === 'td' || node.tagName === 'th') && (Number(node.properties?.['rowSpan'] ?? 1) > 1 || Number(node.properties?.['colSpan'] ?? 1) > 1)) {
-      sink.add('html-table-span', 'Unexpected merged table cell (rowspan/colspan), expected a plain grid (cells kept, merge lost)', place, 'warning', 'Check the table in the output; Markdown tables cannot merge cells.');
+      sink.add(
+        'html-table-span',
+        'Unexpected merged table cell (rowspan/colspan), expected a plain grid (cells kept, merge lost)',
+        place,
+        'warning',
+        'Check the table in the output; Markdown tables cannot merge cells.',
+      );
     }
-    const macro = classes(node).find((c) => c.startsWith('confluence-information-macro-') && c !== 'confluence-information-macro-body' && c !== 'confluence-information-macro-icon');
+    const macro = classes(node).find(
+      (c) => c.startsWith('confluence-information-macro-') && c !== 'confluence-information-macro-body' && c !== 'confluence-information-macro-icon',
+    );
     if (macro && parent && index !== undefined) {
       const kind = macro.slice('confluence-information-macro-'.length);
       const alert = CONFLUENCE_ALERTS[kind] ?? 'NOTE';
       const body = (node.children as ElementContent[]).filter((c) => c.type !== 'element' || !classes(c).includes('confluence-information-macro-icon'));
-      const quote: Element = { type: 'element', tagName: 'blockquote', properties: {}, children: [{ type: 'element', tagName: 'p', properties: {}, children: [{ type: 'text', value: `[!${alert}]` }] }, ...body] };
+      const quote: Element = {
+        type: 'element',
+        tagName: 'blockquote',
+        properties: {},
+        children: [{ type: 'element', tagName: 'p', properties: {}, children: [{ type: 'text', value: `[!${alert}]` }] }, ...body],
+      };
       parent.children.splice(index, 1, quote);
       return undefined;
     }
@@ -126,7 +138,10 @@ export function htmlToMdast(content: HastRoot, mapping: Mapping, sink: IssueSink
       const title = control ? textOf(control).replace(/\s+/g, ' ').trim() : '';
       node.tagName = 'details';
       node.properties = {};
-      node.children = [{ type: 'element', tagName: 'summary', properties: {}, children: [{ type: 'text', value: title || 'Details' }] }, ...((content?.children ?? []) as ElementContent[])];
+      node.children = [
+        { type: 'element', tagName: 'summary', properties: {}, children: [{ type: 'text', value: title || 'Details' }] },
+        ...((content?.children ?? []) as ElementContent[]),
+      ];
       return undefined;
     }
     if (node.tagName === 'pre') {

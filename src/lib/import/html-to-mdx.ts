@@ -9,7 +9,14 @@ const OPTIONAL_END = new Set(['p', 'li', 'td', 'th', 'tr', 'dt', 'dd', 'thead', 
 
 function reportUnclosed(name: string, place: IssuePlace | undefined, sink: IssueSink): void {
   if (OPTIONAL_END.has(name)) sink.add('html-unclosed', `Unexpected unclosed <${name}>, expected </${name}> (tag removed, content kept)`, place, 'info');
-  else sink.add('html-unclosed', `Unexpected unclosed <${name}>, expected </${name}> (tag removed, content kept)`, place, 'warning', `Close the <${name}> element in the source.`);
+  else
+    sink.add(
+      'html-unclosed',
+      `Unexpected unclosed <${name}>, expected </${name}> (tag removed, content kept)`,
+      place,
+      'warning',
+      `Close the <${name}> element in the source.`,
+    );
 }
 
 const PHRASING_PARENTS = new Set(['paragraph', 'heading', 'tableCell', 'emphasis', 'strong', 'delete', 'link', 'linkReference', 'mdxJsxTextElement']);
@@ -29,7 +36,13 @@ function comment(value: string): string {
 
 function attrs(name: string, raw: Record<string, string | null>, sink: IssueSink, place: IssuePlace | undefined): MdxJsxAttribute[] {
   const { kept, dropped } = jsxAttributes(name, raw);
-  if (dropped.length) sink.add('html-attribute', `Unexpected attribute${dropped.length > 1 ? 's' : ''} ${dropped.map((d) => `\`${d}\``).join(', ')} on <${name}>, expected plain HTML attributes (removed)`, place, 'info');
+  if (dropped.length)
+    sink.add(
+      'html-attribute',
+      `Unexpected attribute${dropped.length > 1 ? 's' : ''} ${dropped.map((d) => `\`${d}\``).join(', ')} on <${name}>, expected plain HTML attributes (removed)`,
+      place,
+      'info',
+    );
   return kept.map(([key, value]) => ({ type: 'mdxJsxAttribute', name: key, value }));
 }
 
@@ -68,7 +81,14 @@ function inlineElement(frame: Frame, sink: IssueSink): PhrasingContent[] {
 /** A void or self-contained inline element (`<br>`, `<img>`, `<a name>`). */
 function voidElement(token: Extract<HtmlToken, { kind: 'open' }>, sink: IssueSink, place: IssuePlace | undefined): PhrasingContent {
   const name = token.name.toLowerCase();
-  if (name === 'img') return { type: 'image', url: token.attrs['src'] ?? '', alt: token.attrs['alt'] ?? '', title: token.attrs['title'] ?? null, position: place ? { start: { ...place }, end: { ...place } } : undefined };
+  if (name === 'img')
+    return {
+      type: 'image',
+      url: token.attrs['src'] ?? '',
+      alt: token.attrs['alt'] ?? '',
+      title: token.attrs['title'] ?? null,
+      position: place ? { start: { ...place }, end: { ...place } } : undefined,
+    };
   return { type: 'mdxJsxTextElement', name, attributes: attrs(name, token.attrs, sink, place), children: [] };
 }
 
@@ -239,7 +259,13 @@ function unwrapFlow(stack: FlowFrame[], sink: IssueSink): void {
   reportUnclosed(frame.name, frame.place, sink);
   // The element goes, its id stays: links point at it (`#sectiona`).
   const id = frame.token?.attrs['id'] ?? frame.token?.attrs['name'];
-  if (id) parent.children.push({ type: 'mdxJsxFlowElement', name: 'a', attributes: [{ type: 'mdxJsxAttribute', name: 'id', value: id }], children: [] } as RootContent);
+  if (id)
+    parent.children.push({
+      type: 'mdxJsxFlowElement',
+      name: 'a',
+      attributes: [{ type: 'mdxJsxAttribute', name: 'id', value: id }],
+      children: [],
+    } as RootContent);
   if (parent.pending.length) {
     const pending = parent.pending;
     parent.pending = [];
@@ -263,4 +289,3 @@ function walk(node: Parent, sink: IssueSink): void {
   if (PHRASING_PARENTS.has(node.type)) node.children = convertInlineHtml(node.children as PhrasingContent[], sink) as Parent['children'];
   else node.children = convertFlowHtml(node.children as RootContent[], sink) as Parent['children'];
 }
-

@@ -30,8 +30,38 @@ export const VOID = new Set(['br', 'img', 'hr', 'wbr', 'col', 'source', 'input']
 
 /** Elements that hold blocks: in flow position they wrap the Markdown that follows until their end tag. */
 export const FLOW = new Set([
-  'details', 'summary', 'div', 'section', 'center', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th', 'caption',
-  'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'figure', 'figcaption', 'colgroup', 'hr',
+  'details',
+  'summary',
+  'div',
+  'section',
+  'center',
+  'table',
+  'thead',
+  'tbody',
+  'tfoot',
+  'tr',
+  'td',
+  'th',
+  'caption',
+  'ul',
+  'ol',
+  'li',
+  'dl',
+  'dt',
+  'dd',
+  'p',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'blockquote',
+  'pre',
+  'figure',
+  'figcaption',
+  'colgroup',
+  'hr',
 ]);
 
 /**
@@ -39,17 +69,66 @@ export const FLOW = new Set([
  * them with their content and reports them (with the embed's source), in HTML pages and in the
  * raw HTML of Markdown sources alike.
  */
-export const DROPPED = new Set(['script', 'style', 'iframe', 'video', 'audio', 'object', 'embed', 'form', 'input', 'button', 'select', 'textarea', 'canvas', 'svg', 'noscript']);
+export const DROPPED = new Set([
+  'script',
+  'style',
+  'iframe',
+  'video',
+  'audio',
+  'object',
+  'embed',
+  'form',
+  'input',
+  'button',
+  'select',
+  'textarea',
+  'canvas',
+  'svg',
+  'noscript',
+]);
 
 /** The reason and hint of an `html-dropped` issue. */
 export function droppedMessage(name: string, source: unknown): { reason: string; hint: string } {
-  return { reason: `Unexpected <${name}>, expected content with a Markdown form (removed${source ? `, source ${String(source)}` : ''})`, hint: 'Replace embeds with a link or a screenshot.' };
+  return {
+    reason: `Unexpected <${name}>, expected content with a Markdown form (removed${source ? `, source ${String(source)}` : ''})`,
+    hint: 'Replace embeds with a link or a screenshot.',
+  };
 }
 
 /** Inline elements kept as JSX (those with a Markdown form are converted instead). */
 export const PHRASING = new Set([
-  'a', 'b', 'strong', 'i', 'em', 'u', 's', 'strike', 'del', 'ins', 'code', 'tt', 'kbd', 'samp', 'var', 'sup', 'sub', 'span', 'small',
-  'mark', 'abbr', 'cite', 'q', 'font', 'big', 'br', 'img', 'wbr', 'label', 'time', 'dfn', 'nobr',
+  'a',
+  'b',
+  'strong',
+  'i',
+  'em',
+  'u',
+  's',
+  'strike',
+  'del',
+  'ins',
+  'code',
+  'tt',
+  'kbd',
+  'samp',
+  'var',
+  'sup',
+  'sub',
+  'span',
+  'small',
+  'mark',
+  'abbr',
+  'cite',
+  'q',
+  'font',
+  'big',
+  'br',
+  'img',
+  'wbr',
+  'label',
+  'time',
+  'dfn',
+  'nobr',
 ]);
 
 /**
@@ -59,10 +138,30 @@ export const PHRASING = new Set([
 export function isHtmlElement(name: string, closedLater: boolean): boolean {
   const lower = name.toLowerCase();
   if (!FLOW.has(lower) && !PHRASING.has(lower) && !VOID.has(lower) && !DROPPED.has(lower)) return false;
-  return name === lower || name === name.toUpperCase() && name.length <= 2 || closedLater;
+  return name === lower || (name === name.toUpperCase() && name.length <= 2) || closedLater;
 }
 
-const NAMED: Record<string, string> = { nbsp: '\u00a0', lt: '<', gt: '>', amp: '&', quot: '"', apos: "'", copy: '©', reg: '®', trade: '™', mdash: '—', ndash: '–', hellip: '…', rsquo: '’', lsquo: '‘', rdquo: '”', ldquo: '“', bull: '•', times: '×', rarr: '→' };
+const NAMED: Record<string, string> = {
+  nbsp: '\u00a0',
+  lt: '<',
+  gt: '>',
+  amp: '&',
+  quot: '"',
+  apos: "'",
+  copy: '©',
+  reg: '®',
+  trade: '™',
+  mdash: '—',
+  ndash: '–',
+  hellip: '…',
+  rsquo: '’',
+  lsquo: '‘',
+  rdquo: '”',
+  ldquo: '“',
+  bull: '•',
+  times: '×',
+  rarr: '→',
+};
 
 /** Decodes numeric and common named character references; unknown ones stay as written. */
 export function decodeEntities(text: string): string {

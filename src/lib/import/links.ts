@@ -23,7 +23,6 @@ export interface LinkContext {
   anchorRenames?: Map<string, string> | undefined;
 }
 
-
 // attributes of kept HTML elements that hold a URL
 const URL_ATTRIBUTES = new Set(['href', 'src', 'srcset', 'action', 'formaction', 'poster', 'data', 'xlink:href', 'background', 'cite']);
 
@@ -60,7 +59,13 @@ export function rewriteLinks(tree: Root, file: string, context: LinkContext, sin
         if (attribute.type !== 'mdxJsxAttribute' || !URL_ATTRIBUTES.has(attribute.name.toLowerCase()) || typeof attribute.value !== 'string') return true;
         const verdict = checkUrl(attribute.value, context.urlSchemes);
         if (verdict.allowed) return true;
-        sink.add('url-scheme', `${refusedUrlMessage(attribute.value, verdict)} (\`${attribute.name}\` removed from <${element.name}>)`, placeOf(node as never), 'warning', verdict.hint);
+        sink.add(
+          'url-scheme',
+          `${refusedUrlMessage(attribute.value, verdict)} (\`${attribute.name}\` removed from <${element.name}>)`,
+          placeOf(node as never),
+          'warning',
+          verdict.hint,
+        );
         return false;
       });
       return;
@@ -70,7 +75,13 @@ export function rewriteLinks(tree: Root, file: string, context: LinkContext, sin
       const verdict = checkUrl(target.url, context.urlSchemes);
       if (!verdict.allowed) {
         const kind = node.type === 'image' ? 'image' : 'link';
-        sink.add('url-scheme', `${refusedUrlMessage(target.url, verdict, kind)} (${kind === 'image' ? 'replaced by its alt text' : node.type === 'definition' ? 'definition removed' : 'link removed, text kept'})`, placeOf(target), 'warning', verdict.hint);
+        sink.add(
+          'url-scheme',
+          `${refusedUrlMessage(target.url, verdict, kind)} (${kind === 'image' ? 'replaced by its alt text' : node.type === 'definition' ? 'definition removed' : 'link removed, text kept'})`,
+          placeOf(target),
+          'warning',
+          verdict.hint,
+        );
         const replacement = node.type === 'link' ? (node as Link).children : node.type === 'image' ? [{ type: 'text', value: (node as Image).alt ?? '' }] : [];
         parent.children.splice(index, 1, ...(replacement as never[]));
         return [SKIP, index];
@@ -94,10 +105,22 @@ export function rewriteLinks(tree: Root, file: string, context: LinkContext, sin
         return;
       }
       if (ref.type === 'definition' || !parent || index === undefined) {
-        sink.add('link-unresolved', `Unexpected link to \`${ref.url}\`, expected an article of this import (kept as written)`, placeOf(ref), 'warning', 'Import the target too, or make the link absolute.');
+        sink.add(
+          'link-unresolved',
+          `Unexpected link to \`${ref.url}\`, expected an article of this import (kept as written)`,
+          placeOf(ref),
+          'warning',
+          'Import the target too, or make the link absolute.',
+        );
         return;
       }
-      sink.add('link-unresolved', `Unexpected link to \`${ref.url}\`, expected an article of this import (link removed, text kept)`, placeOf(ref), 'warning', 'Import the target too, or make the link absolute.');
+      sink.add(
+        'link-unresolved',
+        `Unexpected link to \`${ref.url}\`, expected an article of this import (link removed, text kept)`,
+        placeOf(ref),
+        'warning',
+        'Import the target too, or make the link absolute.',
+      );
       parent.children.splice(index, 1, ...((ref as Link).children as never[]));
       return [SKIP, index];
     }
@@ -116,10 +139,25 @@ export function rewriteLinks(tree: Root, file: string, context: LinkContext, sin
       return;
     }
     const alt = image.alt?.trim();
-    if (outside) sink.add('outside-source', `Unexpected image \`${image.url}\` outside the imported folders, expected a file inside them (not copied, replaced by its alt text)`, placeOf(image), 'warning', 'Import the folder that holds the media too, or copy the image next to the sources.');
-    else sink.add('image-missing', `Unexpected missing image \`${image.url}\`, expected the file next to the source (replaced by its alt text)`, placeOf(image), 'warning', 'Copy the media folder next to the source files, or set `baseUrl` in the mapping.');
+    if (outside)
+      sink.add(
+        'outside-source',
+        `Unexpected image \`${image.url}\` outside the imported folders, expected a file inside them (not copied, replaced by its alt text)`,
+        placeOf(image),
+        'warning',
+        'Import the folder that holds the media too, or copy the image next to the sources.',
+      );
+    else
+      sink.add(
+        'image-missing',
+        `Unexpected missing image \`${image.url}\`, expected the file next to the source (replaced by its alt text)`,
+        placeOf(image),
+        'warning',
+        'Copy the media folder next to the source files, or set `baseUrl` in the mapping.',
+      );
     const replacement: PhrasingContent = { type: 'emphasis', children: [{ type: 'text', value: alt ? `[Image: ${alt}]` : `[Image: ${basename(path)}]` }] };
-    if (parent.type === 'root' || parent.type === 'blockquote' || parent.type === 'listItem') parent.children.splice(index, 1, { type: 'paragraph', children: [replacement] } as never);
+    if (parent.type === 'root' || parent.type === 'blockquote' || parent.type === 'listItem')
+      parent.children.splice(index, 1, { type: 'paragraph', children: [replacement] } as never);
     else parent.children.splice(index, 1, replacement as never);
     return [SKIP, index + 1];
   });

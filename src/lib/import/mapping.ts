@@ -10,7 +10,10 @@ const patternSchema = z
     try {
       new RegExp(pattern, 'i');
     } catch (error) {
-      ctx.addIssue({ code: 'custom', message: `not a regular expression (${(error as Error).message}); to match + ( ) [ ] ? * literally, write \\+ \\( and so on` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `not a regular expression (${(error as Error).message}); to match + ( ) [ ] ? * literally, write \\+ \\( and so on`,
+      });
     }
   });
 
@@ -89,10 +92,37 @@ export const DEFAULT_MAPPING: Mapping = mappingSchema.parse({
     lang: 'lang',
     locale: 'lang',
     'ms.locale': 'lang',
-    draft: { to: 'state', values: [{ match: '^true$', to: 'draft' }, { match: '^false$', to: 'validated' }] },
+    draft: {
+      to: 'state',
+      values: [
+        { match: '^true$', to: 'draft' },
+        { match: '^false$', to: 'validated' },
+      ],
+    },
   },
   // Help Center API fields that have no counterpart in our frontmatter.
-  ignore: ['id', 'url', 'html_url', 'author_id', 'comments_disabled', 'promoted', 'position', 'vote_sum', 'vote_count', 'section_id', 'created_at', 'edited_at', 'source_locale', 'outdated', 'outdated_locales', 'permission_group_id', 'user_segment_id', 'user_segment_ids', 'content_tag_ids', 'name'],
+  ignore: [
+    'id',
+    'url',
+    'html_url',
+    'author_id',
+    'comments_disabled',
+    'promoted',
+    'position',
+    'vote_sum',
+    'vote_count',
+    'section_id',
+    'created_at',
+    'edited_at',
+    'source_locale',
+    'outdated',
+    'outdated_locales',
+    'permission_group_id',
+    'user_segment_id',
+    'user_segment_ids',
+    'content_tag_ids',
+    'name',
+  ],
   // no `lang` default: without a frontmatter key, a locale folder or a mapping default, the
   // language is recognised from the text (src/lib/import/detect-lang.ts)
   defaults: { level: 1, audience: 'public', state: 'validated', owner: 'kb-import', product: 'imported' },

@@ -94,7 +94,9 @@ export function textReport(result: ImportResult, options: { verbose?: boolean | 
   const ignored = Object.entries(result.ignoredKeys).map(([k, n]) => `${show(k)} ${n}`);
   if (ignored.length) out.push(`ignored keys (mapping): ${ignored.join(', ')}`);
   if (result.newProducts.length || result.newTags.length) {
-    out.push(`taxonomy additions: products ${show(result.newProducts.join(', ')) || '-'}; tags ${result.newTags.length}${result.taxonomyFile ? ` (written to ${show(result.taxonomyFile)})` : ''}`);
+    out.push(
+      `taxonomy additions: products ${show(result.newProducts.join(', ')) || '-'}; tags ${result.newTags.length}${result.taxonomyFile ? ` (written to ${show(result.taxonomyFile)})` : ''}`,
+    );
   }
   return noWorkflowCommands(out.join('\n'));
 }

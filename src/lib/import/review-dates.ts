@@ -51,11 +51,19 @@ export function honestReviewDates(items: Item[], history: SourceHistory): Review
     if (honest) {
       item.data['reviewed'] = honest;
       fromHistory++;
-      item.sink.add('reviewed-from-history', `${why}: reviewed set to ${honest}, the file's newest change in the source history that was not a bulk day`, undefined, 'info');
+      item.sink.add(
+        'reviewed-from-history',
+        `${why}: reviewed set to ${honest}, the file's newest change in the source history that was not a bulk day`,
+        undefined,
+        'info',
+      );
     } else {
       delete item.data['reviewed'];
       cleared++;
-      const known = history.kind === 'none' ? 'no source history was found (import from a git checkout, or put FILE_HISTORY.csv beside it)' : 'its changes in the source history fall on bulk days too';
+      const known =
+        history.kind === 'none'
+          ? 'no source history was found (import from a git checkout, or put FILE_HISTORY.csv beside it)'
+          : 'its changes in the source history fall on bulk days too';
       item.sink.add('reviewed-bulk', `${why}: reviewed left empty because ${known}`, undefined, 'info', 'Review the article and set `reviewed`.');
     }
   });

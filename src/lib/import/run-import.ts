@@ -122,7 +122,13 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
     const found = detected.get(doc)!;
     const lang = languageOf(doc);
     if (lang !== found.lang) {
-      sink.add('lang-unsupported', `Unexpected language \`${found.lang}\` (from ${found.signal}), expected en or de (used ${lang})`, undefined, 'warning', 'Set `defaults.lang` in the mapping, or translate the article.');
+      sink.add(
+        'lang-unsupported',
+        `Unexpected language \`${found.lang}\` (from ${found.signal}), expected en or de (used ${lang})`,
+        undefined,
+        'warning',
+        'Set `defaults.lang` in the mapping, or translate the article.',
+      );
     }
     countLanguage(languages, lang, lang === found.lang ? found.signal : 'unsupported');
     // images are copied once the article's language is known: into articles/<lang>/media/<slug>/
@@ -144,13 +150,27 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
         return `./media/${slug}/${name}`;
       },
     };
-    if (doc.encoding) sink.add('encoding', `Unexpected ${doc.encoding} text, expected UTF-8 (decoded as ${doc.encoding})`, undefined, 'info', 'Check special characters in the output.');
+    if (doc.encoding)
+      sink.add(
+        'encoding',
+        `Unexpected ${doc.encoding} text, expected UTF-8 (decoded as ${doc.encoding})`,
+        undefined,
+        'info',
+        'Check special characters in the output.',
+      );
     let converted;
     try {
       converted = convertDoc(doc, mapping, links, sink, ignored, lang);
     } catch (error) {
       if (error instanceof NestingTooDeep) sink.add('too-deep', error.reason, error, 'error', nestingHint(error.kind));
-      else sink.add('convert-failed', `Unexpected failure converting this file: ${(error as Error).message}`, undefined, 'error', 'Report this as an importer bug with the source file.');
+      else
+        sink.add(
+          'convert-failed',
+          `Unexpected failure converting this file: ${(error as Error).message}`,
+          undefined,
+          'error',
+          'Report this as an importer bug with the source file.',
+        );
       files.push({ source: doc.name, id: `${lang}/${slug}`, status: 'rejected', langFrom: found.signal, issues: sink.issues });
       continue;
     }
@@ -161,7 +181,13 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
           out.copy(abs, join(articlesDir(options.outDir), lang, 'media', slug, name));
         } catch (error) {
           if (!(error instanceof OutsideOutputError)) throw error;
-          sink.add('outside-output', `Unexpected ${error.message}, expected a folder inside the output folder (image not copied)`, undefined, 'error', 'Remove the symbolic link from the output folder.');
+          sink.add(
+            'outside-output',
+            `Unexpected ${error.message}, expected a folder inside the output folder (image not copied)`,
+            undefined,
+            'error',
+            'Remove the symbolic link from the output folder.',
+          );
         }
       }
     }
@@ -178,7 +204,7 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
     // articles serialized in the first pass get the frontmatter with their final review date
     if (item.mdx) item.mdx = item.mdx.replace(/^---\n[^]*?\n---\n/, `---\n${frontmatterYaml(item.data)}---\n`);
   }
-    const internalPages = new Set(pending.filter((p) => p.data['audience'] === 'internal').map((p) => articleUrl(p.lang, p.slug)));
+  const internalPages = new Set(pending.filter((p) => p.data['audience'] === 'internal').map((p) => articleUrl(p.lang, p.slug)));
   for (const item of pending) {
     const { doc, slug, lang, data, sink } = item;
     let mdx = item.mdx;
@@ -189,7 +215,14 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
     const problems = validateOutput(data, mdx!);
     const id = `${lang}/${slug}`;
     if (problems.length) {
-      for (const p of problems) sink.add(p.rule, `Unexpected invalid output: ${p.reason}`, p.line ? { line: p.line, column: p.column ?? 1 } : undefined, 'error', 'The article was not written; fix the construct in the source or report an importer bug.');
+      for (const p of problems)
+        sink.add(
+          p.rule,
+          `Unexpected invalid output: ${p.reason}`,
+          p.line ? { line: p.line, column: p.column ?? 1 } : undefined,
+          'error',
+          'The article was not written; fix the construct in the source or report an importer bug.',
+        );
       files.push({ source: doc.name, id, status: 'rejected', langFrom: detected.get(doc)!.signal, issues: sink.issues });
       continue;
     }
@@ -202,7 +235,13 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
       target = out.write(articleFile(options.outDir, lang, slug), mdx!);
     } catch (error) {
       if (!(error instanceof OutsideOutputError)) throw error;
-      sink.add('outside-output', `Unexpected ${error.message}, expected a folder inside the output folder (not written)`, undefined, 'error', 'Remove the symbolic link from the output folder.');
+      sink.add(
+        'outside-output',
+        `Unexpected ${error.message}, expected a folder inside the output folder (not written)`,
+        undefined,
+        'error',
+        'Remove the symbolic link from the output folder.',
+      );
       files.push({ source: doc.name, id, status: 'rejected', langFrom: detected.get(doc)!.signal, issues: sink.issues });
       continue;
     }
@@ -219,7 +258,10 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
     languages,
   };
   if (options.writeTaxonomy && !options.dryRun) {
-    const file = out.write('taxonomy.yaml', `# Generated by kb import: the project taxonomy plus what the imported articles use.\n${stringifyYaml(taxonomy.toJSON(), { lineWidth: 0 })}`);
+    const file = out.write(
+      'taxonomy.yaml',
+      `# Generated by kb import: the project taxonomy plus what the imported articles use.\n${stringifyYaml(taxonomy.toJSON(), { lineWidth: 0 })}`,
+    );
     result.taxonomyFile = display(cwd, file);
     if (options.lifecycleDir && existsSync(options.lifecycleDir) && resolve(options.lifecycleDir) !== resolve(options.outDir, 'lifecycle')) {
       cpSync(options.lifecycleDir, join(options.outDir, 'lifecycle'), { recursive: true });

@@ -25,11 +25,22 @@ export function ensureResolution(tree: Root, data: TargetData, mapping: Mapping,
     const kept: Heading = { type: 'heading', depth: 3, children: candidate.children };
     candidate.children = [{ type: 'text', value: name }];
     tree.children.splice(index + 1, 0, kept);
-    sink.add('section-resolution', `Unexpected section \`${original}\` where a \`## ${name}\` was expected (it became ${name}, its heading an h3 below)`, placeOf(candidate), 'info');
+    sink.add(
+      'section-resolution',
+      `Unexpected section \`${original}\` where a \`## ${name}\` was expected (it became ${name}, its heading an h3 below)`,
+      placeOf(candidate),
+      'info',
+    );
     return;
   }
   if (mapping.missingResolution === 'internal' && data['audience'] === 'public') {
     data['audience'] = 'internal';
-    sink.add('section-resolution', `Unexpected public article without a \`## ${name}\` section, expected steps a customer can follow (imported as internal)`, placeOf(h2s[0] ?? tree.children[0]), 'warning', `Add a ${name} section and set audience: public again, or add its heading to \`resolutionFrom\` in the mapping.`);
+    sink.add(
+      'section-resolution',
+      `Unexpected public article without a \`## ${name}\` section, expected steps a customer can follow (imported as internal)`,
+      placeOf(h2s[0] ?? tree.children[0]),
+      'warning',
+      `Add a ${name} section and set audience: public again, or add its heading to \`resolutionFrom\` in the mapping.`,
+    );
   }
 }

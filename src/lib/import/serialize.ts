@@ -11,7 +11,24 @@ import type { TargetData } from './frontmatter.ts';
 // resourceLink: MDX has no autolinks, `<https://...>` would be read as JSX.
 const writer = unified().use(remarkGfm).use(remarkMdx).use(remarkStringify, { resourceLink: true, bullet: '-', emphasis: '_', rule: '-', fences: true });
 
-const ORDER = ['title', 'summary', 'level', 'audience', 'state', 'product', 'versions', 'tags', 'error_codes', 'owner', 'reviewed', 'review_every', 'tickets', 'lang', 'translation_key', 'escalation'];
+const ORDER = [
+  'title',
+  'summary',
+  'level',
+  'audience',
+  'state',
+  'product',
+  'versions',
+  'tags',
+  'error_codes',
+  'owner',
+  'reviewed',
+  'review_every',
+  'tickets',
+  'lang',
+  'translation_key',
+  'escalation',
+];
 
 /** Our frontmatter in the schema's key order, then anything else the mapping produced. */
 export function frontmatterYaml(data: TargetData): string {

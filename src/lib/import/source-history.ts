@@ -89,7 +89,9 @@ function readFileHistory(csv: string, root: string, files: Map<string, FileChang
   const rows = parseCsv(readFileSync(csv, 'utf8'), { columns: true, skip_empty_lines: true, relax_column_count: true }) as Record<string, string>[];
   for (const row of rows) {
     if (!row['path']) continue;
-    const days = [row['git_last_commit_at'], row['git_first_commit_at']].map((d) => d?.slice(0, 10)).filter((d): d is string => Boolean(d && /^\d{4}-\d{2}-\d{2}$/.test(d)));
+    const days = [row['git_last_commit_at'], row['git_first_commit_at']]
+      .map((d) => d?.slice(0, 10))
+      .filter((d): d is string => Boolean(d && /^\d{4}-\d{2}-\d{2}$/.test(d)));
     files.set(join(root, row['path'].split('/').join(sep)), { days: [...new Set(days)] });
   }
   return rows.length;

@@ -36,7 +36,12 @@ const PATTERN = '**/*.{md,markdown,html,htm,json}';
  * export are skipped with a reason, and so are files that are not regular files and symbolic
  * links that lead outside the given folders (`roots`).
  */
-export async function discoverSources(inputs: readonly string[], includeFolders: readonly string[], cwd: string = process.cwd(), roots: SourceRoots = new SourceRoots(inputs, cwd)): Promise<{ docs: SourceDoc[]; skipped: SkippedFile[] }> {
+export async function discoverSources(
+  inputs: readonly string[],
+  includeFolders: readonly string[],
+  cwd: string = process.cwd(),
+  roots: SourceRoots = new SourceRoots(inputs, cwd),
+): Promise<{ docs: SourceDoc[]; skipped: SkippedFile[] }> {
   const files: string[] = [];
   for (const input of inputs) {
     const abs = resolve(cwd, input);
@@ -64,7 +69,8 @@ export async function discoverSources(inputs: readonly string[], includeFolders:
     const { text, encoding } = decode(await readFile(real));
     const base = slugify(basename(file, extname(file)));
     if (ext === '.md' || ext === '.markdown') docs.push({ name, path: file, kind: 'markdown', slug: base, text, encoding });
-    else if (ext === '.html' || ext === '.htm') docs.push({ name, path: file, kind: 'html', encoding, slug: slugify(basename(file, extname(file)).replace(/_\d+$/, '')), text }); // Confluence appends _<page id>
+    else if (ext === '.html' || ext === '.htm')
+      docs.push({ name, path: file, kind: 'html', encoding, slug: slugify(basename(file, extname(file)).replace(/_\d+$/, '')), text }); // Confluence appends _<page id>
     else {
       const articles = zendeskArticles(text);
       if (typeof articles === 'string') {
@@ -73,7 +79,14 @@ export async function discoverSources(inputs: readonly string[], includeFolders:
       }
       for (const article of articles) {
         const id = String(article['id'] ?? docs.length);
-        docs.push({ name: `${name}#${id}`, path: file, kind: 'zendesk', slug: slugify(String(article['title'] ?? id)) || `article-${id}`, text: String(article['body'] ?? ''), article });
+        docs.push({
+          name: `${name}#${id}`,
+          path: file,
+          kind: 'zendesk',
+          slug: slugify(String(article['title'] ?? id)) || `article-${id}`,
+          text: String(article['body'] ?? ''),
+          article,
+        });
       }
     }
   }
@@ -100,7 +113,9 @@ function zendeskArticles(text: string): Record<string, unknown>[] | string {
   } catch (error) {
     return `Unexpected JSON syntax (${(error as Error).message}), expected a Help Center export`;
   }
-  const list = Array.isArray(data) ? data : ((data as { articles?: unknown })?.articles ?? ((data as { article?: unknown })?.article ? [(data as { article: unknown }).article] : undefined));
+  const list = Array.isArray(data)
+    ? data
+    : ((data as { articles?: unknown })?.articles ?? ((data as { article?: unknown })?.article ? [(data as { article: unknown }).article] : undefined));
   if (!Array.isArray(list)) return 'JSON without an `articles` array (not a Help Center export)';
   if (!list.every((a) => a && typeof a === 'object' && 'body' in a)) return 'JSON `articles` without a `body` each (not a Help Center export)';
   return list as Record<string, unknown>[];

@@ -41,7 +41,13 @@ export class TaxonomyBuilder {
         this.#addedProducts.add(product);
       } else {
         const fallback = String(mapping.defaults['product'] ?? '');
-        sink.add('taxonomy-product', `Unexpected product \`${product}\`, expected one of the taxonomy (used \`${fallback}\`)`, undefined, 'warning', 'Add the product to taxonomy.yaml or a value rule to the mapping file.');
+        sink.add(
+          'taxonomy-product',
+          `Unexpected product \`${product}\`, expected one of the taxonomy (used \`${fallback}\`)`,
+          undefined,
+          'warning',
+          'Add the product to taxonomy.yaml or a value rule to the mapping file.',
+        );
         data['product'] = fallback;
       }
     }
@@ -58,7 +64,14 @@ export class TaxonomyBuilder {
         this.#taxonomy.tags.push({ id: tag, name: { en: displayName(tag), de: displayName(tag) } });
         this.#addedTags.add(tag);
         kept.push(tag);
-      } else sink.add('taxonomy-tag', `Unexpected tag \`${tag}\`, expected one of the taxonomy (removed)`, undefined, 'warning', 'Add the tag to taxonomy.yaml or map it with a value rule.');
+      } else
+        sink.add(
+          'taxonomy-tag',
+          `Unexpected tag \`${tag}\`, expected one of the taxonomy (removed)`,
+          undefined,
+          'warning',
+          'Add the tag to taxonomy.yaml or map it with a value rule.',
+        );
     }
     data['tags'] = kept;
   }

@@ -58,9 +58,7 @@ export function productFromSource(text: string, file: string): LifecycleProduct 
       link: typeof release['link'] === 'string' ? release['link'] : undefined,
     });
   });
-  const identifiers = Array.isArray(raw['identifiers'])
-    ? raw['identifiers'].flatMap((entry) => (isRecord(entry) ? Object.values(entry).map(String) : []))
-    : [];
+  const identifiers = Array.isArray(raw['identifiers']) ? raw['identifiers'].flatMap((entry) => (isRecord(entry) ? Object.values(entry).map(String) : [])) : [];
   const aliases = Array.isArray(raw['alternate_urls']) ? raw['alternate_urls'].map((u) => String(u).replace(/^\//, '')) : [];
   return compact({
     title: typeof raw['title'] === 'string' ? raw['title'] : undefined,

@@ -45,5 +45,7 @@ export function judgedMentions(mentions: Mention[], today: Date): Mention[] {
 export function versionWithoutEnd(name: string, productId: string, taxonomy: Taxonomy, lifecycle: Lifecycle): boolean {
   const listed = findProduct(taxonomy, productId)?.versions.find((v) => v.name === name);
   if (listed?.eol) return false;
-  return !mentionMatcher(lifecycle).find(name).some((m) => m.end && m.basis !== 'product');
+  return !mentionMatcher(lifecycle)
+    .find(name)
+    .some((m) => m.end && m.basis !== 'product');
 }

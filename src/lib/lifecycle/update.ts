@@ -70,7 +70,8 @@ export async function updateLifecycle(options: UpdateOptions): Promise<UpdateRes
 async function openSource(options: UpdateOptions): Promise<{ root: string; cleanup: () => void }> {
   const { source } = options;
   if (!/^https?:\/\//.test(source) && existsSync(source) && statSync(source).isDirectory()) {
-    if (!existsSync(join(source, 'products'))) throw new Error(`Unexpected source ${source}: it has no products/ folder, expected a checkout of ${ENDOFLIFE_SOURCE.url}`);
+    if (!existsSync(join(source, 'products')))
+      throw new Error(`Unexpected source ${source}: it has no products/ folder, expected a checkout of ${ENDOFLIFE_SOURCE.url}`);
     return { root: source, cleanup: () => {} };
   }
   const work = mkdtempSync(join(tmpdir(), 'kb-lifecycle-'));
@@ -90,7 +91,10 @@ async function openSource(options: UpdateOptions): Promise<{ root: string; clean
       // only the product pages are extracted; wildcards keep the archive's top folder name open
       execFileSync('tar', ['-xzf', archive, '-C', out, '--wildcards', '*/products/*.md'], { stdio: 'pipe' });
     } catch (error) {
-      throw new Error(`Cannot extract ${source}: ${String((error as { stderr?: Buffer }).stderr ?? error).trim()} (expected a .tar.gz of ${ENDOFLIFE_SOURCE.url})`, { cause: error });
+      throw new Error(
+        `Cannot extract ${source}: ${String((error as { stderr?: Buffer }).stderr ?? error).trim()} (expected a .tar.gz of ${ENDOFLIFE_SOURCE.url})`,
+        { cause: error },
+      );
     }
     const top = readdirSync(out).find((d) => existsSync(join(out, d, 'products')));
     if (!top) throw new Error(`Unexpected archive ${source}: no <folder>/products/ in it`);
@@ -126,7 +130,13 @@ const HEADER = `# Product lifecycle data: a dated snapshot of endoflife.date (ht
 
 /** The snapshot as YAML: days as YYYY-MM-DD, one line per cycle so a refresh diffs line by line. */
 export function serializeSnapshot(snapshot: Snapshot): string {
-  const doc = new Document(JSON.parse(JSON.stringify(snapshot, (_key, value: unknown) => (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T00:00:00\.000Z$/.test(value) ? value.slice(0, 10) : value))));
+  const doc = new Document(
+    JSON.parse(
+      JSON.stringify(snapshot, (_key, value: unknown) =>
+        typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T00:00:00\.000Z$/.test(value) ? value.slice(0, 10) : value,
+      ),
+    ),
+  );
   const products = doc.get('products', true);
   if (isMap(products)) {
     for (const pair of products.items) {

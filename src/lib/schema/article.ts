@@ -14,7 +14,13 @@ const level = z.union([z.literal(1), z.literal(2), z.literal(3)]);
 const day = z.union([z.date(), z.string()]).transform((value, ctx) => {
   const parsed = value instanceof Date ? (Number.isNaN(value.getTime()) ? undefined : value) : parseDay(value);
   if (parsed) return parsed;
-  ctx.addIssue({ code: 'custom', message: typeof value === 'string' ? `Unexpected day ${JSON.stringify(value)}, expected YYYY-MM-DD. ${dayHint(value)}` : 'Unexpected invalid date, expected YYYY-MM-DD' });
+  ctx.addIssue({
+    code: 'custom',
+    message:
+      typeof value === 'string'
+        ? `Unexpected day ${JSON.stringify(value)}, expected YYYY-MM-DD. ${dayHint(value)}`
+        : 'Unexpected invalid date, expected YYYY-MM-DD',
+  });
   return z.NEVER;
 });
 

@@ -24,7 +24,10 @@ export const productSchema = z.object({
    * `{ 2: 'Workplace 2nd level', 3: 'Print platform team' }`. The agent site names the queue in
    * the escalation box instead of "level 3".
    */
-  queues: z.object({ 2: z.string().min(1), 3: z.string().min(1) }).partial().optional(),
+  queues: z
+    .object({ 2: z.string().min(1), 3: z.string().min(1) })
+    .partial()
+    .optional(),
 });
 
 /** A tag: a topic that cuts across products. */

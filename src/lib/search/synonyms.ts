@@ -35,7 +35,11 @@ export const synonymsSchema = z
         group.forEach((word, w) => {
           const first = seen.get(word);
           if (first !== undefined) {
-            ctx.addIssue({ code: 'custom', path: [lang, g, w], message: `Unexpected \`${word}\` again, expected each word in one group only (it is in group ${first + 1} already)` });
+            ctx.addIssue({
+              code: 'custom',
+              path: [lang, g, w],
+              message: `Unexpected \`${word}\` again, expected each word in one group only (it is in group ${first + 1} already)`,
+            });
           } else seen.set(word, g);
         });
       });
@@ -71,13 +75,23 @@ export function parseSynonyms(text: string): { synonyms: Synonyms; problems: Syn
   const raw = doc.toJS() as unknown;
   const problems = result.error.issues.map((issue) => {
     if (issue.code === 'unrecognized_keys') {
-      const key = isMap(doc.contents) ? doc.contents.items.find((p) => issue.keys.includes(String((p.key as { value?: unknown } | null)?.value)))?.key : undefined;
-      return { ...at((key as Node | undefined)?.range?.[0] ?? 0), message: `Unexpected key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `\`${k}\``).join(', ')}, expected de and en` };
+      const key = isMap(doc.contents)
+        ? doc.contents.items.find((p) => issue.keys.includes(String((p.key as { value?: unknown } | null)?.value)))?.key
+        : undefined;
+      return {
+        ...at((key as Node | undefined)?.range?.[0] ?? 0),
+        message: `Unexpected key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `\`${k}\``).join(', ')}, expected de and en`,
+      };
     }
     const node = nodeAt(doc.contents as Node | null, issue.path);
-    const place = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p))).join('').replace(/^(\w+)/, '$1');
+    const place = issue.path
+      .map((p) => (typeof p === 'number' ? `[${p}]` : String(p)))
+      .join('')
+      .replace(/^(\w+)/, '$1');
     const value = valueAt(raw, issue.path);
-    const message = issue.message.startsWith('Unexpected') ? `${place}: ${issue.message}` : `Unexpected ${value === undefined ? 'value' : `\`${JSON.stringify(value)}\``} at ${place || 'the top'}, ${issue.message}`;
+    const message = issue.message.startsWith('Unexpected')
+      ? `${place}: ${issue.message}`
+      : `Unexpected ${value === undefined ? 'value' : `\`${JSON.stringify(value)}\``} at ${place || 'the top'}, ${issue.message}`;
     return { ...at(node?.range?.[0] ?? 0), message };
   });
   problems.sort((a, b) => a.line - b.line || a.column - b.column);

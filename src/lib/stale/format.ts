@@ -69,7 +69,9 @@ function formatText(report: StaleReport, options: FormatOptions): string {
   lines.push(leftOut(report));
   for (const s of report.skipped) {
     const first = s.issues[0];
-    lines.push(`  ${textLine(s.path)}${first ? `:${first.line}:${first.column} ${first.field ? `${textLine(first.field)}: ` : ''}${textLine(first.message)}` : ''}`);
+    lines.push(
+      `  ${textLine(s.path)}${first ? `:${first.line}:${first.column} ${first.field ? `${textLine(first.field)}: ` : ''}${textLine(first.message)}` : ''}`,
+    );
   }
   return noWorkflowCommands(`${lines.join('\n')}\n`);
 }
@@ -97,7 +99,8 @@ function formatMarkdown(report: StaleReport, options: FormatOptions): string {
   }
   if (report.skipped.length) {
     lines.push('', '<details><summary>Skipped: invalid frontmatter</summary>', '');
-    for (const s of report.skipped) lines.push(`- ${markdownCode(s.path)}: ${cell(s.issues.map((i) => `${i.line}:${i.column} ${i.field ? `${i.field}: ` : ''}${i.message}`).join('; '))}`);
+    for (const s of report.skipped)
+      lines.push(`- ${markdownCode(s.path)}: ${cell(s.issues.map((i) => `${i.line}:${i.column} ${i.field ? `${i.field}: ` : ''}${i.message}`).join('; '))}`);
     lines.push('', '</details>');
   }
   return `${lines.join('\n')}\n`;

@@ -74,7 +74,11 @@ function endDeRelative(eol: EndValue): string {
 }
 
 function endDeSentence(name: string, eol: EndValue): string {
-  return eol === true ? `der Support für ${name} ist beendet` : eol === false ? `${name} wird unterstützt` : `der Support für ${name} endete am ${day('de', eol)}`;
+  return eol === true
+    ? `der Support für ${name} ist beendet`
+    : eol === false
+      ? `${name} wird unterstützt`
+      : `der Support für ${name} endete am ${day('de', eol)}`;
 }
 
 function shown(names: string[], more: (n: number) => string): string {
@@ -209,7 +213,8 @@ const warningTexts: WarningTexts = {
     de: () => 'Git-Historie nicht gelesen (--no-git): git-unchanged und der Git-Teil von translation-outdated wurden nicht geprüft.',
   },
   'git-unavailable': {
-    en: (d) => `Git history not available (${d.cause === 'no-git' ? 'git is not installed' : `${d.dir} is not inside a git repository`}); the git-unchanged rule was skipped.`,
+    en: (d) =>
+      `Git history not available (${d.cause === 'no-git' ? 'git is not installed' : `${d.dir} is not inside a git repository`}); the git-unchanged rule was skipped.`,
     de: (d) =>
       `Git-Historie nicht verfügbar (${d.cause === 'no-git' ? 'git ist nicht installiert' : `${d.dir} liegt in keinem Git-Repository`}); die Regel git-unchanged wurde übersprungen.`,
   },
@@ -223,8 +228,7 @@ const warningTexts: WarningTexts = {
   },
   'lifecycle-missing': {
     en: (d) => `No lifecycle data in ${d.dir}: product-eol uses only eol dates in taxonomy.yaml and mentions-eol is off (see docs/lifecycle.md).`,
-    de: (d) =>
-      `Keine Lebenszyklusdaten in ${d.dir}: product-eol nutzt nur die eol-Daten aus taxonomy.yaml, mentions-eol ist aus (siehe docs/lifecycle.md).`,
+    de: (d) => `Keine Lebenszyklusdaten in ${d.dir}: product-eol nutzt nur die eol-Daten aus taxonomy.yaml, mentions-eol ist aus (siehe docs/lifecycle.md).`,
   },
   'lifecycle-unknown-version': {
     en: (d) =>

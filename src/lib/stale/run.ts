@@ -82,7 +82,15 @@ export async function runStale(options: StaleOptions): Promise<{ report: StaleRe
   }
   const lifecycle = loadLifecycle(options, taxonomy, warnings);
   const providers = [
-    ...contentProviders({ reviewEvery: options.reviewEvery, taxonomy, lifecycle, index, history, gitMaxAge: options.gitMaxAge, translationLag: options.translationLag }),
+    ...contentProviders({
+      reviewEvery: options.reviewEvery,
+      taxonomy,
+      lifecycle,
+      index,
+      history,
+      gitMaxAge: options.gitMaxAge,
+      translationLag: options.translationLag,
+    }),
     ...(options.extraProviders ?? []),
   ];
 
@@ -135,7 +143,9 @@ function loadLifecycle(options: StaleOptions, taxonomy: ReturnType<typeof readTa
   let lifecycle = EMPTY_LIFECYCLE;
   if (existsSync(dir)) lifecycle = readLifecycle(dir);
   else warnings.push(staleWarning('lifecycle-missing', { dir: relative(options.root, dir) || '.' }));
-  const unknown = taxonomy.products.flatMap((p) => p.versions.filter((v) => versionWithoutEnd(v.name, p.id, taxonomy, lifecycle)).map((v) => `${p.id}: ${v.name}`));
+  const unknown = taxonomy.products.flatMap((p) =>
+    p.versions.filter((v) => versionWithoutEnd(v.name, p.id, taxonomy, lifecycle)).map((v) => `${p.id}: ${v.name}`),
+  );
   if (unknown.length) warnings.push(staleWarning('lifecycle-unknown-version', { versions: unknown }));
   return lifecycle;
 }

@@ -89,7 +89,9 @@ export function actionCsv(rows: readonly ActionRow[], editUrl: (path: string) =>
   const lines = [CSV_COLUMNS.join(',')];
   for (const { entry, urgency } of rows) {
     const reasons = entry.reasons.map((r) => `${r.code}: ${r.message}`).join(' | ');
-    lines.push([urgency, entry.id, entry.path, entry.title, entry.lang, entry.level, entry.owner, entry.product, reasons, editUrl(entry.path)].map(quote).join(','));
+    lines.push(
+      [urgency, entry.id, entry.path, entry.title, entry.lang, entry.level, entry.owner, entry.product, reasons, editUrl(entry.path)].map(quote).join(','),
+    );
   }
   return `${lines.join('\r\n')}\r\n`;
 }

@@ -17,10 +17,23 @@ export async function fileProblem(file: string): Promise<FileProblem | undefined
     info = await stat(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return { file, line: 1, rule: 'missing-file', reason: `Unexpected ${code === 'ENOENT' ? 'missing file' : `unreadable file (${code})`}, expected a ticket export` };
+    return {
+      file,
+      line: 1,
+      rule: 'missing-file',
+      reason: `Unexpected ${code === 'ENOENT' ? 'missing file' : `unreadable file (${code})`}, expected a ticket export`,
+    };
   }
   if (info.isFile()) return undefined;
-  const kind = info.isDirectory() ? 'directory' : info.isFIFO() ? 'named pipe (FIFO)' : info.isCharacterDevice() || info.isBlockDevice() ? 'device' : info.isSocket() ? 'socket' : 'special file';
+  const kind = info.isDirectory()
+    ? 'directory'
+    : info.isFIFO()
+      ? 'named pipe (FIFO)'
+      : info.isCharacterDevice() || info.isBlockDevice()
+        ? 'device'
+        : info.isSocket()
+          ? 'socket'
+          : 'special file';
   return { file, line: 1, rule: 'not-a-file', reason: `Unexpected ${kind}, expected a regular file (a CSV, JSON or NDJSON export)` };
 }
 

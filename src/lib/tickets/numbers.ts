@@ -5,7 +5,10 @@
 
 /** A number cell: `3`, `3,5`, `3.5`, `1.234,5`, `1,234.5`, `2 h`; undefined when it is no number. */
 export function parseNumber(value: string): number | undefined {
-  let text = value.trim().replace(/\s*(h|std\.?|stunden|hours?)$/i, '').replace(/\s/g, '');
+  let text = value
+    .trim()
+    .replace(/\s*(h|std\.?|stunden|hours?)$/i, '')
+    .replace(/\s/g, '');
   if (!text) return undefined;
   const comma = text.lastIndexOf(',');
   const dot = text.lastIndexOf('.');

@@ -64,7 +64,16 @@ function decodedStream(file: string, found: Sniff, ranges: readonly (readonly [n
  */
 export async function readTickets(files: readonly string[], sink: (ticket: Ticket) => void, options: ReadOptions = {}): Promise<ReadStats> {
   const stats = emptyStats();
-  const totalBytes = (await Promise.all(files.map((f) => stat(f).then((s) => s.size, () => 0)))).reduce((a, b) => a + b, 0);
+  const totalBytes = (
+    await Promise.all(
+      files.map((f) =>
+        stat(f).then(
+          (s) => s.size,
+          () => 0,
+        ),
+      ),
+    )
+  ).reduce((a, b) => a + b, 0);
   let doneBytes = 0;
   for (const file of files) {
     // a directory, a pipe or a device is reported, never opened (a FIFO would block)
@@ -113,7 +122,15 @@ export function addFileProblem(stats: ReadStats, problem: FileProblem): void {
   stats.problems.push(problem);
 }
 
-async function readOne(file: string, found: Sniff, stats: ReadStats, sink: (ticket: Ticket) => void, options: ReadOptions, progress: (bytes: number) => void, part?: CsvPart): Promise<void> {
+async function readOne(
+  file: string,
+  found: Sniff,
+  stats: ReadStats,
+  sink: (ticket: Ticket) => void,
+  options: ReadOptions,
+  progress: (bytes: number) => void,
+  part?: CsvPart,
+): Promise<void> {
   const keep = options.keepRejections ?? 100;
   const info: FileInfo = { file, encoding: found.encoding, format: 'none', preset: '', read: 0, accepted: 0, rejected: 0 };
   stats.files.push(info);
@@ -151,7 +168,18 @@ async function readOne(file: string, found: Sniff, stats: ReadStats, sink: (tick
       if (previous && mode === 'concat') {
         previous.body = `${previous.body}\n${ticket.body}`.slice(0, 20_000);
         previous.resolved = ticket.resolved ?? previous.resolved;
-      } else grouped.set(ticket.id, previous ? { ...ticket, opened: previous.opened ?? ticket.opened, escalations: Math.max(previous.escalations, ticket.escalations), reopened: Math.max(previous.reopened, ticket.reopened) } : ticket);
+      } else
+        grouped.set(
+          ticket.id,
+          previous
+            ? {
+                ...ticket,
+                opened: previous.opened ?? ticket.opened,
+                escalations: Math.max(previous.escalations, ticket.escalations),
+                reopened: Math.max(previous.reopened, ticket.reopened),
+              }
+            : ticket,
+        );
     }
     stats.read++;
     stats.accepted++;
@@ -173,12 +201,23 @@ async function readOne(file: string, found: Sniff, stats: ReadStats, sink: (tick
         throw error;
       }
       Object.assign(info, mapper.mapping());
-      if (!mapper.hasId) headerProblem({ file, line, rule: 'missing-id-column', reason: `Unexpected header without an id column, expected one of id, number, key, ticket id (or --map id=<column>, or --map id=@line to number rows)` });
+      if (!mapper.hasId)
+        headerProblem({
+          file,
+          line,
+          rule: 'missing-id-column',
+          reason: `Unexpected header without an id column, expected one of id, number, key, ticket id (or --map id=<column>, or --map id=@line to number rows)`,
+        });
       return;
     }
     if (!mapper.hasId) return reject(line, 'missing-id-column', 'Unexpected row without an id column in the header');
     const big = record.findIndex((c) => c.length > maxCell);
-    if (big >= 0) return reject(line, 'cell-too-large', `Unexpected cell of ${formatSize(record[big]?.length ?? 0)} in column ${mapper.headers[big] ?? big + 1}, expected at most ${formatSize(maxCell)} (--max-cell)`);
+    if (big >= 0)
+      return reject(
+        line,
+        'cell-too-large',
+        `Unexpected cell of ${formatSize(record[big]?.length ?? 0)} in column ${mapper.headers[big] ?? big + 1}, expected at most ${formatSize(maxCell)} (--max-cell)`,
+      );
     try {
       accept(mapper.toTicket(record, file, line));
     } catch (error) {
@@ -204,10 +243,15 @@ async function readOne(file: string, found: Sniff, stats: ReadStats, sink: (tick
  * `lineOffset` is added to the lines of rows (not the header) when reading a part of a file;
  * `skipped` to every line (a `sep=` line before the header).
  */
-async function readCsv(text: NodeJS.ReadableStream, delimiter: string, handle: (record: string[], line: number) => void, reject: (line: number, rule: string, reason: string) => void, lineOffset: number, skipped: number): Promise<void> {
-  const parser = text.pipe(
-    parseCsv({ delimiter, relax_column_count: true, skip_empty_lines: true, skip_records_with_error: true, info: true, bom: true }),
-  );
+async function readCsv(
+  text: NodeJS.ReadableStream,
+  delimiter: string,
+  handle: (record: string[], line: number) => void,
+  reject: (line: number, rule: string, reason: string) => void,
+  lineOffset: number,
+  skipped: number,
+): Promise<void> {
+  const parser = text.pipe(parseCsv({ delimiter, relax_column_count: true, skip_empty_lines: true, skip_records_with_error: true, info: true, bom: true }));
   parser.on('skip', (error: CsvError & { lines?: number }) => {
     const rule = /quote/i.test(error.code) ? 'stray-quote' : 'bad-csv';
     // csv-parse names its own line in the message: the part's, which is not the file's
@@ -295,7 +339,10 @@ function emitObject(object: Record<string, unknown>, header: string[] | undefine
     keys = Object.keys(object);
     handle(keys, 0);
   }
-  handle(keys.map((k) => cell(object[k])), line);
+  handle(
+    keys.map((k) => cell(object[k])),
+    line,
+  );
   return keys;
 }
 

@@ -25,7 +25,8 @@ export interface MapperOptions {
 
 // Common German (first group) and English (second group) words, counted in one pass: no per-word
 // strings on a hot path that sees a million tickets.
-const COMMON = /(?<![a-zäöüß])(?:(der|die|das|und|nicht|ist|ich|mit|auf|bitte|kann|wird|keine|sich|ein|eine|für|seit)|(the|and|not|is|with|please|can|cannot|for|this|have|from|my|since|you))(?![a-zäöüß])/gi;
+const COMMON =
+  /(?<![a-zäöüß])(?:(der|die|das|und|nicht|ist|ich|mit|auf|bitte|kann|wird|keine|sich|ein|eine|für|seit)|(the|and|not|is|with|please|can|cannot|for|this|have|from|my|since|you))(?![a-zäöüß])/gi;
 
 /** German or English, by counting common words; undefined when the text says too little. */
 export function guessLang(text: string): Lang | undefined {
@@ -46,7 +47,11 @@ export function guessLang(text: string): Lang | undefined {
  * become `a`, digits `9`, the rest is kept, at most 40 characters ("32.13.2026" -> "99.99.9999").
  */
 export function shapeOf(text: string): string {
-  const shape = text.slice(0, 40).replace(/\p{L}/gu, 'a').replace(/\p{N}/gu, '9').replace(/[\p{C}]/gu, ' ');
+  const shape = text
+    .slice(0, 40)
+    .replace(/\p{L}/gu, 'a')
+    .replace(/\p{N}/gu, '9')
+    .replace(/[\p{C}]/gu, ' ');
   return text.length > 40 ? `${shape}…` : shape;
 }
 
@@ -84,7 +89,8 @@ export class RowMapper {
       }
     }
     for (const [field, column] of Object.entries(overrides)) {
-      if (column !== '@line' && !names.includes(column)) throw new RowError('unknown-column', `Unexpected --map ${field}=${column}: no such column, expected one of ${headers.join(', ')}`);
+      if (column !== '@line' && !names.includes(column))
+        throw new RowError('unknown-column', `Unexpected --map ${field}=${column}: no such column, expected one of ${headers.join(', ')}`);
     }
   }
 
@@ -118,7 +124,11 @@ export class RowMapper {
     const text = this.value(row, field);
     if (text === undefined) return undefined;
     const date = parseDate(text, this.options.preset.slashDates);
-    if (date === null) throw new RowError('bad-date', `Unexpected ${field} date of the form "${shapeOf(text)}", expected a date such as 2026-11-22 14:03, 22.11.2026 14:03:00 or 12/Mar/24 9:41 AM`);
+    if (date === null)
+      throw new RowError(
+        'bad-date',
+        `Unexpected ${field} date of the form "${shapeOf(text)}", expected a date such as 2026-11-22 14:03, 22.11.2026 14:03:00 or 12/Mar/24 9:41 AM`,
+      );
     return date;
   }
 
@@ -176,7 +186,9 @@ export class RowMapper {
       reopened: this.count(row, 'reopened'),
       articles: [...this.values(row, 'articles'), ...articleIdsInText(text)],
       knowledge: ((k) => (k === undefined ? undefined : /^(true|1|yes|ja)$/i.test(k)))(this.value(row, 'knowledge')),
-      tags: this.values(row, 'tags').flatMap((t) => t.split(/[,;]\s*/)).filter(Boolean),
+      tags: this.values(row, 'tags')
+        .flatMap((t) => t.split(/[,;]\s*/))
+        .filter(Boolean),
       topic: topic === undefined ? undefined : redact(topic, people),
       lang: explicitLang === 'de' || explicitLang === 'en' ? explicitLang : guessLang(text),
     };

@@ -27,6 +27,8 @@ export function mergeStats(into: ReadStats, from: ReadStats, keep = 100): ReadSt
     }
   }
   into.files.forEach((f, i) => order.set(f.file, i));
-  into.rejections = [...into.rejections, ...from.rejections].sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0) || a.line - b.line).slice(0, keep);
+  into.rejections = [...into.rejections, ...from.rejections]
+    .sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0) || a.line - b.line)
+    .slice(0, keep);
   return into;
 }

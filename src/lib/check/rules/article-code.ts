@@ -33,9 +33,15 @@ function codeRule(id: CodeFinding['rule'], description: string): Rule {
 }
 
 export const articleEsm = codeRule('article-esm', 'Articles are data: no `import` or `export` lines (the components need no import).');
-export const articleExpression = codeRule('article-expression', 'Articles are data: only comments `{/* */}` and literal attribute values (`to={3}`, `collect={[\'Logs\']}`) may use curly braces.');
+export const articleExpression = codeRule(
+  'article-expression',
+  "Articles are data: only comments `{/* */}` and literal attribute values (`to={3}`, `collect={['Logs']}`) may use curly braces.",
+);
 export const articleHtml = codeRule('article-html', 'Articles are data: no <script>, <style>, frames, forms or on… event handlers.');
-export const urlScheme = codeRule('url-scheme', 'Links and images use relative URLs or an allowed scheme (http, https, mailto, tel; kb({ urlSchemes }) adds more); never javascript:, data: or vbscript:.');
+export const urlScheme = codeRule(
+  'url-scheme',
+  'Links and images use relative URLs or an allowed scheme (http, https, mailto, tel; kb({ urlSchemes }) adds more); never javascript:, data: or vbscript:.',
+);
 
 export const mdFile: Rule = {
   id: 'md-file',

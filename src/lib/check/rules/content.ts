@@ -14,9 +14,19 @@ export const publicResolution: Rule = {
       const lang = article.data.lang;
       const heading = lang === 'de' ? 'Lösung' : 'Resolution';
       if (!resolution) {
-        report(article, { line: article.parsed.bodyStartLine, column: 1 }, `Missing \`## ${heading}\` section, expected one in a public article`, 'Customers need steps they can follow themselves: add the section, or make the article internal.');
+        report(
+          article,
+          { line: article.parsed.bodyStartLine, column: 1 },
+          `Missing \`## ${heading}\` section, expected one in a public article`,
+          'Customers need steps they can follow themselves: add the section, or make the article internal.',
+        );
       } else if (!hasPublicContent(resolution.nodes)) {
-        report(article, resolution, `Unexpected \`## ${resolution.heading}\` with content only for agents, expected steps a customer can follow`, 'Everything inside <Internal> is removed from the public site; add public steps or make the article internal.');
+        report(
+          article,
+          resolution,
+          `Unexpected \`## ${resolution.heading}\` with content only for agents, expected steps a customer can follow`,
+          'Everything inside <Internal> is removed from the public site; add public steps or make the article internal.',
+        );
       }
     }
   },
@@ -32,7 +42,12 @@ export const escalationRequired: Rule = {
       if (!data || data.level === 1 || data.escalation) continue;
       const section = article.tree && sections(article.tree).find((s) => s.name === 'escalation');
       if (section && hasPublicContent(section.nodes)) continue;
-      report(article, positionOfKey(article.parsed, ['level']), `Missing escalation for a level ${data.level} article, expected \`escalation:\` in the frontmatter or a \`## ${data.lang === 'de' ? 'Eskalation' : 'Escalation'}\` section`, 'Say when to hand over, to which level, and what to collect first: `escalation: { when: …, to: 3, collect: [...] }`.');
+      report(
+        article,
+        positionOfKey(article.parsed, ['level']),
+        `Missing escalation for a level ${data.level} article, expected \`escalation:\` in the frontmatter or a \`## ${data.lang === 'de' ? 'Eskalation' : 'Escalation'}\` section`,
+        'Say when to hand over, to which level, and what to collect first: `escalation: { when: …, to: 3, collect: [...] }`.',
+      );
     }
   },
 };
@@ -50,7 +65,12 @@ export const kcsSection: Rule = {
         // a missing public resolution is an error of its own rule
         if (key === 'resolution' && article.data.audience === 'public') continue;
         if (found.has(key as 'symptom')) continue;
-        report(article, { line: article.parsed.bodyStartLine, column: 1 }, `Missing \`## ${heading}\` section, expected the KCS structure`, 'Use the headings Symptom, Environment, Cause, Resolution, Escalation (German: Symptom, Umgebung, Ursache, Lösung, Eskalation).');
+        report(
+          article,
+          { line: article.parsed.bodyStartLine, column: 1 },
+          `Missing \`## ${heading}\` section, expected the KCS structure`,
+          'Use the headings Symptom, Environment, Cause, Resolution, Escalation (German: Symptom, Umgebung, Ursache, Lösung, Eskalation).',
+        );
       }
     }
   },
@@ -66,7 +86,12 @@ export const errorCodeUnused: Rule = {
       const text = `${article.data.title} ${article.data.summary} ${article.parsed.body}`.toUpperCase();
       article.data.error_codes.forEach((code, index) => {
         if (text.includes(canonicalErrorCode(code))) return;
-        report(article, positionOfKey(article.parsed, ['error_codes', index]), `Unexpected error code \`${code}\` that the text never mentions, expected it in the Symptom section`, 'Show the code where the symptom is described: <ErrorCode code="…" />.');
+        report(
+          article,
+          positionOfKey(article.parsed, ['error_codes', index]),
+          `Unexpected error code \`${code}\` that the text never mentions, expected it in the Symptom section`,
+          'Show the code where the symptom is described: <ErrorCode code="…" />.',
+        );
       });
     }
   },

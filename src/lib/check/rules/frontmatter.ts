@@ -52,7 +52,12 @@ export const schema: Rule = {
       const { yaml, raw } = article.parsed;
       if (!yaml || yaml.errors.length) continue;
       if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-        report(article, { line: 2, column: 1 }, 'Unexpected frontmatter, expected `key: value` lines', 'Write one field per line, for example `title: Printer shows as offline`.');
+        report(
+          article,
+          { line: 2, column: 1 },
+          'Unexpected frontmatter, expected `key: value` lines',
+          'Write one field per line, for example `title: Printer shows as offline`.',
+        );
         continue;
       }
       for (const issue of article.issues) {

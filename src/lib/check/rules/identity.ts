@@ -11,7 +11,12 @@ export const duplicateSlug: Rule = {
       const key = article.id.toLowerCase();
       const first = seen.get(key);
       if (first) {
-        report(article, { line: 1, column: 1 }, `Unexpected duplicate slug \`${article.id}\`, expected a slug of its own (also used by ${first})`, 'Rename one of the files; the file name is the page address.');
+        report(
+          article,
+          { line: 1, column: 1 },
+          `Unexpected duplicate slug \`${article.id}\`, expected a slug of its own (also used by ${first})`,
+          'Rename one of the files; the file name is the page address.',
+        );
       } else seen.set(key, article.path);
     }
   },
@@ -25,7 +30,12 @@ export const slugFormat: Rule = {
     for (const article of articles) {
       const slug = article.id.split('/').slice(1).join('/');
       if (/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug)) continue;
-      report(article, { line: 1, column: 1 }, `Unexpected file name \`${slug}\`, expected lowercase letters, digits and hyphens`, 'Rename the file, e.g. `drucker-reagiert-nicht.mdx` (ä → ae, ö → oe, ü → ue, ß → ss).');
+      report(
+        article,
+        { line: 1, column: 1 },
+        `Unexpected file name \`${slug}\`, expected lowercase letters, digits and hyphens`,
+        'Rename the file, e.g. `drucker-reagiert-nicht.mdx` (ä → ae, ö → oe, ü → ue, ß → ss).',
+      );
     }
   },
 };
@@ -42,7 +52,12 @@ export const duplicateTranslation: Rule = {
       const slot = `${article.data?.lang}:${key}`;
       const first = seen.get(slot);
       if (first) {
-        report(article, positionOfKey(article.parsed, ['translation_key']), `Unexpected second \`${article.data?.lang}\` article with translation_key \`${key}\`, expected one per language (first: ${first})`, 'Give each article its own key; the key pairs one article with its translation.');
+        report(
+          article,
+          positionOfKey(article.parsed, ['translation_key']),
+          `Unexpected second \`${article.data?.lang}\` article with translation_key \`${key}\`, expected one per language (first: ${first})`,
+          'Give each article its own key; the key pairs one article with its translation.',
+        );
       } else seen.set(slot, article.path);
     }
   },
@@ -54,11 +69,18 @@ export const translationMissing: Rule = {
   description: 'A translation key pairs articles: a key with no partner in another language is probably a typo.',
   check({ articles }, report) {
     const langs = new Map<string, Set<string>>();
-    for (const a of articles) if (a.data?.translation_key) (langs.get(a.data.translation_key) ?? langs.set(a.data.translation_key, new Set()).get(a.data.translation_key))?.add(a.data.lang);
+    for (const a of articles)
+      if (a.data?.translation_key)
+        (langs.get(a.data.translation_key) ?? langs.set(a.data.translation_key, new Set()).get(a.data.translation_key))?.add(a.data.lang);
     for (const article of articles) {
       const key = article.data?.translation_key;
       if (!key || (langs.get(key)?.size ?? 0) > 1) continue;
-      report(article, positionOfKey(article.parsed, ['translation_key']), `Unexpected translation_key \`${key}\` without a partner, expected an article in the other language with the same key`, 'Add the translation, correct the key, or remove it until the translation exists.');
+      report(
+        article,
+        positionOfKey(article.parsed, ['translation_key']),
+        `Unexpected translation_key \`${key}\` without a partner, expected an article in the other language with the same key`,
+        'Add the translation, correct the key, or remove it until the translation exists.',
+      );
     }
   },
 };
@@ -74,7 +96,12 @@ export const translationLevelMismatch: Rule = {
       const first = group[0];
       for (const article of group.slice(1)) {
         if (!first?.data || !article.data || article.data.level === first.data.level) continue;
-        report(article, positionOfKey(article.parsed, ['level']), `Unexpected level ${article.data.level} for a translation of \`${first.id}\`, expected level ${first.data.level}`, 'A translation describes the same fix, so the same level applies: align both articles.');
+        report(
+          article,
+          positionOfKey(article.parsed, ['level']),
+          `Unexpected level ${article.data.level} for a translation of \`${first.id}\`, expected level ${first.data.level}`,
+          'A translation describes the same fix, so the same level applies: align both articles.',
+        );
       }
     }
   },

@@ -136,7 +136,7 @@ export const missingImage: Rule = {
 export const unknownPage: Rule = {
   id: 'unknown-page',
   severity: 'error',
-  description: 'Relative links must lead to a page or file of every site that shows them (the build\'s link check refuses the rest).',
+  description: "Relative links must lead to a page or file of every site that shows them (the build's link check refuses the rest).",
   check(context, report) {
     const publicDir = join(context.root, 'public');
     const models = { public: siteModelOf(context.articles, 'public', publicDir), internal: siteModelOf(context.articles, 'internal', publicDir) };

@@ -13,10 +13,12 @@ export const mdxSyntax: Rule = {
     for (const article of articles) {
       const error = article.parseError;
       if (!error) continue;
-      let hint = 'MDX is Markdown with JSX: close every tag, escape `{`, `}` and `<` in text as `\\{`, `\\}` and `&lt;`, and use `{/* */}` instead of `<!-- -->`.';
+      let hint =
+        'MDX is Markdown with JSX: close every tag, escape `{`, `}` and `<` in text as `\\{`, `\\}` and `&lt;`, and use `{/* */}` instead of `<!-- -->`.';
       if (/before name|`!`/.test(error.message)) hint = 'HTML comments `<!-- -->` are not valid MDX: use `{/* comment */}`.';
       else if (/closing tag|end of file/i.test(error.message)) hint = 'Close the tag (`</Callout>`), or write a self-closing one (`<ErrorCode code="…" />`).';
-      else if (/acorn|expression/i.test(error.message)) hint = 'Curly braces start a JavaScript expression in MDX: write `\\{` and `\\}` for literal braces, or put code in backticks.';
+      else if (/acorn|expression/i.test(error.message))
+        hint = 'Curly braces start a JavaScript expression in MDX: write `\\{` and `\\}` for literal braces, or put code in backticks.';
       if (error.hint) hint = error.hint;
       report(article, error.position, error.message, hint);
     }
@@ -54,7 +56,12 @@ export const internalUnneeded: Rule = {
       if (!article.tree || article.data?.audience !== 'internal') continue;
       visit(article.tree, (node) => {
         if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && (node as { name: string | null }).name === 'Internal') {
-          report(article, node.position?.start ?? { line: 1, column: 1 }, 'Unexpected `<Internal>` in an internal article, expected it only in public ones', 'Remove the wrapper; internal articles never reach the public site.');
+          report(
+            article,
+            node.position?.start ?? { line: 1, column: 1 },
+            'Unexpected `<Internal>` in an internal article, expected it only in public ones',
+            'Remove the wrapper; internal articles never reach the public site.',
+          );
         }
       });
     }
