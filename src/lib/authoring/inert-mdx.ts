@@ -49,6 +49,9 @@ function codeBlock(text: string): string {
   return `${fence}text\n${text}\n${fence}`;
 }
 
+// eslint-disable-next-line no-control-regex -- control characters are what inertMdx strips
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+
 /**
  * Untrusted text (a ticket) as MDX that shows the text and does nothing else: no ESM, no
  * expressions, no JSX or HTML, no links or images of its own making, no headings or lists; a bare

@@ -74,6 +74,9 @@ export function parseStoredEvent(value: unknown): Parsed<DemandEvent> {
   return { ok: true, value: { ...event.data, at: new Date(time.data).toISOString() } };
 }
 
+// eslint-disable-next-line no-control-regex -- control characters are what cleanQuery removes from a query
+const QUERY_CONTROLS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
+
 /**
  * Queries are typed by anyone: personal data (an e-mail address, a phone number) is replaced,
  * control characters and runs of spaces are squeezed, and the length is capped.
