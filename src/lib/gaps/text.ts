@@ -12,21 +12,21 @@ const stopword = require('stopword') as { deu: string[]; eng: string[] };
  * advise"), in German and English. The general stop words come from the `stopword` package.
  */
 export const DOMAIN_STOP_WORDS = // German: greetings, politeness, request phrasing, placeholders
-(
-  'hallo guten morgen abend moin servus liebe lieber geehrte geehrter geehrtes geehrten damen herren support team supportteam kundenservice kundendienst ' +
-  'freundlichen freundliche grüßen grüße gruß grüsse grüssen beste besten viele vielen dank danke dankbar bedanke herzlichen ' +
-  'bitte betreff anliegen problem probleme frage fragen hilfe unterstützung helfen unterstützen anfrage ticket ' +
-  'wende wenden schreibe schreiben kontaktiere kontaktieren möchte möchten würde würden könnte könnten wäre wären ' +
-  'umgehend baldige bald rückmeldung informieren information informationen erforderlich benötige benötigen brauche ' +
-  'weitere details derzeit aktuell leider sofortige sofort schnell schnellstmöglich möglich möglichst angelegenheit kümmern ' +
-  'melden mitteilen bezüglich hinsichtlich bzgl betreffend name freue freuen vorab voraus hoffe nachricht erreicht wohlbehalten ' +
-  // urgency words say how, not what: the priority column counts them
-  'dringend dringende dringender dringendes hohe hoher hohes priorität kritisch kritische kritischer kritisches kritischen sofortiger ' +
-  // English: greetings, sign-offs, request phrasing, placeholders
-  'dear hello hey regards kind sincerely cheers thanks thank please kindly team support help assist assistance issue problem ' +
-  'request requesting appreciate appreciated advise urgent urgently asap soon possible need needs needed like let know ' +
-  'regarding subject sent hope ticket sir madam would could critical priority high'
-).split(' ');
+  (
+    'hallo guten morgen abend moin servus liebe lieber geehrte geehrter geehrtes geehrten damen herren support team supportteam kundenservice kundendienst ' +
+    'freundlichen freundliche grüßen grüße gruß grüsse grüssen beste besten viele vielen dank danke dankbar bedanke herzlichen ' +
+    'bitte betreff anliegen problem probleme frage fragen hilfe unterstützung helfen unterstützen anfrage ticket ' +
+    'wende wenden schreibe schreiben kontaktiere kontaktieren möchte möchten würde würden könnte könnten wäre wären ' +
+    'umgehend baldige bald rückmeldung informieren information informationen erforderlich benötige benötigen brauche ' +
+    'weitere details derzeit aktuell leider sofortige sofort schnell schnellstmöglich möglich möglichst angelegenheit kümmern ' +
+    'melden mitteilen bezüglich hinsichtlich bzgl betreffend name freue freuen vorab voraus hoffe nachricht erreicht wohlbehalten ' +
+    // urgency words say how, not what: the priority column counts them
+    'dringend dringende dringender dringendes hohe hoher hohes priorität kritisch kritische kritischer kritisches kritischen sofortiger ' +
+    // English: greetings, sign-offs, request phrasing, placeholders
+    'dear hello hey regards kind sincerely cheers thanks thank please kindly team support help assist assistance issue problem ' +
+    'request requesting appreciate appreciated advise urgent urgently asap soon possible need needs needed like let know ' +
+    'regarding subject sent hope ticket sir madam would could critical priority high'
+  ).split(' ');
 
 const STOP = new Set([...stopword.deu, ...stopword.eng, ...DOMAIN_STOP_WORDS].map((w) => w.toLowerCase()));
 
