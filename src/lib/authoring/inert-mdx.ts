@@ -59,11 +59,7 @@ const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
  * is written as a code block instead.
  */
 export function inertMdx(text: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are what this strips
-  const clean = text
-    .replace(/\r\n?/g, '\n')
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
-    .trim();
+  const clean = text.replace(/\r\n?/g, '\n').replace(CONTROL_CHARACTERS, '').trim();
   if (!clean) return '';
   const children: Paragraph[] = clean
     .split(/\n[ \t]*\n\s*/)

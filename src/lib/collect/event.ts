@@ -82,11 +82,7 @@ const QUERY_CONTROLS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
  * control characters and runs of spaces are squeezed, and the length is capped.
  */
 export function cleanQuery(text: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are what this removes from a query
-  const flat = text
-    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  const flat = text.replace(QUERY_CONTROLS, ' ').replace(/\s+/g, ' ').trim();
   return redact(flat.slice(0, MAX_QUERY * 2))
     .slice(0, MAX_QUERY)
     .trim();
