@@ -205,11 +205,16 @@ describe('days that are not calendar days', () => {
     ['2026-02-30', 'February 2026 has 28 days, so 2026-02-30 is not a day (it would be read as 2026-03-02)'],
     ['"2026-02-30"', 'February 2026 has 28 days'],
     ['2024-02-30', 'February 2024 has 29 days'],
-    ['2026-13-01', '2026-13-01 has no month 13'],
+    ['2026-13-01', '2026-13-01 has no month 13 (months are 01 to 12)'],
+    ['2026-02-00', 'February 2026 has 28 days, so 2026-02-00 is not a day:'],
+    ['13.13.2024', 'Write the day of the last review as YYYY-MM-DD'],
+    ['13/05/2024', '13/05/2024 is 2024-05-13 as day/month/year: write'],
     ['05.06.2024', '05.06.2024 (day.month.year) is 2024-06-05'],
     ['5.6.2024', '5.6.2024 (day.month.year) is 2024-06-05'],
     ['05/06/2024', '2024-06-05 as day/month/year, 2024-05-06 as month/day/year'],
-    ['last week', 'Write the day as YYYY-MM-DD'],
+    ['2024-5-6', 'Write the day of the last review as YYYY-MM-DD'],
+    ['2024-05-06T10:00:00Z', 'Write the day of the last review as YYYY-MM-DD'],
+    ['last week', 'Write the day of the last review as YYYY-MM-DD'],
   ])('reviewed: %s is refused by check and build with its place and the fix', async (value, hint) => {
     const dir = content({ 'articles/en/a.mdx': article(KCS, `reviewed: ${value}\n`) });
     const { findings } = await check(dir);
