@@ -54,8 +54,8 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
  * ambiguous slashed orders are turned into the ISO day they mean, where that is a day; a day
  * past the month's end says how many days the month has and what it would have been rolled to.
  */
-export function dayHint(text: string): string {
-  const write = 'write the day of the last review as YYYY-MM-DD, e.g. `reviewed: 2026-11-24`.';
+export function dayHint(text: string, field = 'reviewed'): string {
+  const write = `write the day as YYYY-MM-DD, e.g. \`${field}: 2026-11-24\`.`;
   const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   if (iso) {
     const [year, month, day] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];

@@ -9,6 +9,8 @@ import { YamlFileError } from '../../src/lib/content/bounded-yaml.ts';
 import { MAX_NESTING, MAX_TREE_DEPTH, nestingMessage, tooDeep, treeTooDeep } from '../../src/lib/content/nesting.ts';
 import { parseArticle } from '../../src/lib/content/parse-article.ts';
 import { readTaxonomy } from '../../src/lib/content/taxonomy.ts';
+import { readLocal } from '../../src/lib/lifecycle/read.ts';
+import { parseSynonyms } from '../../src/lib/search/synonyms.ts';
 import { dayHint } from '../../src/lib/dates.ts';
 import { DEFAULT_MAPPING } from '../../src/lib/import/mapping.ts';
 import { runImport } from '../../src/lib/import/run-import.ts';
@@ -193,6 +195,26 @@ describe('YAML aliases that expand to billions of values', () => {
     expect(() => readTaxonomy(dir)).toThrow(`${join(dir, 'taxonomy.yaml')}:2:8: Unexpected YAML: aliases`);
   });
 
+  it('in content/synonyms.yaml and content/lifecycle/local.yaml: a located YAML error, not a crash', () => {
+    const synonyms = parseSynonyms(`${BOMB}de: *g\n`);
+    expect(synonyms.problems).toEqual([{ line: 2, column: 8, message: expect.stringMatching(/^Unexpected YAML: aliases that expand to too many values/) }]);
+    const dir = join(work, 'lifecycle-bomb');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'local.yaml'), `${BOMB}import: *g\n`);
+    expect(() => readLocal(dir)).toThrow(`${join(dir, 'local.yaml')}:2:8: Unexpected YAML: aliases that expand to too many values`);
+  });
+
+  it('YAML lists nested 10,000 deep: check and build say so at the place, quickly', async () => {
+    for (const extra of [`extra: ${'['.repeat(N)}${']'.repeat(N)}\n`, `extra:\n${lines(2000, (i) => `${' '.repeat(i + 2)}- `)}x\n`]) {
+      const dir = content({ 'articles/en/a.mdx': article(KCS, extra) });
+      const { seconds, findings } = await check(dir);
+      const finding = findings.find((f) => f.ruleId === 'yaml-syntax');
+      expect(finding?.message).toBe('Unexpected YAML: lists and maps nested deeper than 32 levels, expected at most 32: write the values out flat');
+      expect(seconds).toBeLessThan(10);
+      expect(await build(dir)).toContain(`a.mdx:${finding?.line}:${finding?.column}: ${finding?.message} [yaml-syntax]`);
+    }
+  });
+
   it('keeps a document with a few aliases that expand to little', () => {
     const parsed = parseArticle(article(KCS, 'tags: &t [printer]\nversions: *t\n'), 'a.mdx', 'en/a');
     expect(parsed.yaml?.errors).toEqual([]);
@@ -207,14 +229,14 @@ describe('days that are not calendar days', () => {
     ['2024-02-30', 'February 2024 has 29 days'],
     ['2026-13-01', '2026-13-01 has no month 13 (months are 01 to 12)'],
     ['2026-02-00', 'February 2026 has 28 days, so 2026-02-00 is not a day:'],
-    ['13.13.2024', 'Write the day of the last review as YYYY-MM-DD'],
+    ['13.13.2024', 'Write the day as YYYY-MM-DD'],
     ['13/05/2024', '13/05/2024 is 2024-05-13 as day/month/year: write'],
     ['05.06.2024', '05.06.2024 (day.month.year) is 2024-06-05'],
     ['5.6.2024', '5.6.2024 (day.month.year) is 2024-06-05'],
     ['05/06/2024', '2024-06-05 as day/month/year, 2024-05-06 as month/day/year'],
-    ['2024-5-6', 'Write the day of the last review as YYYY-MM-DD'],
-    ['2024-05-06T10:00:00Z', 'Write the day of the last review as YYYY-MM-DD'],
-    ['last week', 'Write the day of the last review as YYYY-MM-DD'],
+    ['2024-5-6', 'Write the day as YYYY-MM-DD'],
+    ['2024-05-06T10:00:00Z', 'Write the day as YYYY-MM-DD'],
+    ['last week', 'Write the day as YYYY-MM-DD'],
   ])('reviewed: %s is refused by check and build with its place and the fix', async (value, hint) => {
     const dir = content({ 'articles/en/a.mdx': article(KCS, `reviewed: ${value}\n`) });
     const { findings } = await check(dir);
@@ -241,6 +263,24 @@ describe('days that are not calendar days', () => {
       );
       expect(out.stdout.trim(), `${tz}: ${out.stderr}`).toBe('2024-05-06T00:00:00.000Z');
     }
+  });
+
+  it('the taxonomy and the lifecycle files take real days only', async () => {
+    const dir = content({ 'articles/en/a.mdx': article(KCS) });
+    const taxonomy = readFileSync(join(dir, 'taxonomy.yaml'), 'utf8');
+    expect(taxonomy).toContain('eol: 2025-10-14');
+    writeFileSync(join(dir, 'taxonomy.yaml'), taxonomy.replace('eol: 2025-10-14', 'eol: 2025-02-29'));
+    const finding = (await check(dir)).findings.find((f) => f.ruleId === 'taxonomy');
+    expect(finding?.message).toContain('February 2025 has 28 days, so 2025-02-29 is not a day (it would be read as 2025-03-01)');
+    const lifecycle = join(work, 'lifecycle-days');
+    mkdirSync(lifecycle, { recursive: true });
+    writeFileSync(join(lifecycle, 'local.yaml'), 'products:\n  app:\n    cycles:\n      - { cycle: "1", eol: 05.06.2024 }\n');
+    expect(() => readLocal(lifecycle)).toThrow('05.06.2024 (day.month.year) is 2024-06-05');
+    writeFileSync(join(lifecycle, 'local.yaml'), 'products:\n  app:\n    cycles:\n      - { cycle: "1", eol: 2024-06-05, released: 2020-01-01 }\n');
+    expect(readLocal(lifecycle).products?.['app']?.cycles?.[0]).toMatchObject({
+      eol: new Date('2024-06-05T00:00:00Z'),
+      released: new Date('2020-01-01T00:00:00Z'),
+    });
   });
 
   it('hints every shape people write', () => {

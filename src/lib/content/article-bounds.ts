@@ -55,18 +55,32 @@ const FRONTMATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 // an anchor (`&x`) or alias (`*x`) where YAML allows one: after a space, `[`, `{`, `,` or `:`
 const ANCHOR_OR_ALIAS = /(?:^|[\s[{,:])[&*][^\s,[\]{}]/m;
 const REVIEWED = /^reviewed:[ \t]*(.*?)[ \t]*(?:#.*)?$/m;
+// YAML lists and maps nested past MAX_YAML_NESTING (32) need, on the way to the deepest value,
+// block levels (each indents by a column at least, two levels at most), brackets and compact
+// markers (`- - x`): with fewer than 12 columns of indentation, 12 brackets in all and 6 markers
+// on a line a document nests 30 levels at most
+const DEEP_INDENT = /^[ \t]{12}/m;
+const BRACKET = /[[{]/g;
+const COMPACT = /(?:[-?:][ \t]+){6}/;
 
 /**
  * {@link inputProblem} for a file's text, fast for the usual article: the full YAML reading with
  * positions is done only when a cheap look finds what it would refuse (anchors or aliases, a
- * `reviewed` day that is not a calendar day, nesting past the bound). The build runs this over
+ * `reviewed` day that is not a calendar day, YAML that may nest too deeply, nesting past
+ * the bound). The build runs this over
  * every article before Astro reads them, so it must cost next to nothing for a clean one.
  */
 export function inputProblemOfText(source: string, path: string, id: string): InputProblem | undefined {
   const frontmatter = FRONTMATTER.exec(source);
   const yaml = frontmatter?.[1] ?? '';
   const reviewed = REVIEWED.exec(yaml)?.[1]?.replace(/^(['"])(.*)\1$/, '$2');
-  const suspicious = ANCHOR_OR_ALIAS.test(yaml) || (reviewed !== undefined && reviewed !== '' && !parseDay(reviewed)) || tooDeep(source.slice(frontmatter?.[0].length ?? 0)) !== undefined;
+  const suspicious =
+    ANCHOR_OR_ALIAS.test(yaml) ||
+    (reviewed !== undefined && reviewed !== '' && !parseDay(reviewed)) ||
+    DEEP_INDENT.test(yaml) ||
+    (yaml.match(BRACKET)?.length ?? 0) >= 12 ||
+    COMPACT.test(yaml) ||
+    tooDeep(source.slice(frontmatter?.[0].length ?? 0)) !== undefined;
   return suspicious ? inputProblem(parseArticle(source, path, id)) : undefined;
 }
 

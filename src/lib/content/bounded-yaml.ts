@@ -1,4 +1,4 @@
-import { isAlias, LineCounter, parseDocument, visit, YAMLParseError, type Document } from 'yaml';
+import { isAlias, LineCounter, parseDocument, Parser, visit, YAMLParseError, type CST, type Document, type DocumentOptions, type ParseOptions, type SchemaOptions } from 'yaml';
 
 /**
  * YAML with bounds, for the files authors write (article frontmatter, content/taxonomy.yaml).
@@ -42,6 +42,47 @@ export function boundedToJs(doc: Document.Parsed): unknown {
   }
 }
 
+/** Deepest nesting of lists and maps in the YAML that authors write (frontmatter, taxonomy, lifecycle). */
+export const MAX_YAML_NESTING = 32;
+
+/**
+ * Where lists and maps first nest deeper than `limit`: the offset of the collection that did it.
+ * Read from the `yaml` package's syntax tree (its parser keeps a stack, it does not recurse),
+ * without recursion here either: the reader that builds values from it recurses, and runs out of
+ * stack at about 800 levels, at a place that depends on how deep the caller's stack already was.
+ */
+export function yamlTooDeep(text: string, limit: number = MAX_YAML_NESTING): number | undefined {
+  const stack: [CST.Token | null | undefined, number][] = [...new Parser().parse(text)].map((token) => [token, 0]);
+  for (let entry = stack.pop(); entry; entry = stack.pop()) {
+    const [token, depth] = entry;
+    if (!token) continue;
+    if (token.type === 'document') stack.push([token.value, depth]);
+    else if (token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection') {
+      if (depth + 1 > limit) return token.offset;
+      for (const item of token.items) stack.push([item.value, depth + 1], ['key' in item ? item.key : undefined, depth + 1]);
+    }
+  }
+  return undefined;
+}
+
+/**
+ * `parseDocument` for the YAML that authors write, bounded: lists and maps nested deeper than
+ * {@link MAX_YAML_NESTING} are a YAML error at the collection that went too deep, instead of a
+ * stack overflow (or, on a shallower stack, a document read). Errors are in `doc.errors`, placed
+ * by `lineCounter` like the reader's own.
+ */
+export function parseBoundedDocument(text: string, options: ParseOptions & DocumentOptions & SchemaOptions = {}): Document.Parsed {
+  const deep = yamlTooDeep(text);
+  if (deep === undefined) return parseDocument(text, options);
+  const { lineCounter, ...rest } = options;
+  const doc = parseDocument('', rest);
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) lineCounter?.addNewLine(at + 1);
+  doc.errors.push(
+    new YAMLParseError([deep, deep + 1], 'RESOURCE_EXHAUSTION', `lists and maps nested deeper than ${MAX_YAML_NESTING} levels, expected at most ${MAX_YAML_NESTING}: write the values out flat`),
+  );
+  return doc;
+}
+
 /** A YAML mistake in a file, with its place. */
 export class YamlFileError extends Error {
   readonly file: string;
@@ -61,7 +102,7 @@ export class YamlFileError extends Error {
 /** Parses a whole YAML file; throws a {@link YamlFileError} (file, line, column) for any problem. */
 export function readYamlFile(text: string, file: string): unknown {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const doc = parseBoundedDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const value = doc.errors.length ? undefined : boundedToJs(doc);
   const [error] = doc.errors;
   if (error) {

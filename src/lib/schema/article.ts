@@ -1,28 +1,11 @@
 import { z } from 'astro/zod';
 import { AUDIENCES, LANGS, STATES } from '../levels.ts';
 import { idSchema as id } from './id.ts';
-import { dayHint, parseDay } from '../dates.ts';
+import { daySchema } from './day.ts';
 
 const level = z.union([z.literal(1), z.literal(2), z.literal(3)]);
 
-/**
- * A day written YYYY-MM-DD that exists in the calendar. The two YAML readers differ: `kb check`
- * reads `2026-02-30` as text, Astro's reader turns day-shaped values into a Date (and rolls
- * 2026-02-30 over into March), so the build also checks each article's frontmatter as `kb check`
- * reads it (src/lib/content/article-bounds.ts). `05.06.2024` is refused with the day it means.
- */
-const day = z.union([z.date(), z.string()]).transform((value, ctx) => {
-  const parsed = value instanceof Date ? (Number.isNaN(value.getTime()) ? undefined : value) : parseDay(value);
-  if (parsed) return parsed;
-  ctx.addIssue({
-    code: 'custom',
-    message:
-      typeof value === 'string'
-        ? `Unexpected day ${JSON.stringify(value)}, expected YYYY-MM-DD. ${dayHint(value)}`
-        : 'Unexpected invalid date, expected YYYY-MM-DD',
-  });
-  return z.NEVER;
-});
+const day = daySchema('reviewed');
 
 /** When and how to hand a case over to a higher level. */
 export const escalationSchema = z.object({
