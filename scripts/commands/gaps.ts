@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { GapsCommandFlags } from '../../src/lib/gaps/command.ts';
+import type { GapsFlags } from './gaps-run.ts';
 import { collect } from './options.ts';
 
 export function register(program: Command): void {
@@ -24,8 +24,8 @@ export function register(program: Command): void {
       'after',
       '\nGive --tickets, --searches or both (search gaps are listed after the ticket gaps; JSON adds searches and searchGaps).\nEvery row is accepted or rejected with its line and reason: read = accepted + rejected.\nExit codes: 0 report written, 1 rejected rows with --strict, 2 error.',
     )
-    .action(async (flags: GapsCommandFlags) => {
-      const { runGaps } = await import('../../src/lib/gaps/command.ts');
+    .action(async (flags: GapsFlags) => {
+      const { runGaps } = await import('./gaps-run.ts');
       process.exitCode = await runGaps(flags);
     });
 }

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyseGaps } from '../../src/lib/gaps/analyse.ts';
+import { gapsReport } from '../../src/lib/gaps/analyse.ts';
+import { matchTickets } from '../../src/lib/gaps/match-tickets.ts';
 import { ROOT, SHARED } from '../helpers/paths.ts';
 
 const EXPORT = join(SHARED, 'tickets/it-service-ticket-classification/all_tickets_processed_improved_v3.partial.csv');
@@ -9,8 +10,9 @@ const CONTENT = join(ROOT, 'test/fixtures/gaps/content');
 const COVERED = new Set(['Access', 'Hardware', 'Storage']);
 
 describe('gaps on real labelled tickets', async () => {
-  const report = await analyseGaps({ contentDir: CONTENT, root: ROOT, files: [EXPORT], map: { id: '@line' } }, true);
-  const features = report.features!;
+  const matched = await matchTickets({ contentDir: CONTENT, root: ROOT, files: [EXPORT], map: { id: '@line' } });
+  const report = gapsReport(matched);
+  const features = new Map(matched.features.map((f) => [f.id, f]));
   const majority = (ids: string[]) => {
     const counts = new Map<string, number>();
     for (const id of ids) {

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, describe, expect, it } from 'vitest';
-import { analyseGaps, type GapsReport } from '../../src/lib/gaps/analyse.ts';
+import { gapsReport, type GapsReport } from '../../src/lib/gaps/analyse.ts';
+import { matchTickets } from '../../src/lib/gaps/match-tickets.ts';
 import { topicQuality, type TopicQuality } from '../../src/lib/gaps/quality.ts';
 import { isStopWord } from '../../src/lib/gaps/text.ts';
 import { ROOT, SHARED } from '../helpers/paths.ts';
@@ -15,8 +16,9 @@ const ENGLISH = join(SHARED, 'tickets/it-service-ticket-classification/all_ticke
 const CONTENT = join(ROOT, 'test/fixtures/gaps/content');
 
 async function run(file: string, map: Record<string, string>): Promise<{ report: GapsReport; quality: TopicQuality }> {
-  const report = await analyseGaps({ contentDir: CONTENT, root: ROOT, files: [file], map }, true);
-  return { report, quality: topicQuality(report, report.features!) };
+  const matched = await matchTickets({ contentDir: CONTENT, root: ROOT, files: [file], map });
+  const report = gapsReport(matched);
+  return { report, quality: topicQuality(report, matched.features) };
 }
 
 function show(name: string, { report, quality }: { report: GapsReport; quality: TopicQuality }): void {

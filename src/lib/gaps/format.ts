@@ -1,6 +1,7 @@
 import { markdownCode, markdownText, noWorkflowCommands, textLine } from '../escape.ts';
 import type { FileInfo } from '../tickets/types.ts';
-import type { Gap, GapsReport } from './analyse.ts';
+import type { GapsReport } from './analyse.ts';
+import type { Gap } from './gap.ts';
 
 function percent(rate: number): string {
   return `${Math.round(rate * 1000) / 10}%`;
@@ -73,8 +74,7 @@ function byRule(counts: Record<string, number>): string {
 
 /** The JSON contract of docs/gaps.md (and ../shared/DESIGN.md): no ticket text beyond redacted examples. */
 export function toJson(report: GapsReport): string {
-  const { features: _features, ...rest } = report;
-  return JSON.stringify(rest, null, 2);
+  return JSON.stringify(report, null, 2);
 }
 
 export function formatText(report: GapsReport, limit = 15): string {

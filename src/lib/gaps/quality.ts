@@ -19,8 +19,9 @@ export interface TopicQuality {
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
-/** Purity of the report's gaps against the tickets' `topic` (needs `analyseGaps(…, true)`). */
-export function topicQuality(report: GapsReport, features: ReadonlyMap<string, Features>): TopicQuality {
+/** Purity of the report's gaps against the `topic` of the tickets it was made from (`matchTickets`). */
+export function topicQuality(report: GapsReport, tickets: readonly Features[]): TopicQuality {
+  const features = new Map(tickets.map((f) => [f.id, f]));
   let labelled = 0;
   let majoritySum = 0;
   let top10Labelled = 0;

@@ -1,7 +1,8 @@
 import type { StaleArticle } from '../stale/article.ts';
 import { isoDay } from '../dates.ts';
 import type { StaleProvider, StaleReason } from '../stale/reason.ts';
-import { analyseGaps, type Features } from './analyse.ts';
+import { matchTickets } from './match-tickets.ts';
+import type { Features } from './ticket-matcher.ts';
 import { staleReason } from '../stale/reason-text.ts';
 
 const DAY = 86_400_000;
@@ -22,10 +23,11 @@ export interface TicketProviderOptions {
  * for `unusedDays` (while the export covers that time) may be obsolete.
  */
 export async function ticketStaleProvider(options: TicketProviderOptions): Promise<StaleProvider<StaleArticle>> {
-  const report = await analyseGaps({ contentDir: options.contentDir, root: options.root, files: options.files }, true);
+  const { features } = await matchTickets({ contentDir: options.contentDir, root: options.root, files: options.files });
   const byArticle = new Map<string, Features[]>();
   let latest = 0;
-  for (const f of report.features?.values() ?? []) {
+  // a ticket in two exports counts once, as its later row says
+  for (const f of new Map(features.map((t) => [t.id, t])).values()) {
     if (f.opened) latest = Math.max(latest, f.opened.getTime());
     if (!f.article) continue;
     const list = byArticle.get(f.article);

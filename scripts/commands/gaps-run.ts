@@ -1,13 +1,15 @@
-import { loadKbConfig } from '../config.ts';
-import { parseSize } from '../tickets/bounds.ts';
-import { parseLevelRule, readLevelRules, DEFAULT_LEVEL_RULES, type LevelRule } from '../tickets/level-rules.ts';
-import { analyseGaps } from './analyse.ts';
-import { formatMarkdown, formatText, toJson } from './format.ts';
-import { formatSearchGapsMarkdown, formatSearchGapsText, type SearchGapReport } from '../feedback/search-gaps.ts';
-import { dayOfRun, isoDay } from '../dates.ts';
-import { formatGithub, fromTicketProblem } from '../findings.ts';
+import { loadKbConfig } from '../../src/lib/config.ts';
+import { dayOfRun, isoDay } from '../../src/lib/dates.ts';
+import { formatSearchGapsMarkdown, formatSearchGapsText, type SearchGapReport } from '../../src/lib/feedback/search-gaps.ts';
+import { formatGithub, fromTicketProblem } from '../../src/lib/findings.ts';
+import { analyseGaps } from '../../src/lib/gaps/analyse.ts';
+import { formatMarkdown, formatText, toJson } from '../../src/lib/gaps/format.ts';
+import { parseSize } from '../../src/lib/tickets/bounds.ts';
+import { parseLevelRule, readLevelRules, DEFAULT_LEVEL_RULES, type LevelRule } from '../../src/lib/tickets/level-rules.ts';
+import { parseMapOptions } from '../../src/lib/tickets/read.ts';
 
-export interface GapsCommandFlags {
+/** The options of `kb gaps`, as commander parses them (see gaps.ts). */
+export interface GapsFlags {
   tickets?: string[] | undefined;
   /** Demand events (kb collect database or NDJSON): zero-result searches become search gaps. */
   searches?: string[] | undefined;
@@ -26,17 +28,12 @@ export interface GapsCommandFlags {
 }
 
 /** `kb gaps`: returns the exit code. */
-export async function runGaps(flags: GapsCommandFlags): Promise<number> {
+export async function runGaps(flags: GapsFlags): Promise<number> {
   try {
     if (!['text', 'markdown', 'json', 'github'].includes(flags.format))
       throw new Error(`Unexpected --format ${flags.format}, expected text, markdown, json or github`);
     const today = dayOfRun(flags.today);
-    const map: Record<string, string> = {};
-    for (const entry of flags.map) {
-      const at = entry.indexOf('=');
-      if (at < 1) throw new Error(`Unexpected --map ${entry}, expected field=Column`);
-      map[entry.slice(0, at)] = entry.slice(at + 1);
-    }
+    const map = parseMapOptions(flags.map);
     const maxCell = flags.maxCell === undefined ? undefined : parseSize(flags.maxCell);
     const threads = flags.threads === undefined ? undefined : Number(flags.threads);
     if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1))
@@ -101,8 +98,8 @@ export async function runGaps(flags: GapsCommandFlags): Promise<number> {
 }
 
 async function searchSection(files: string[], today: Date, minSearches: number): Promise<SearchGapReport> {
-  const { silenceSqliteWarning } = await import('../collect/sqlite-warning.ts');
+  const { silenceSqliteWarning } = await import('../../src/lib/collect/sqlite-warning.ts');
   silenceSqliteWarning();
-  const { readSearchGaps } = await import('../feedback/read-search-gaps.ts');
+  const { readSearchGaps } = await import('../../src/lib/feedback/read-search-gaps.ts');
   return readSearchGaps(files, { today, minSearches });
 }

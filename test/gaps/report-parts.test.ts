@@ -1,0 +1,162 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readArticles } from '../../src/lib/content/read-articles.ts';
+import { gapsReport } from '../../src/lib/gaps/analyse.ts';
+import { MatchIndex } from '../../src/lib/gaps/match-index.ts';
+import { matchTickets } from '../../src/lib/gaps/match-tickets.ts';
+import { linkMetrics } from '../../src/lib/gaps/metrics.ts';
+import { cohesionOf, effortOf, median, rankTopics } from '../../src/lib/gaps/rank.ts';
+import { shiftLeftCandidates, ticketsByArticle } from '../../src/lib/gaps/shift-left.ts';
+import type { Features } from '../../src/lib/gaps/ticket-matcher.ts';
+import { findTopics } from '../../src/lib/gaps/topics.ts';
+import { FIXTURE_SITE_CONTENT, ROOT } from '../helpers/paths.ts';
+
+// The parts `kb gaps` builds its report from, one job each: match, find topics, rank, shift left, metrics.
+
+function ticket(id: string, fields: Partial<Features> = {}): Features {
+  return {
+    id,
+    line: 2,
+    article: undefined,
+    level: undefined,
+    escalated: false,
+    reopened: false,
+    priority: undefined,
+    opened: undefined,
+    hours: undefined,
+    lang: 'en',
+    product: undefined,
+    topic: undefined,
+    title: id,
+    doc: undefined,
+    via: undefined,
+    status: 'unknown',
+    top: undefined,
+    ...fields,
+  };
+}
+
+const coffee = Array.from({ length: 12 }, (_, i) => ticket(`C${i}`, { top: ['coffee', 'machine', 'leak', ...(i % 2 ? ['kitchen'] : [])] }));
+const vpn = Array.from({ length: 8 }, (_, i) => ticket(`V${i}`, { top: ['vpn', 'token', 'expired', ...(i % 2 ? ['client'] : [])], escalated: true }));
+
+const gapsIndex = new MatchIndex(await readArticles(join(ROOT, 'test/fixtures/gaps/content'), ROOT));
+
+describe('median', () => {
+  it('is the middle value, or the mean of the two middle ones', () => {
+    expect(median([])).toBeUndefined();
+    expect(median([3, 1, 2])).toBe(2);
+    expect(median([4, 1, 2, 3])).toBe(2.5);
+  });
+});
+
+describe('effortOf', () => {
+  it('is 1 for plain tickets and grows with escalations, reopenings, time and priority', () => {
+    expect(effortOf([ticket('a'), ticket('b')], undefined)).toBe(1);
+    expect(effortOf([ticket('a', { escalated: true }), ticket('b')], undefined)).toBe(1.5);
+    expect(effortOf([ticket('a', { reopened: true })], undefined)).toBe(2);
+    expect(effortOf([ticket('a')], 240)).toBe(2);
+    // at most 30 days count
+    expect(effortOf([ticket('a')], 10_000)).toBe(4);
+    expect(effortOf([ticket('a', { priority: 5 })], undefined)).toBe(2);
+    expect(effortOf([ticket('a', { priority: 1 })], undefined)).toBe(0.5);
+  });
+});
+
+describe('findTopics', () => {
+  const topics = findTopics([...coffee, ...vpn, ticket('one-word', { top: ['coffee'] }), ticket('known', { status: 'known', top: ['vpn', 'token'] })]);
+
+  it('clusters only unknown tickets with at least two main terms', () => {
+    expect(topics.unknown.map((f) => f.id)).not.toContain('one-word');
+    expect(topics.unknown.map((f) => f.id)).not.toContain('known');
+    expect(topics.unknown).toHaveLength(20);
+  });
+
+  it('puts the tickets of one subject into one topic and different subjects apart', () => {
+    const topicOf = (id: string) => topics.assignment[topics.unknown.findIndex((f) => f.id === id)];
+    expect(new Set(coffee.map((f) => topicOf(f.id))).size).toBe(1);
+    expect(new Set(vpn.map((f) => topicOf(f.id))).size).toBe(1);
+    expect(topicOf('C0')).not.toBe(topicOf('V0'));
+    expect(topics.groups.map((g) => g.length).sort((a, b) => a - b)).toEqual([8, 12]);
+  });
+});
+
+describe('cohesionOf', () => {
+  it('is 1 when every ticket is its topic centre', () => {
+    const topics = findTopics(Array.from({ length: 6 }, (_, i) => ticket(`S${i}`, { top: ['same', 'words'] })));
+    expect(cohesionOf(topics.unknown, topics.vectorOf(topics.unknown[0]!), topics.vectorOf)).toBeCloseTo(1);
+  });
+});
+
+describe('rankTopics', () => {
+  const topics = findTopics([...coffee, ...vpn]);
+
+  it('orders topics by tickets × effort, escalated tickets first', () => {
+    const ranked = rankTopics(topics, { index: gapsIndex, threshold: 0.375, minTickets: 3 });
+    expect(ranked.map((t) => t.members.length)).toEqual([8, 12]);
+    expect(ranked[0]?.score).toBe(16);
+    expect(ranked[1]?.score).toBe(12);
+  });
+
+  it('leaves out topics smaller than minTickets', () => {
+    expect(rankTopics(topics, { index: gapsIndex, threshold: 0.375, minTickets: 10 }).map((t) => t.members.length)).toEqual([12]);
+  });
+});
+
+describe('ticketsByArticle and shiftLeftCandidates', async () => {
+  const index = new MatchIndex(await readArticles(FIXTURE_SITE_CONTENT, ROOT));
+  const high = index.articles.findIndex((a) => a.data.level > 1);
+  const open = index.articles.findIndex((a) => a.data.level === 1 && a.data.audience === 'public');
+  const linked = (id: string, doc: number, level: 1 | 2 | 3) => ticket(id, { doc, article: index.articles[doc]?.id, level, status: 'known' });
+
+  it('groups linked tickets by article', () => {
+    const perArticle = ticketsByArticle([linked('A', high, 2), ticket('B'), linked('C', high, 3)]);
+    expect([...perArticle.keys()]).toEqual([high]);
+    expect(perArticle.get(high)?.map((f) => f.id)).toEqual(['A', 'C']);
+  });
+
+  it('names an article above level 1 that three or more tickets needed at level 2 or 3', () => {
+    const candidates = shiftLeftCandidates(ticketsByArticle([linked('A', high, 2), linked('B', high, 3), linked('C', high, 2), linked('D', high, 1)]), index);
+    expect(candidates).toHaveLength(1);
+    expect(candidates[0]).toMatchObject({ article: index.articles[high]?.id, tickets: 3, ticketIds: ['A', 'B', 'C'], resolvedAt: { '2': 2, '3': 1 } });
+  });
+
+  it('leaves out public level-1 articles and articles with fewer tickets', () => {
+    expect(shiftLeftCandidates(ticketsByArticle([linked('A', open, 2), linked('B', open, 2), linked('C', open, 3)]), index)).toEqual([]);
+    expect(shiftLeftCandidates(ticketsByArticle([linked('A', high, 2), linked('B', high, 2)]), index)).toEqual([]);
+  });
+});
+
+describe('linkMetrics', () => {
+  it('counts linked tickets in all, by level, by product and per article', () => {
+    const features = [
+      ticket('A', { doc: 0, level: 1, product: 'mail', status: 'known' }),
+      ticket('B', { doc: 0, level: 2, product: 'mail', status: 'known' }),
+      ticket('C', { level: 2 }),
+      ticket('D'),
+    ];
+    const metrics = linkMetrics(features, ticketsByArticle(features), gapsIndex);
+    expect(metrics.linkRate).toBe(0.5);
+    expect(metrics.byLevel).toEqual({
+      '1': { tickets: 1, linked: 1, linkRate: 1 },
+      '2': { tickets: 2, linked: 1, linkRate: 0.5 },
+      unknown: { tickets: 1, linked: 0, linkRate: 0 },
+    });
+    expect(metrics.byProduct['mail']).toEqual({ tickets: 2, linked: 2, linkRate: 1 });
+    expect(metrics.reuse).toEqual([{ article: gapsIndex.articles[0]?.id, tickets: 2 }]);
+  });
+});
+
+describe('matchTickets and gapsReport', () => {
+  it('match every accepted ticket once, and report from the matched tickets without reading again', async () => {
+    const matched = await matchTickets({
+      contentDir: join(ROOT, 'test/fixtures/gaps/content'),
+      root: ROOT,
+      files: [join(ROOT, 'test/fixtures/gaps/stale-tickets.csv')],
+    });
+    expect(matched.features).toHaveLength(matched.stats.accepted);
+    expect(matched.threshold).toBe(0.375);
+    const report = gapsReport(matched);
+    expect(report.tickets).toBe(matched.stats);
+    expect(report.classification.known + report.classification.new + report.classification.unknown).toBe(matched.features.length);
+  });
+});
