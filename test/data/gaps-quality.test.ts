@@ -72,6 +72,9 @@ describe('gap topics on German tickets (3,166, 50 queues, synthetic)', async () 
   it('accounts for every unknown ticket: the gaps plus the other line', () => {
     const held = german.report.gaps.reduce((sum, g) => sum + g.tickets, 0);
     expect(held + german.report.other.tickets).toBe(german.report.classification.unknown);
+    // and says why the others are in no gap: in smaller topics, or like no topic
+    expect(german.report.other.unlike).toBeGreaterThan(0);
+    expect(german.report.other.unlike).toBeLessThanOrEqual(german.report.other.tickets);
   });
 
   const dir = await mkdtemp(join(tmpdir(), 'kb-gaps-half-'));
