@@ -22,6 +22,7 @@ const strings = {
   searchArticlesOne: { en: '1 article', de: '1 Artikel' },
   searchArticlesMany: { en: '{n} articles', de: '{n} Artikel' },
   searchNoResults: { en: 'No results for “{query}”.', de: 'Keine Ergebnisse für „{query}“.' },
+  searchNotFoundWords: { en: 'No article has “{words}”.', de: 'Kein Artikel enthält „{words}“.' },
   searchNoResultsHelp: {
     en: 'Try other or fewer words, a product name or an error code.',
     de: 'Versuchen Sie andere oder weniger Wörter, einen Produktnamen oder einen Fehlercode.',

@@ -361,7 +361,9 @@ describe('the search is in the address', () => {
     expect(await page.locator('[data-search-input]').inputValue()).toBe('<img src=x id=injected>');
     expect(await page.locator('#injected').count()).toBe(0);
     expect(await page.getByLabel('Level', { exact: true }).inputValue()).toBe('');
-    expect(await page.locator('[data-search-status]').innerText()).toContain('“<img src=x id=injected>”');
+    // the words of the markup are searched as words; the status names them as text
+    expect(await page.locator('[data-search-status] *').count()).toBe(0);
+    expect(await page.locator('[data-search-status]').innerText()).toContain('No article has “img src injected”.');
     await page.close();
   });
 
@@ -463,6 +465,28 @@ describe('nothing found', () => {
     );
     expect(await follow(page, contact, 'mouse')).toBe(`${pub.url}/en/contact/?q=zebracornflakes`);
     await page.close();
+  });
+
+  it('does not count a word that Pagefind matched only by a one-letter prefix as found', async () => {
+    // Pagefind falls back to the longest indexed word a query word begins with: "axyzzy" finds
+    // every English page with the word "a"
+    const page = await open(pub, '/en/');
+    expect(await search(page, 'axyzzy')).toEqual([]);
+    expect(await page.locator('[data-search-status]').innerText()).toBe('No results for “axyzzy”.');
+    expect(await page.locator('[data-search-empty]').isVisible()).toBe(true);
+    expect(new URL((await page.locator('[data-contact-search-link]').getAttribute('href')) ?? '', pub.url).search).toBe('?q=axyzzy');
+    await page.close();
+  });
+
+  it('searches without a word no article has and names it; the found article opens with a tap', async () => {
+    const context = await phone();
+    const page = await open(pub, '/de/', context);
+    expect(await search(page, 'drucker xyzzyqq')).toEqual(['Drucker wird als offline angezeigt']);
+    expect(await page.locator('[data-search-status]').innerText()).toBe('1 Ergebnis für „drucker“. Kein Artikel enthält „xyzzyqq“.');
+    // the address keeps what was typed, so Back restores the same search
+    expect(new URL(page.url()).searchParams.get('q')).toBe('drucker xyzzyqq');
+    expect(new URL(await follow(page, page.locator(TITLES).first(), 'tap')).pathname).toBe('/de/articles/drucker-offline/');
+    await context.close();
   });
 
   it('offers to search without filters when the filters left nothing', async () => {

@@ -9,9 +9,13 @@ import type { Hit, Pagefind, SearchOptions } from '../../lib/search/pagefind-typ
 import { loadPagefind } from './pagefind.ts';
 import { renderCard, type RenderContext } from './render.ts';
 import { suggestFor } from './did-you-mean.ts';
+import { loadTermList } from '../../lib/search/did-you-mean.ts';
+import { unmatchedWords, withoutWords } from '../../lib/search/unmatched-words.ts';
 
 /** Cards shown at first and added by "Show more results". */
 const PAGE_SIZE = 10;
+/** Results whose pages are read to tell a found word from one Pagefind matched by a short prefix. */
+const CHECKED_PAGES = 5;
 /** Pause after the last keystroke before searching. */
 const DEBOUNCE_MS = 150;
 
@@ -25,6 +29,10 @@ interface Config extends Omit<RenderContext, 'lang'> {
 /** One search's results as far as they are loaded. */
 interface View extends LoadedResults<Hit, LoadedPage> {
   state: SearchState;
+  /** The query the results are for: the typed one without the words no article has. */
+  searched: string;
+  /** Typed words no article has (unmatched-words.ts), named in the status. */
+  missing: string[];
 }
 
 const root = document.querySelector<HTMLElement>('[data-search]:not([data-ready])');
@@ -137,11 +145,11 @@ function setUp(root: HTMLElement): void {
     list.replaceChildren(...shown.map((card) => renderCard(card, context)));
     more.hidden = !hasMore;
     empty.hidden = true;
-    setStatus(
-      current.total ? countText(current.state, current.total) : fill(strings['noResults'] ?? '', { query: current.state.query }),
-      'done',
-      current.state.query,
-    );
+    const found = current.total
+      ? countText({ ...current.state, query: current.searched }, current.total)
+      : fill(strings['noResults'] ?? '', { query: current.state.query });
+    const missing = current.total && current.missing.length ? `. ${fill(strings['notFoundWords'] ?? '', { words: current.missing.join(' ') })}` : '';
+    setStatus(found + missing, 'done', current.state.query);
     if (current.total === 0) await showEmpty(current.state, pagefind, id);
     if (focusIndex !== undefined) list.children[focusIndex]?.querySelector<HTMLAnchorElement>('a.kb-result-link')?.focus();
   };
@@ -157,6 +165,15 @@ function setUp(root: HTMLElement): void {
   const updateAddress = (state: SearchState) => {
     const href = searchStateHref(location.href, state);
     if (href !== location.href) history.replaceState(history.state, '', href);
+  };
+
+  /** The typed words no result has (see unmatched-words.ts); [] when that cannot be told. */
+  const unmatched = async (query: string, hits: readonly Hit[]): Promise<string[]> => {
+    const pages = await Promise.all(hits.slice(0, CHECKED_PAGES).map((hit) => hit.data()));
+    // the term list is fetched only for a word the first results do not hold
+    if (!unmatchedWords(query, pages, []).length) return [];
+    const terms = await loadTermList(config.base, lang).catch(() => undefined);
+    return terms ? unmatchedWords(query, pages, terms) : [];
   };
 
   const search = async (immediate: boolean) => {
@@ -176,8 +193,28 @@ function setUp(root: HTMLElement): void {
       // null: a newer keystroke superseded this search
       if (!response || id !== run) return;
       const preferred = state.filters.language && isLang(state.filters.language) ? state.filters.language : lang;
-      const hits = rankHits(response.results, preferred);
-      view = { state, preferred, hits, total: uniqueCount(hits.length, response.filters['translation']), pages: [], loaded: 0 };
+      let hits = rankHits(response.results, preferred);
+      let translations = response.filters['translation'];
+      // words Pagefind matched by a short prefix only ("xyzzyqq" found as "x") find nothing
+      const missing = state.query && hits.length ? await unmatched(state.query, hits) : [];
+      if (id !== run) return;
+      const searched = withoutWords(state.query, missing);
+      if (missing.length) {
+        const again = searched ? await pagefind.search(searched, options) : undefined;
+        if (id !== run) return;
+        hits = again ? rankHits(again.results, preferred) : [];
+        translations = again?.filters['translation'];
+      }
+      view = {
+        state,
+        searched: missing.length ? searched : state.query,
+        missing,
+        preferred,
+        hits,
+        total: uniqueCount(hits.length, translations),
+        pages: [],
+        loaded: 0,
+      };
       await render(pagefind, view, PAGE_SIZE, id);
     } catch (error) {
       if (id !== run) return;

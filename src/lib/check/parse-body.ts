@@ -2,7 +2,7 @@ import { visit } from 'unist-util-visit';
 import { toString } from 'mdast-util-to-string';
 import GithubSlugger from 'github-slugger';
 import type { Root } from 'mdast';
-import { parseMdx } from '../content/mdx.ts';
+import { parseMdxFast } from '../content/mdx.ts';
 import type { ParsedArticle, Position } from '../content/parse-article.ts';
 
 export interface BodyParse {
@@ -18,7 +18,7 @@ export function parseBody(article: ParsedArticle): BodyParse {
   const whole = article.yaml !== undefined && article.bodyStartLine > 1 && article.body !== '';
   const offset = whole ? 0 : article.bodyStartLine - 1;
   try {
-    const tree = parseMdx(whole ? article.source : article.body, { frontmatter: true });
+    const tree = parseMdxFast(whole ? article.source : article.body, { frontmatter: true });
     if (offset) {
       visit(tree, (node) => {
         if (node.position) {

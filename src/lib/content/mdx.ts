@@ -23,6 +23,19 @@ export function parseMdx(text: string, options: { frontmatter?: boolean } = {}):
   return (options.frontmatter ? file : body).parse(text);
 }
 
+/**
+ * `parseMdx` through Sätteri (the site's own, native parser; about five times faster): the same
+ * tree with the same positions for valid MDX, and remark's parse, with its error message, for
+ * anything Sätteri refuses. `kb check` reads every article with it before every build.
+ */
+export function parseMdxFast(text: string, options: { frontmatter?: boolean } = {}): Root {
+  try {
+    return mdxToMdast(text, { position: true, features: { gfm: false, frontmatter: options.frontmatter ?? false } }) as Root;
+  } catch {
+    return parseMdx(text, options);
+  }
+}
+
 /** Parses plain Markdown, for reading what an invalid MDX body still holds (its links). */
 export function parseMarkdown(text: string): Root {
   return markdown.parse(text);

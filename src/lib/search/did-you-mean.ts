@@ -1,4 +1,5 @@
 import { createSuggester } from '../suggest.ts';
+import { queryWords } from './unmatched-words.ts';
 
 /**
  * "Did you mean …?" for a search that found nothing, in the browser: the words of the query
@@ -11,11 +12,6 @@ import { createSuggester } from '../suggest.ts';
 
 /** The longest extra ending a known word may carry and still count as known ("drucker" + "n"). */
 const MAX_ENDING = 3;
-
-/** Words of a query as Pagefind reads them: letters and digits, lower-cased. */
-function queryWords(query: string): string[] {
-  return query.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-}
 
 /** A suggester over a term list: returns the corrected query, or undefined when it has none. */
 export function createDidYouMean(terms: readonly string[]): (query: string) => string | undefined {
@@ -48,25 +44,35 @@ export function createDidYouMean(terms: readonly string[]): (query: string) => s
   };
 }
 
-const loaded = new Map<string, Promise<(query: string) => string | undefined>>();
+const termLists = new Map<string, Promise<string[]>>();
 
 /**
- * Loads the term list of a language once per page and returns the suggester. `base` is the
- * site's base path (`/` or `/docs/`). Rejects when the list cannot be fetched (the UI then
- * offers nothing).
+ * The site's term list for a language (`<base><lang>/search-terms.json`, most common word first),
+ * fetched once per page. `base` is the site's base path (`/` or `/docs/`). Rejects when the list
+ * cannot be fetched; the next call tries again.
  */
-export function loadDidYouMean(base: string, lang: string): Promise<(query: string) => string | undefined> {
+export function loadTermList(base: string, lang: string): Promise<string[]> {
   const url = `${base.replace(/\/?$/, '/')}${lang}/search-terms.json`;
-  let suggester = loaded.get(url);
-  if (!suggester) {
-    suggester = fetch(url)
+  let list = termLists.get(url);
+  if (!list) {
+    list = fetch(url)
       .then((response) => {
         if (!response.ok) throw new Error(`${url}: ${response.status}`);
-        return response.json() as Promise<{ terms: string[] }>;
+        return response.json() as Promise<{ terms: unknown }>;
       })
-      .then((data) => createDidYouMean(Array.isArray(data.terms) ? data.terms.filter((t) => typeof t === 'string') : []));
-    suggester.catch(() => loaded.delete(url));
-    loaded.set(url, suggester);
+      .then((data) => (Array.isArray(data.terms) ? data.terms.filter((t): t is string => typeof t === 'string') : []));
+    list.catch(() => termLists.delete(url));
+    termLists.set(url, list);
   }
+  return list;
+}
+
+const suggesters = new WeakMap<string[], (query: string) => string | undefined>();
+
+/** The suggester over the site's term list for a language (see `loadTermList`). */
+export async function loadDidYouMean(base: string, lang: string): Promise<(query: string) => string | undefined> {
+  const terms = await loadTermList(base, lang);
+  let suggester = suggesters.get(terms);
+  if (!suggester) suggesters.set(terms, (suggester = createDidYouMean(terms)));
   return suggester;
 }

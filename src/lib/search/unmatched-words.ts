@@ -1,0 +1,72 @@
+/**
+ * Query words the index does not know, although Pagefind found pages for them.
+ *
+ * When no indexed word starts with a query word, Pagefind 1.6 searches the longest indexed word
+ * that is a prefix of it instead (`find_word_extensions` in pagefind_web/src/search.rs): a
+ * nonsense word such as "xyzzyqq" finds every page with the single letter "x", and a misspelt
+ * "outlok" finds pages with "out". Such results answer nothing, so the search treats the word as
+ * not found: without it, or with the no-results help and "Did you mean" when no word is left.
+ * No `node:` imports: this module is bundled into the search UI.
+ */
+
+/** Words of a query as Pagefind reads them: letters and digits, lower-cased. */
+export function queryWords(query: string): string[] {
+  return query.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+/** Shorter words are found as typed or not at all ("pc", "ie"); they are never dropped. */
+const MIN_CHECKED = 3;
+/**
+ * Share of a query word that a page's word must begin with to count as a match. Pagefind matches
+ * a word by its stem, which keeps most of a word ("drucker" for "druckern", "printer" for
+ * "printers"); its fallback keeps only what the word happens to share with some indexed word.
+ */
+const SHARED_SHARE = 0.6;
+
+/** What a result page offers to match against: its text and its meta fields (hidden search words). */
+export interface MatchablePage {
+  content: string;
+  meta: Record<string, string | undefined>;
+}
+
+function sharedPrefix(a: string, b: string): number {
+  const max = Math.min(a.length, b.length);
+  let i = 0;
+  while (i < max && a[i] === b[i]) i++;
+  return i;
+}
+
+/** Whether a page word matches a query word as Pagefind's own matching would (a prefix or a stem). */
+function matches(pageWord: string, word: string): boolean {
+  if (pageWord.startsWith(word)) return true;
+  return sharedPrefix(pageWord, word) >= Math.max(MIN_CHECKED, Math.ceil(word.length * SHARED_SHARE));
+}
+
+/**
+ * The words of `query` that none of the top result pages matches (checked with `pages`, the
+ * first few results), and that the site's term list (`known`, the words of search-terms.json)
+ * neither holds nor starts: those Pagefind matched by a short prefix only. `known` guards words
+ * whose stem is short ("running" found as "run"); the pages guard words the term list leaves out
+ * (code, rare words).
+ */
+export function unmatchedWords(query: string, pages: readonly MatchablePage[], known: ReadonlySet<string> | readonly string[]): string[] {
+  const words = [...new Set(queryWords(query))].filter((word) => word.length >= MIN_CHECKED);
+  if (!words.length) return [];
+  const pageWords = new Set<string>();
+  for (const page of pages) {
+    for (const text of [page.content, ...Object.values(page.meta)]) for (const w of queryWords(text ?? '')) pageWords.add(w);
+  }
+  const suspects = words.filter((word) => ![...pageWords].some((w) => matches(w, word)));
+  if (!suspects.length) return [];
+  const list = known instanceof Set ? [...known] : (known as readonly string[]);
+  const set = known instanceof Set ? known : new Set(list);
+  return suspects.filter((word) => !set.has(word) && !list.some((term) => term.startsWith(word)));
+}
+
+/** The query without the given words (in the order typed), or '' when none is left. */
+export function withoutWords(query: string, drop: readonly string[]): string {
+  const gone = new Set(drop);
+  return queryWords(query)
+    .filter((word) => !gone.has(word))
+    .join(' ');
+}

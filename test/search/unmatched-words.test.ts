@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { queryWords, unmatchedWords, withoutWords } from '../../src/lib/search/unmatched-words.ts';
+
+// Pages as Pagefind's fragments give them: text and meta fields (kbterms holds the hidden words)
+const mailbox = { content: 'Freigegebenes Postfach öffnen. Zeigen Sie mit der Maus darauf und wählen Sie X aus.', meta: { title: 'Freigegebenes Postfach' } };
+const printer = {
+  content: 'Der Drucker reagiert nicht. Starten Sie die Druckwarteschlange neu.',
+  meta: { title: 'Drucker reagiert nicht', kbterms: 'warteschlange druck kennwort passwort' },
+};
+const running = { content: 'The service must run as an administrator.', meta: { title: 'Run the service' } };
+const terms = ['drucker', 'postfach', 'outlook', 'out', 'running', 'service', 'warteschlange'];
+
+describe('queryWords', () => {
+  it('reads letters and digits as Pagefind does, lower-cased', () => {
+    expect(queryWords('Drucker-Fehler ERR-80070643, „Störung“')).toEqual(['drucker', 'fehler', 'err', '80070643', 'störung']);
+  });
+});
+
+describe('unmatchedWords', () => {
+  it('names a nonsense word that Pagefind matched by a one-letter prefix', () => {
+    expect(unmatchedWords('xyzzyqq', [mailbox], terms)).toEqual(['xyzzyqq']);
+  });
+
+  it('names a misspelling matched by a short word it begins with ("outlok" found as "out")', () => {
+    expect(unmatchedWords('outlok', [{ content: 'Log out and back in.', meta: {} }], terms)).toEqual(['outlok']);
+  });
+
+  it('keeps words the pages hold as typed, by prefix or by stem', () => {
+    expect(unmatchedWords('drucker', [printer], terms)).toEqual([]);
+    expect(unmatchedWords('druckern reagiert', [printer], terms)).toEqual([]);
+    expect(unmatchedWords('druck', [printer], terms)).toEqual([]);
+  });
+
+  it('keeps words matched through the hidden search words (compound parts, synonyms)', () => {
+    expect(unmatchedWords('passwort warteschlange', [printer], [])).toEqual([]);
+  });
+
+  it('keeps a word whose stem is short when the term list knows it ("running" found as "run")', () => {
+    expect(unmatchedWords('running', [running], terms)).toEqual([]);
+    expect(unmatchedWords('running', [running], [])).toEqual(['running']);
+  });
+
+  it('keeps a word the term list leaves out when a result page holds it (code, rare words)', () => {
+    expect(unmatchedWords('get-mailboxpermission', [{ content: 'Run Get-MailboxPermission -Identity x', meta: {} }], [])).toEqual([]);
+  });
+
+  it('names only the unknown word of a mixed query and never checks words of one or two letters', () => {
+    expect(unmatchedWords('drucker xyzzyqq', [printer, mailbox], terms)).toEqual(['xyzzyqq']);
+    expect(unmatchedWords('pc x', [mailbox], [])).toEqual([]);
+  });
+
+  it('accepts the term list as a Set', () => {
+    expect(unmatchedWords('running', [running], new Set(terms))).toEqual([]);
+  });
+});
+
+describe('withoutWords', () => {
+  it('drops the given words and keeps the others in the order typed', () => {
+    expect(withoutWords('Drucker xyzzyqq offline', ['xyzzyqq'])).toBe('drucker offline');
+    expect(withoutWords('xyzzyqq', ['xyzzyqq'])).toBe('');
+  });
+});
