@@ -139,8 +139,9 @@ export async function generateKnowledgeBase(dir: string, count: number, seed = 4
     const linkTarget = publicSlugs[lang].at(-1) ?? slug;
     const key = german ? undefined : lang === 'de' || i % 2 === 0 ? (pair % 3 === 2 ? undefined : `pair-${pair}`) : undefined;
     const month = String(1 + (pair % 12)).padStart(2, '0');
+    // the title is quoted: a corpus title may read like YAML ("- TITEL DES ARTIKELS | ..." once its colon is replaced)
     const body = `---
-title: ${title.replace(/:/g, ' -')} (${i})
+title: ${JSON.stringify(`${title.replace(/:/g, ' -')} (${i})`)}
 summary: ${sentence(random, words, 16)}
 level: ${level}
 audience: ${audience}

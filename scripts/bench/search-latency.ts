@@ -14,14 +14,19 @@ export async function directorySize(dir: string): Promise<number> {
  * Search latency as a visitor's browser sees it, through Pagefind's own API on the built site:
  * loading Pagefind as the UI does on focus (script, WebAssembly, metadata) is timed first, then the first query
  * (which loads the index chunks it needs), then warm queries. Each
- * query also loads the data of its top five results, as a results list does.
+ * query also loads the data of its top five results, as a results list does. `startPage` is
+ * the page the browser opens first (a Starlight site has no /en/).
  */
-export async function measureSearch(siteDir: string, firstQueries: string[]): Promise<{ initMs: number; firstMs: number; medianMs: number }> {
+export async function measureSearch(
+  siteDir: string,
+  firstQueries: string[],
+  startPage = '/en/',
+): Promise<{ initMs: number; firstMs: number; medianMs: number }> {
   const server = await serve(siteDir);
   const browser = await launchBrowser();
   try {
     const page = await browser.newPage();
-    await page.goto(`${server.url}/en/`);
+    await page.goto(`${server.url}${startPage}`);
     const timings = await page.evaluate(async (queries) => {
       // The search UI loads Pagefind when the search box gets focus, which the home page gives
       // it on arrival: it creates an instance and reads the filters (WebAssembly and language

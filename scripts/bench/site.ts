@@ -104,7 +104,7 @@ export async function run(count = Number(process.env['KB_BENCH_ARTICLES'] ?? 500
     if (check.status !== 0) throw new Error(`kb check failed on the generated articles:\n${check.stdout.slice(-2000)}${check.stderr.slice(-2000)}`);
 
     const sample = generated.find((a) => a.audience === 'public' && a.lang === 'en');
-    const search = await measureSearch(join(outDir, 'public'), [
+    const queries = [
       'outlook password prompt',
       sample?.errorCode ?? '0x80000001',
       'mailbox migration',
@@ -112,7 +112,10 @@ export async function run(count = Number(process.env['KB_BENCH_ARTICLES'] ?? 500
       'sharepoint permissions',
       'certificate renewal',
       'calendar sync',
-    ]);
+    ];
+    const search = await measureSearch(join(outDir, 'public'), queries);
+    // the same queries on the Starlight site right after: the same engine under the same load
+    const starlightSearch = await measureSearch(join(starlightDir, 'dist'), queries, '/');
     const m = (list: TreeRun[], key: 'seconds' | 'cpuSeconds' | 'peakMB') => median(list.map((r) => r[key]));
     const ratio = (key: 'seconds' | 'cpuSeconds' | 'peakMB') => round(m(runs.ours, key) / m(runs.starlight, key));
     return {
@@ -136,6 +139,9 @@ export async function run(count = Number(process.env['KB_BENCH_ARTICLES'] ?? 500
       'search load on focus (ms)': round(search.initMs),
       'first query (ms)': round(search.firstMs),
       'median of 20 later queries (ms)': round(search.medianMs),
+      'Starlight: search load on focus (ms)': round(starlightSearch.initMs),
+      'Starlight: first query (ms)': round(starlightSearch.firstMs),
+      'Starlight: median of 20 later queries (ms)': round(starlightSearch.medianMs),
     };
   } finally {
     await rm(work, { recursive: true, force: true });

@@ -8,6 +8,7 @@ import { articlesDir } from '../lib/content/read-articles.ts';
 import type { Audience } from '../lib/levels.ts';
 import { isBuilt } from '../lib/content/visibility.ts';
 import { publicBody } from '../lib/content/internal-blocks.ts';
+import { refuseUnbounded } from '../lib/content/article-bounds.ts';
 import { createArticleRenderer, type ArticleRendererOptions } from '../lib/content/render-article.ts';
 import { escalationQueue, readTaxonomy } from '../lib/content/taxonomy.ts';
 import type { ArticleData } from '../lib/schema/article.ts';
@@ -58,6 +59,9 @@ export function articlesLoader(options: { contentDir: string; audience: Audience
       if (markdown.length) {
         throw new Error(`Articles must be .mdx files; rename ${markdown.map((f) => `articles/${f}`).join(', ')} to .mdx (kb check reports this as md-file)`);
       }
+      // what kb check refuses for its input bounds (nesting, YAML aliases, days), before Astro
+      // or the renderer reads any article: each with file, line and column
+      await refuseUnbounded(base);
       const entryType = mdxEntryType(context);
       // the URL policy of the kb() options in astro.config.mjs, as the article guard applies it
       const { urlSchemes } = resolveKbConfig(kbOptionsOf(context.config.integrations));

@@ -87,9 +87,10 @@ function addArticleGuard(processor: { name: string; options: unknown }, guard: {
 
 /** Astro's cache (content store, Vite's dependencies) for one site of a content folder. */
 export function siteCacheDir(contentDir: string, astroRoot: string, audience: string): URL {
-  // versioned: entries cached before the public body was cut out must not be reused
+  // versioned: entries cached before the public body was cut out (2), or before the build
+  // checked input bounds (3: src/lib/content/article-bounds.ts), must not be reused
   const key = createHash('sha256')
-    .update(`kb-store-2:${resolve(contentDir)}\0${resolve(astroRoot)}`)
+    .update(`kb-store-3:${resolve(contentDir)}\0${resolve(astroRoot)}`)
     .digest('hex')
     .slice(0, 8);
   return new URL(`node_modules/.astro/${key}-${audience}/`, PROJECT_ROOT);

@@ -54,7 +54,7 @@ describe('schemaMessage', () => {
     expect(messages({ title: '""' })[0]!.message).toBe('Unexpected `title` value ``, expected a non-empty text');
     expect(messages({ reviewed: '2026-13-45' })[0]).toEqual({
       message: 'Unexpected `reviewed` value `2026-13-45`, expected a date like 2026-11-24',
-      hint: 'write the day of the last review without quotes, e.g. `reviewed: 2026-11-24`.',
+      hint: '2026-13-45 has no month 13 (months are 01 to 12): write the day as YYYY-MM-DD, e.g. `reviewed: 2026-11-24`.',
     });
   });
 

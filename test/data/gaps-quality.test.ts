@@ -60,8 +60,8 @@ describe('gap topics on German tickets (3,166, 50 queues, synthetic)', async () 
     expect(german.quality.top10Purity).toBeGreaterThanOrEqual(0.7);
     expect(german.quality.top10Labels).toBeGreaterThanOrEqual(8);
     expect(german.quality.purity).toBeGreaterThanOrEqual(0.55);
-    // measured 0.28: about half of these tickets are unlike every topic (cosine < 0.15), see docs/gaps.md
-    expect(german.quality.coverage).toBeGreaterThanOrEqual(0.25);
+    // measured 0.30: about half of these tickets are like no topic (cosine < 0.15), see docs/gaps.md
+    expect(german.quality.coverage).toBeGreaterThanOrEqual(0.27);
   });
 
   it('labels every gap with words as the tickets write them, never a stop word or a stem', async () => {
@@ -72,6 +72,9 @@ describe('gap topics on German tickets (3,166, 50 queues, synthetic)', async () 
   it('accounts for every unknown ticket: the gaps plus the other line', () => {
     const held = german.report.gaps.reduce((sum, g) => sum + g.tickets, 0);
     expect(held + german.report.other.tickets).toBe(german.report.classification.unknown);
+    // and says why the others are in no gap: in smaller topics, or like no topic
+    expect(german.report.other.unlike).toBeGreaterThan(0);
+    expect(german.report.other.unlike).toBeLessThanOrEqual(german.report.other.tickets);
   });
 
   const dir = await mkdtemp(join(tmpdir(), 'kb-gaps-half-'));
@@ -106,6 +109,11 @@ describe('gap topics on English IT tickets (3,805, 8 topic groups)', async () =>
   it('leads with pure gaps', () => {
     expect(english.quality.top10Purity).toBeGreaterThanOrEqual(0.75);
     expect(english.quality.purity).toBeGreaterThanOrEqual(0.65);
+  });
+
+  it('holds most unknown tickets in the 30 leading gaps', () => {
+    // measured 0.51 with near-duplicate topics merged from a centroid cosine of 0.15 (0.44 at 0.25)
+    expect(english.quality.coverage).toBeGreaterThan(0.5);
   });
 
   it('labels every gap with words as the tickets write them, never a stop word', async () => {

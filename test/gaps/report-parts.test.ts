@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readArticles } from '../../src/lib/content/read-articles.ts';
 import { gapsReport } from '../../src/lib/gaps/analyse.ts';
+import { formatText } from '../../src/lib/gaps/format.ts';
 import { MatchIndex } from '../../src/lib/gaps/match-index.ts';
 import { matchTickets } from '../../src/lib/gaps/match-tickets.ts';
 import { linkMetrics } from '../../src/lib/gaps/metrics.ts';
@@ -158,5 +159,22 @@ describe('matchTickets and gapsReport', () => {
     const report = gapsReport(matched);
     expect(report.tickets).toBe(matched.stats);
     expect(report.classification.known + report.classification.new + report.classification.unknown).toBe(matched.features.length);
+  });
+});
+
+describe('the other line of gapsReport', () => {
+  it('says how many unknown tickets are in smaller topics and how many are like no topic', () => {
+    const lone = [ticket('L1', { top: ['coffee'] }), ticket('L2', { top: ['parking', 'garage', 'barrier'] })];
+    const matched = {
+      index: gapsIndex,
+      threshold: 0.375,
+      stats: { read: 22, accepted: 22, rejected: 0, tickets: 22, rejections: [], rejectionsTotal: 0, rejectionsByRule: {}, problems: [], files: [] },
+      features: [...coffee, ...vpn, ...lone],
+      matchedBy: { 'ticket-field': 0, 'article-tickets': 0, 'error-code': 0, text: 0 },
+    };
+    const report = gapsReport(matched, { maxGaps: 1 });
+    expect(report.gaps.map((g) => g.tickets)).toEqual([8]);
+    expect(report.other).toEqual({ tickets: 14, topics: 1, unlike: 2 });
+    expect(formatText(report)).toContain('other: 14 tickets in no gap above (12 in 1 smaller topic, 2 like no topic)');
   });
 });

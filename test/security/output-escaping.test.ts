@@ -119,7 +119,7 @@ function gapsReport(): GapsReport {
         examples: [HOSTILE.command],
       },
     ],
-    other: { tickets: 0, topics: 0 },
+    other: { tickets: 0, topics: 0, unlike: 0 },
     shiftLeft: [
       { article: `en/x${HOSTILE.code}`, title: 't', level: 2, audience: 'internal', tickets: 3, ticketIds: [], resolvedAt: {}, message: HOSTILE.command },
     ],

@@ -152,3 +152,47 @@ describe('kb check and the build agree about links', () => {
     expect(LINKS.length - refusedByCheck.size).toBeGreaterThanOrEqual(15);
   });
 });
+
+// the input bounds, in a real build: Astro's YAML reader would take 2026-02-30 as 2 March and
+// has no bound on aliases or nesting, and 10,000 nested elements take the renderer half a
+// minute for one article
+describe('kb check and the build agree about input bounds', () => {
+  const BOUNDED: Record<string, [frontmatter: string, body: string]> = {
+    'day-not-in-calendar': ['reviewed: 2026-02-30\n', ''],
+    'german-date': ['reviewed: 05.06.2024\n', ''],
+    'deep-nesting': ['', `${'- '.repeat(10_000)}x\n`],
+    'deep-quotes': ['', `${'>'.repeat(10_000)} x\n`],
+    'deep-elements': ['', `${'<Callout>'.repeat(10_000)}x${'</Callout>'.repeat(10_000)}\n`],
+    'deep-yaml': [`extra: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`, ''],
+    'alias-bomb': [
+      'a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\nversions: *d\n',
+      '',
+    ],
+  };
+
+  it('refuses each article at the place kb check names, and publishes nothing', async () => {
+    const dir = join(work, 'bounds');
+    await cp(FIXTURE_SITE_CONTENT, join(dir, 'content'), { recursive: true });
+    for (const [slug, [frontmatter, body]] of Object.entries(BOUNDED)) {
+      // a `reviewed` of the case replaces the article's own
+      const text = article('public', slug)
+        .replace(
+          frontmatter.startsWith('reviewed:') ? /reviewed: .*\n/ : 'lang: en\n',
+          frontmatter.startsWith('reviewed:') ? frontmatter : `lang: en\n${frontmatter}`,
+        )
+        .replace(/## Symptom\n\n[\s\S]*?\n\n## Cause/, `## Symptom\n\n${body || 'It fails.'}\n\n## Cause`);
+      await writeFile(join(dir, 'content/articles/en', `${slug}.mdx`), text);
+    }
+    const output = await buildBoth(join(dir, 'content'), join(dir, 'dist'), ['--only', 'public']).then(
+      () => 'built',
+      (error: Error) => error.message,
+    );
+    const check = await runCheck({ contentDir: join(dir, 'content'), root: ROOT });
+    for (const slug of Object.keys(BOUNDED)) {
+      const finding = check.findings.find((f) => f.file.endsWith(`/${slug}.mdx`) && f.severity === 'error');
+      expect(finding, slug).toBeDefined();
+      expect(output, slug).toContain(`${slug}.mdx:${finding!.line}:${finding!.column}: ${finding!.message} [${finding!.ruleId}]`);
+    }
+    expect(output).not.toMatch(/SIGSEGV|Segmentation/);
+  });
+});

@@ -2,13 +2,14 @@ import { visit } from 'unist-util-visit';
 import { toString } from 'mdast-util-to-string';
 import GithubSlugger from 'github-slugger';
 import type { Root } from 'mdast';
-import { parseMdx } from '../content/mdx.ts';
+import { NestingTooDeep, parseMdxFast } from '../content/mdx.ts';
+import { nestingHint } from '../content/nesting.ts';
 import type { ParsedArticle, Position } from '../content/parse-article.ts';
 
 export interface BodyParse {
   tree: Root | undefined;
   /** The MDX syntax error with its file position, when the body does not parse. */
-  error?: { message: string; position: Position };
+  error?: { message: string; position: Position; hint?: string };
 }
 
 /** Parses an article as MDX with its frontmatter; positions in the tree are file positions. */
@@ -18,7 +19,7 @@ export function parseBody(article: ParsedArticle): BodyParse {
   const whole = article.yaml !== undefined && article.bodyStartLine > 1 && article.body !== '';
   const offset = whole ? 0 : article.bodyStartLine - 1;
   try {
-    const tree = parseMdx(whole ? article.source : article.body, { frontmatter: true });
+    const tree = parseMdxFast(whole ? article.source : article.body, { frontmatter: true });
     if (offset) {
       visit(tree, (node) => {
         if (node.position) {
@@ -29,6 +30,11 @@ export function parseBody(article: ParsedArticle): BodyParse {
     }
     return { tree };
   } catch (error) {
+    if (error instanceof NestingTooDeep)
+      return {
+        tree: undefined,
+        error: { message: error.reason, position: { line: error.line + offset, column: error.column }, hint: nestingHint(error.kind) },
+      };
     const cause = error as {
       reason?: string;
       message: string;

@@ -3,6 +3,7 @@ import { parseSynonyms, SYNONYMS_FILE } from '../search/synonyms.ts';
 import { join, relative, resolve } from 'node:path';
 import { readArticles } from '../content/read-articles.ts';
 import { readTaxonomy, TAXONOMY_FILE } from '../content/taxonomy.ts';
+import { YamlFileError } from '../content/bounded-yaml.ts';
 import type { Taxonomy } from '../schema/taxonomy.ts';
 import { headingAnchors, parseBody } from './parse-body.ts';
 import { RULES } from './rules/index.ts';
@@ -42,14 +43,18 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
   try {
     taxonomy = readTaxonomy(options.contentDir);
   } catch (error) {
+    // a YAML mistake has its place; a schema problem names the field in its message
+    const place = error instanceof YamlFileError ? error : { line: 1, column: 1 };
     findings.push({
       file: relative(root, taxonomyFile),
-      line: 1,
-      column: 1,
+      line: place.line,
+      column: place.column,
       ruleId: 'taxonomy',
       severity: 'error',
       message: existsSync(taxonomyFile)
-        ? (error as Error).message.split('\n').join(' ')
+        ? error instanceof YamlFileError
+          ? `Unexpected YAML: ${error.reason}`
+          : (error as Error).message.split('\n').join(' ')
         : `Missing ${TAXONOMY_FILE}, expected products and tags in ${relative(root, taxonomyFile)}`,
       hint: 'The taxonomy lists the products (with names and owners) and tags articles may use.',
     });

@@ -1,3 +1,5 @@
+import { dayHint } from '../dates.ts';
+
 /**
  * Turns zod issues into messages a person can act on, shaped "Unexpected X, expected Y" and
  * prefixed by the field, with a hint (after Starlight's error map).
@@ -66,7 +68,8 @@ export function schemaMessage(issue: Issue, raw: unknown): { message: string; hi
   const key = issue.path.filter((p) => typeof p === 'string').join('.');
   const top = String(issue.path[0] ?? '');
   const value = valueAt(raw, issue.path);
-  const hint = HINTS[key] ?? HINTS[top];
+  // a day gets the fix for the very value written (05.06.2024 -> 2024-06-05)
+  const hint = key === 'reviewed' && typeof value === 'string' ? dayHint(value) : (HINTS[key] ?? HINTS[top]);
   const withHint = (message: string) => (hint ? { message, hint } : { message });
   let expected: string;
   if (EXPECTED[key]) expected = EXPECTED[key];

@@ -13,7 +13,7 @@ export interface CheckedArticle extends SourceArticle {
   /** The body's MDX tree with file positions, or undefined when the body is not valid MDX. */
   tree: Root | undefined;
   /** The MDX syntax error, when the body does not parse. */
-  parseError: { message: string; position: Position } | undefined;
+  parseError: { message: string; position: Position; hint?: string } | undefined;
   /** Heading ids as the site generates them (github-slugger over the heading text). */
   anchors: Set<string>;
 }

@@ -1,4 +1,5 @@
-import { LineCounter, parseDocument, isMap, isSeq, isScalar, isPair, type Document, type Node } from 'yaml';
+import { boundedToJs, parseBoundedDocument } from './bounded-yaml.ts';
+import { LineCounter, isMap, isSeq, isScalar, isPair, type Document, type Node } from 'yaml';
 import { articleSchema, type ArticleData } from '../schema/article.ts';
 
 /** A place in a file, 1-based like editors show it. */
@@ -42,8 +43,9 @@ export function parseArticle(source: string, path: string, id: string): ParsedAr
   const match = close.exec(rest);
   const yamlText = match ? rest.slice(0, match.index) : rest;
   const bodyOffset = match ? afterOpen + match.index + match[0].length + 1 : text.length;
-  const yaml = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const raw = yaml.errors.length ? undefined : (yaml.toJS() as unknown);
+  const yaml = parseBoundedDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  // aliases that expand too far become a located YAML error (bounded-yaml.ts)
+  const raw = yaml.errors.length ? undefined : boundedToJs(yaml);
   const bodyStartLine = text.slice(0, bodyOffset).split('\n').length;
   return { id, path, source: text, yaml, lineCounter, yamlStartLine: 2, raw, body: text.slice(bodyOffset), bodyStartLine };
 }

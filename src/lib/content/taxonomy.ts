@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
+import { readYamlFile, YamlFileError } from './bounded-yaml.ts';
 import { taxonomySchema, type Product, type Tag, type Taxonomy } from '../schema/taxonomy.ts';
 import type { Lang } from '../levels.ts';
 
@@ -11,8 +11,9 @@ export function readTaxonomy(contentDir: string): Taxonomy {
   const file = join(contentDir, TAXONOMY_FILE);
   let raw: unknown;
   try {
-    raw = parse(readFileSync(file, 'utf8'));
+    raw = readYamlFile(readFileSync(file, 'utf8'), file);
   } catch (error) {
+    if (error instanceof YamlFileError) throw error;
     throw new Error(`Cannot read taxonomy ${file}: ${(error as Error).message}`, { cause: error });
   }
   const result = taxonomySchema.safeParse(raw);

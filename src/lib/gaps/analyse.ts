@@ -23,8 +23,12 @@ export interface GapsReport {
   metrics: LinkMetrics;
   /** The leading topics, most important first (at most `maxGaps`). */
   gaps: Gap[];
-  /** Unknown tickets in no leading gap: smaller topics, and tickets too unlike any topic. */
-  other: { tickets: number; topics: number };
+  /**
+   * Unknown tickets in no leading gap (`tickets`): those in the `topics` smaller topics, and the
+   * `unlike` ones that are like no topic (cosine < 0.15 to every topic's centre, or fewer than two
+   * words left after stop words).
+   */
+  other: { tickets: number; topics: number; unlike: number };
   shiftLeft: ShiftLeft[];
   /** Cluster purity against a topic column, when the export has one. */
   evaluation?: { labelled: number; purity: number; clusters: number };
@@ -65,7 +69,11 @@ export function gapsReport(matched: MatchedTickets, options: Pick<GapsOptions, '
     matchedBy,
     metrics: linkMetrics(features, perArticle, index),
     gaps,
-    other: { tickets: unknownTotal - gaps.reduce((sum, g) => sum + g.tickets, 0), topics: ranked.length - leading.length },
+    other: {
+      tickets: unknownTotal - gaps.reduce((sum, g) => sum + g.tickets, 0),
+      topics: ranked.length - leading.length,
+      unlike: unknownTotal - topics.groups.reduce((sum, g) => sum + g.length, 0),
+    },
     shiftLeft: shiftLeftCandidates(perArticle, index),
   };
   const labelled = topics.unknown.filter((f) => f.topic !== undefined);

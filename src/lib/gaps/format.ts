@@ -49,7 +49,8 @@ export const LEGEND = [
   '  near          share of the tickets that come close to an article without matching it (at least half the match',
   '                threshold): check whether that article answers them and why they did not find it',
   '  score         tickets × effort × (1 − near share): the order of this list; topics an article almost answers come later',
-  '  other         unknown tickets in smaller topics, or unlike any topic; a topic needs --min-tickets tickets',
+  '  other         unknown tickets in no gap above: in smaller topics (a topic needs --min-tickets tickets), or like no',
+  '                topic (their words are too unlike every topic: cosine below 0.15, or fewer than two words)',
 ];
 
 /** The columns a file was read from, for the user to check (`--map field=Column` corrects one). */
@@ -112,10 +113,14 @@ export function formatText(report: GapsReport, limit = 15): string {
   return noWorkflowCommands(lines.join('\n'));
 }
 
+/** "732 in 47 smaller topics, 1550 like no topic": why these tickets are in no gap. */
 function otherParts(report: GapsReport): string {
-  return report.other.topics
-    ? `${report.other.topics} smaller topics, and tickets unlike any topic`
-    : 'tickets unlike any topic or in topics under --min-tickets';
+  const { tickets, topics, unlike } = report.other;
+  const smaller = tickets - unlike;
+  return [
+    ...(smaller ? [`${smaller} in ${topics ? `${topics} smaller topic${topics === 1 ? '' : 's'}` : 'topics under --min-tickets'}`] : []),
+    ...(unlike ? [`${unlike} like no topic`] : []),
+  ].join(', ');
 }
 
 /** "Gaps: 30 topics without an article hold 918 of 3166 unknown tickets (29%)". */

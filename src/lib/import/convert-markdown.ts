@@ -3,6 +3,8 @@ import GithubSlugger, { slug as slugger } from 'github-slugger';
 import { visit } from 'unist-util-visit';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
+import { NestingTooDeep } from '../content/mdx.ts';
+import { tooDeep } from '../content/nesting.ts';
 import remarkGfm from 'remark-gfm';
 import { toString } from 'mdast-util-to-string';
 import { convertAlerts, inlineIncludes, type ParseInclude } from './docfx-tree.ts';
@@ -48,6 +50,10 @@ export function parseDocfxBody(
   roots?: SourceRoots,
 ): Root {
   const rewritten = rewriteDocfxDirectives(body, bodyLine, sink);
+  // a source nested thousands of levels deep would take the parser minutes (kb check refuses it too)
+  // (HTML in Markdown is text, not nested elements)
+  const deep = tooDeep(rewritten, undefined, { elements: false });
+  if (deep) throw new NestingTooDeep({ ...deep, line: deep.line + bodyLine - 1 });
   const tree = parser.parse('\n'.repeat(bodyLine - 1) + rewritten) as Root;
   const parseInclude: ParseInclude = (includeFile, source, _outer, nested) => {
     const includeSink = new IssueSink(includeFile);

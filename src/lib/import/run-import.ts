@@ -2,6 +2,8 @@ import { cpSync, existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { stringify as stringifyYaml } from 'yaml';
 import { articleUrl } from '../article-id.ts';
+import { NestingTooDeep } from '../content/mdx.ts';
+import { nestingHint } from '../content/nesting.ts';
 import { articleFile, articlesDir } from '../content/read-articles.ts';
 import type { Taxonomy } from '../schema/taxonomy.ts';
 import { OutputFolder, OutsideOutputError, SourceRoots } from './confine.ts';
@@ -160,13 +162,15 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
     try {
       converted = convertDoc(doc, mapping, links, sink, ignored, lang);
     } catch (error) {
-      sink.add(
-        'convert-failed',
-        `Unexpected failure converting this file: ${(error as Error).message}`,
-        undefined,
-        'error',
-        'Report this as an importer bug with the source file.',
-      );
+      if (error instanceof NestingTooDeep) sink.add('too-deep', error.reason, error, 'error', nestingHint(error.kind));
+      else
+        sink.add(
+          'convert-failed',
+          `Unexpected failure converting this file: ${(error as Error).message}`,
+          undefined,
+          'error',
+          'Report this as an importer bug with the source file.',
+        );
       files.push({ source: doc.name, id: `${lang}/${slug}`, status: 'rejected', langFrom: found.signal, issues: sink.issues });
       continue;
     }

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
+import { LineCounter } from 'yaml';
+import { boundedToJs, parseBoundedDocument } from '../content/bounded-yaml.ts';
 import type { z } from 'astro/zod';
 import { localSchema, snapshotSchema, type Cycle, type LifecycleProduct, type LocalLifecycle, type Snapshot } from './schema.ts';
 
@@ -73,13 +74,15 @@ function mergeCycles(base: Cycle[], patch: Cycle[]): Cycle[] {
 
 function readYaml<S extends z.ZodType>(file: string, schema: S): z.infer<S> {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(readFileSync(file, 'utf8'), { lineCounter, prettyErrors: false });
+  const doc = parseBoundedDocument(readFileSync(file, 'utf8'), { lineCounter, prettyErrors: false });
+  // aliases that expand too far become a located YAML error, like any other
+  const value = doc.errors.length ? undefined : boundedToJs(doc);
   const error = doc.errors[0];
   if (error) {
     const { line, col } = lineCounter.linePos(error.pos[0]);
     throw new Error(`${file}:${line}:${col}: Unexpected YAML: ${error.message.split('\n')[0]}`);
   }
-  const result = schema.safeParse(doc.toJS() ?? {});
+  const result = schema.safeParse(value ?? {});
   if (!result.success) {
     const issue = result.error.issues[0]!;
     const node = doc.getIn(issue.path as (string | number)[], true) as { range?: [number, number, number] } | undefined;

@@ -1,10 +1,11 @@
 import { z } from 'astro/zod';
+import { daySchema, endDaySchema } from '../schema/day.ts';
 
 /**
  * End of a cycle: a day, `false` (supported, no end announced) or `true` (ended, day unknown).
  * The same convention as endoflife.date.
  */
-export const endSchema = z.union([z.boolean(), z.coerce.date()]);
+export const endSchema = endDaySchema('eol');
 
 /** One release cycle of a product (endoflife.date's `releases[]`). */
 export const cycleSchema = z.object({
@@ -12,7 +13,7 @@ export const cycleSchema = z.object({
   cycle: z.string().min(1),
   /** Display name when it differs from the id (`2016 SP3`, `Windows Server 2012 R2`). */
   label: z.string().optional(),
-  released: z.coerce.date().optional(),
+  released: daySchema('released').optional(),
   /** End of active (mainstream) support. */
   support: endSchema.optional(),
   /** End of security support: the day articles about this cycle go out of date. */

@@ -1,8 +1,11 @@
 import { z } from 'astro/zod';
 import { AUDIENCES, LANGS, STATES } from '../levels.ts';
 import { idSchema as id } from './id.ts';
+import { daySchema } from './day.ts';
 
 const level = z.union([z.literal(1), z.literal(2), z.literal(3)]);
+
+const day = daySchema('reviewed');
 
 /** When and how to hand a case over to a higher level. */
 export const escalationSchema = z.object({
@@ -40,7 +43,7 @@ export const articleSchema = z.object({
   /** Who keeps the article correct: a person or team handle. */
   owner: z.string().min(1),
   /** Day of the last review (YYYY-MM-DD). Missing means never reviewed. */
-  reviewed: z.coerce.date().optional(),
+  reviewed: day.optional(),
   /** Days between reviews; falls back to the project default (`reviewEvery` in astro.config.mjs). */
   review_every: z.number().int().positive().optional(),
   /** Ticket ids that this article solved or that document it (`INC0012345`, `SUP-123`). */

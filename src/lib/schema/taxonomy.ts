@@ -1,12 +1,13 @@
 import { z } from 'astro/zod';
 import { idSchema } from './id.ts';
+import { daySchema } from './day.ts';
 
 /** A product version that the taxonomy tracks, with its end of life if known. */
 export const productVersionSchema = z.object({
   /** Version name as authors write it in `versions:` (for example `2019` or `16.0`). */
   name: z.string().min(1),
   /** Last day of vendor support; articles about this version go stale after it. */
-  eol: z.coerce.date().optional(),
+  eol: daySchema('eol').optional(),
 });
 
 /** One product or service that articles are about. */

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { isMap, isSeq, LineCounter, type Node } from 'yaml';
+import { boundedToJs, parseBoundedDocument } from '../content/bounded-yaml.ts';
 import { z } from 'astro/zod';
 import type { Lang } from '../levels.ts';
 
@@ -61,7 +62,9 @@ export interface SynonymsProblem {
  */
 export function parseSynonyms(text: string): { synonyms: Synonyms; problems: SynonymsProblem[] } {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter });
+  const doc = parseBoundedDocument(text, { lineCounter });
+  // aliases that expand too far become a located YAML error, like any other
+  const raw = doc.errors.length ? undefined : boundedToJs(doc);
   const at = (offset: number) => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
@@ -70,9 +73,8 @@ export function parseSynonyms(text: string): { synonyms: Synonyms; problems: Syn
   if (doc.errors.length) {
     return { synonyms: empty, problems: doc.errors.map((e) => ({ ...at(e.pos[0]), message: `Unexpected YAML: ${e.message.split('\n')[0]}` })) };
   }
-  const result = synonymsSchema.safeParse(doc.toJS() ?? {});
+  const result = synonymsSchema.safeParse(raw ?? {});
   if (result.success) return { synonyms: result.data, problems: [] };
-  const raw = doc.toJS() as unknown;
   const problems = result.error.issues.map((issue) => {
     if (issue.code === 'unrecognized_keys') {
       const key = isMap(doc.contents)

@@ -19,6 +19,7 @@ export const mdxSyntax: Rule = {
       else if (/closing tag|end of file/i.test(error.message)) hint = 'Close the tag (`</Callout>`), or write a self-closing one (`<ErrorCode code="…" />`).';
       else if (/acorn|expression/i.test(error.message))
         hint = 'Curly braces start a JavaScript expression in MDX: write `\\{` and `\\}` for literal braces, or put code in backticks.';
+      if (error.hint) hint = error.hint;
       report(article, error.position, error.message, hint);
     }
   },
