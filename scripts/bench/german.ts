@@ -1,14 +1,12 @@
-import { spawnSync } from 'node:child_process';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateKnowledgeBase } from './generate-kb.ts';
 import { measureTree } from './process-tree.ts';
-import { unlinkBrokenLinks } from './search-de.ts';
+import { importIntuneCorpus } from './search-de.ts';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
-const CORPUS = resolve(ROOT, '../shared/corpus/intune-de');
 
 /**
  * The agent site over German text, where compound splitting and its vocabulary grow with the
@@ -22,32 +20,9 @@ export async function run(count = Number(process.env['KB_BENCH_ARTICLES'] ?? 500
   const work = await mkdtemp(join(ROOT, '.astro/bench-german-'));
   try {
     const imported = join(work, 'intune-de');
-    const started = performance.now();
-    const result = spawnSync(
-      process.execPath,
-      [
-        join(ROOT, 'scripts/kb.ts'),
-        'import',
-        CORPUS,
-        '--mapping',
-        join(ROOT, 'docs/examples/intune-de-mapping.yaml'),
-        '--out',
-        imported,
-        '--fail-on',
-        'none',
-        '--format',
-        'json',
-      ],
-      {
-        cwd: ROOT,
-        encoding: 'utf8',
-        maxBuffer: 256 * 2 ** 20,
-      },
-    );
-    if (result.status !== 0) throw new Error(`kb import failed:\n${result.stderr.slice(-2000)}`);
-    const importSeconds = (performance.now() - started) / 1000;
+    const { seconds: importSeconds, unlinked } = await importIntuneCorpus(imported);
     // as in the search-de benchmark: the few links of the snapshot that lead nowhere (the build refuses them)
-    console.log(`german: ${await unlinkBrokenLinks(imported)} links that lead nowhere unlinked`);
+    console.log(`german: ${unlinked} links that lead nowhere unlinked`);
     const generated = join(work, 'generated');
     await generateKnowledgeBase(generated, count, 42, 'de');
 
