@@ -1,12 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { searchRanking } from '../../src/lib/search/ranking.ts';
 import { runQueries } from '../helpers/pagefind-search.ts';
-import { unlinkBrokenLinks } from '../../scripts/bench/search-de.ts';
-import { ROOT, SHARED } from '../helpers/paths.ts';
+import { importIntuneCorpus } from '../../scripts/bench/search-de.ts';
+import { ROOT } from '../helpers/paths.ts';
 
 /**
  * German end-user questions over the real Intune corpus (../shared/corpus/intune-de, read in
@@ -77,20 +77,7 @@ beforeAll(async () => {
     if (result.status !== 0) throw new Error(`${args.join(' ')} failed:\n${(result.stderr || result.stdout).slice(-3000)}`);
     return result.stdout;
   };
-  run([
-    'scripts/kb.ts',
-    'import',
-    resolve(SHARED, 'corpus/intune-de'),
-    '--mapping',
-    'docs/examples/intune-de-mapping.yaml',
-    '--out',
-    content,
-    '--fail-on',
-    'none',
-    '--format',
-    'json',
-  ]);
-  await unlinkBrokenLinks(content);
+  await importIntuneCorpus(content);
   run(['scripts/build.ts', '--skip-check', '--only', 'internal'], { KB_CONTENT_DIR: content, KB_OUT_DIR: join(work, 'dist') });
   site = join(work, 'dist/internal');
 }, 1_200_000);

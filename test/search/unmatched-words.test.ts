@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { queryWords, unmatchedWords, withoutWords } from '../../src/lib/search/unmatched-words.ts';
+import { notInTermList, queryWords, unmatchedWords, withoutWords, wordsNotOnPages } from '../../src/lib/search/unmatched-words.ts';
 
 // Pages as Pagefind's fragments give them: text and meta fields (kbterms holds the hidden words)
 const mailbox = { content: 'Freigegebenes Postfach öffnen. Zeigen Sie mit der Maus darauf und wählen Sie X aus.', meta: { title: 'Freigegebenes Postfach' } };
@@ -49,8 +49,9 @@ describe('unmatchedWords', () => {
     expect(unmatchedWords('pc x', [mailbox], [])).toEqual([]);
   });
 
-  it('accepts the term list as a Set', () => {
-    expect(unmatchedWords('running', [running], new Set(terms))).toEqual([]);
+  it('is the pages step, then the term-list step (the UI fetches the list only when a word is left)', () => {
+    expect(wordsNotOnPages('drucker xyzzyqq running', [printer, running])).toEqual(['xyzzyqq', 'running']);
+    expect(notInTermList(['xyzzyqq', 'running'], terms)).toEqual(['xyzzyqq']);
   });
 });
 

@@ -10,7 +10,7 @@ import { loadPagefind } from './pagefind.ts';
 import { renderCard, type RenderContext } from './render.ts';
 import { suggestFor } from './did-you-mean.ts';
 import { loadTermList } from '../../lib/search/did-you-mean.ts';
-import { unmatchedWords, withoutWords } from '../../lib/search/unmatched-words.ts';
+import { notInTermList, withoutWords, wordsNotOnPages } from '../../lib/search/unmatched-words.ts';
 
 /** Cards shown at first and added by "Show more results". */
 const PAGE_SIZE = 10;
@@ -171,9 +171,10 @@ function setUp(root: HTMLElement): void {
   const unmatched = async (query: string, hits: readonly Hit[]): Promise<string[]> => {
     const pages = await Promise.all(hits.slice(0, CHECKED_PAGES).map((hit) => hit.data()));
     // the term list is fetched only for a word the first results do not hold
-    if (!unmatchedWords(query, pages, []).length) return [];
+    const suspects = wordsNotOnPages(query, pages);
+    if (!suspects.length) return [];
     const terms = await loadTermList(config.base, lang).catch(() => undefined);
-    return terms ? unmatchedWords(query, pages, terms) : [];
+    return terms ? notInTermList(suspects, terms) : [];
   };
 
   const search = async (immediate: boolean) => {
@@ -194,7 +195,7 @@ function setUp(root: HTMLElement): void {
       if (!response || id !== run) return;
       const preferred = state.filters.language && isLang(state.filters.language) ? state.filters.language : lang;
       let hits = rankHits(response.results, preferred);
-      let translations = response.filters['translation'];
+      let translationCounts = response.filters['translation'];
       // words Pagefind matched by a short prefix only ("xyzzyqq" found as "x") find nothing
       const missing = state.query && hits.length ? await unmatched(state.query, hits) : [];
       if (id !== run) return;
@@ -203,7 +204,7 @@ function setUp(root: HTMLElement): void {
         const again = searched ? await pagefind.search(searched, options) : undefined;
         if (id !== run) return;
         hits = again ? rankHits(again.results, preferred) : [];
-        translations = again?.filters['translation'];
+        translationCounts = again?.filters['translation'];
       }
       view = {
         state,
@@ -211,7 +212,7 @@ function setUp(root: HTMLElement): void {
         missing,
         preferred,
         hits,
-        total: uniqueCount(hits.length, translations),
+        total: uniqueCount(hits.length, translationCounts),
         pages: [],
         loaded: 0,
       };

@@ -42,25 +42,31 @@ function matches(pageWord: string, word: string): boolean {
   return sharedPrefix(pageWord, word) >= Math.max(MIN_CHECKED, Math.ceil(word.length * SHARED_SHARE));
 }
 
-/**
- * The words of `query` that none of the top result pages matches (checked with `pages`, the
- * first few results), and that the site's term list (`known`, the words of search-terms.json)
- * neither holds nor starts: those Pagefind matched by a short prefix only. `known` guards words
- * whose stem is short ("running" found as "run"); the pages guard words the term list leaves out
- * (code, rare words).
- */
-export function unmatchedWords(query: string, pages: readonly MatchablePage[], known: ReadonlySet<string> | readonly string[]): string[] {
+/** The words of `query` (three letters or more) that none of `pages` (the first few results) matches. */
+export function wordsNotOnPages(query: string, pages: readonly MatchablePage[]): string[] {
   const words = [...new Set(queryWords(query))].filter((word) => word.length >= MIN_CHECKED);
   if (!words.length) return [];
   const pageWords = new Set<string>();
   for (const page of pages) {
     for (const text of [page.content, ...Object.values(page.meta)]) for (const w of queryWords(text ?? '')) pageWords.add(w);
   }
-  const suspects = words.filter((word) => ![...pageWords].some((w) => matches(w, word)));
-  if (!suspects.length) return [];
-  const list = known instanceof Set ? [...known] : (known as readonly string[]);
-  const set = known instanceof Set ? known : new Set(list);
-  return suspects.filter((word) => !set.has(word) && !list.some((term) => term.startsWith(word)));
+  return words.filter((word) => ![...pageWords].some((w) => matches(w, word)));
+}
+
+/** Of `words`, those the site's term list (`known`, the words of search-terms.json) neither holds nor starts. */
+export function notInTermList(words: readonly string[], known: readonly string[]): string[] {
+  const set = new Set(known);
+  return words.filter((word) => !set.has(word) && !known.some((term) => term.startsWith(word)));
+}
+
+/**
+ * The words of `query` that none of the top result pages matches and that the term list does not
+ * know: those Pagefind matched by a short prefix only. The term list guards words whose stem is
+ * short ("running" found as "run"); the pages guard words the term list leaves out (code, rare
+ * words). The search UI runs the two steps apart, so it fetches the term list only when needed.
+ */
+export function unmatchedWords(query: string, pages: readonly MatchablePage[], known: readonly string[]): string[] {
+  return notInTermList(wordsNotOnPages(query, pages), known);
 }
 
 /** The query without the given words (in the order typed), or '' when none is left. */
