@@ -31,6 +31,17 @@ describe("the project's lifecycle data", () => {
     expect(found(text)).toEqual([[mention, product, eol]]);
   });
 
+  it.each([
+    ['SharePoint 2013 workflows in SharePoint Online', 'SharePoint Online', 'sharepoint-online'],
+    ['Outlook for Microsoft 365', 'Microsoft 365', 'microsoft-365'],
+    ['Office 365 ProPlus', 'Office 365', 'microsoft-365'],
+    ['OneDrive for Business', 'OneDrive for Business', 'onedrive'],
+    ['Microsoft Teams', 'Microsoft Teams', 'teams'],
+    ['Azure Active Directory', 'Azure Active Directory', 'entra-id'],
+  ])('knows the cloud service in %j as supported', (text, mention, product) => {
+    expect(found(text)).toContainEqual([mention, product, false]);
+  });
+
   it('says nothing about names whose product lives on: Visual Basic for Applications, Windows 10, Microsoft Edge', () => {
     expect(found('Visual Basic for Applications in Microsoft Edge').filter(([, , eol]) => eol !== false)).toEqual([]);
     expect(found('Windows 10')).toEqual([['Windows 10', 'windows', '2025-10-14']]);
