@@ -13,7 +13,8 @@ describe("the project's lifecycle data", () => {
   it.each([
     // a name that stands for one release: the Office Button exists only in the 2007 programs
     ['Click the Microsoft Office Button, and then click Options.', 'Microsoft Office Button', 'office', '2017-10-10'],
-    ['Klicken Sie auf die Office Button-Schaltfläche.', 'Office Button', 'office', '2017-10-10'],
+    ['Klicken Sie auf die Microsoft Office-Schaltfläche und dann auf Optionen.', 'Microsoft Office-Schaltfläche', 'office', '2017-10-10'],
+    ['Programme des 2007 Microsoft Office System', '2007 Microsoft Office System', 'office', '2017-10-10'],
     ['Programs of the 2007 Microsoft Office system', '2007 Microsoft Office system', 'office', '2017-10-10'],
     ['Windows 2000 clients', 'Windows 2000', 'windows', '2010-07-13'],
     ['Windows 98', 'Windows 98', 'windows', '2006-07-11'],
