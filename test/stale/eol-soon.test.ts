@@ -22,7 +22,15 @@ describe('eol-soon', () => {
         severity: 'warning',
         message:
           'Support for Outlook 2013 (and Exchange Server 2013) ends on 2023-04-11, in 69 days, and the article is about nothing supported longer: rewrite it for a current version or plan its retirement (content/articles/en/a.mdx:5:5).',
-        details: { version: 'Outlook 2013', eol: '2023-04-11', inDays: 69, others: ['Exchange Server 2013'], path: 'content/articles/en/a.mdx', line: 5, column: 5 },
+        details: {
+          version: 'Outlook 2013',
+          eol: '2023-04-11',
+          inDays: 69,
+          others: ['Exchange Server 2013'],
+          path: 'content/articles/en/a.mdx',
+          line: 5,
+          column: 5,
+        },
       },
     ]);
   });
