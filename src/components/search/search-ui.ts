@@ -58,6 +58,7 @@ function setUp(root: HTMLElement): void {
   }
   const filterOptions = Object.fromEntries([...selects].map(([key, select]) => [key, [...select.options].map((o) => o.value).filter(Boolean)]));
   const setup = { bundle: config.bundle, baseUrl: config.base, mergeLang: config.mergeLang };
+  const searchedLangs = config.mergeLang ? [lang, config.mergeLang] : [lang];
 
   let run = 0;
   let view: View | undefined;
@@ -178,11 +179,12 @@ function setUp(root: HTMLElement): void {
   /** The typed words no result has (see unmatched-words.ts); [] when that cannot be told. */
   const unmatched = async (query: string, hits: readonly Hit[]): Promise<string[]> => {
     const pages = await Promise.all(hits.slice(0, CHECKED_PAGES).map((hit) => hit.data()));
-    // the term list is fetched only for a word the first results do not hold
+    // the term lists are fetched only for a word the first results do not hold: the lists of both
+    // languages searched, as a German word on /en/ is found in the German articles
     const suspects = wordsNotOnPages(query, pages);
     if (!suspects.length) return [];
-    const terms = await loadTermList(config.base, lang).catch(() => undefined);
-    return terms ? notInTermList(suspects, terms) : [];
+    const lists = await Promise.all(searchedLangs.map((searched) => loadTermList(config.base, searched))).catch(() => undefined);
+    return lists ? notInTermList(suspects, lists.flat()) : [];
   };
 
   const search = async (immediate: boolean) => {
