@@ -30,8 +30,28 @@ export interface Features {
   doc: number | undefined;
   via: Via | undefined;
   status: 'known' | 'new' | 'unknown';
-  /** The unmatched ticket's main terms, for topic clustering. */
+  /** The unmatched ticket's main terms, most frequent first, for topic clustering. */
   top: string[] | undefined;
+  /** How often each of `top` occurs in the ticket, packed by `packCounts` (one number, not an array per ticket). */
+  counts: number | undefined;
+}
+
+/** Terms kept of an unmatched ticket for clustering. */
+export const TOP_TERMS = 16;
+// 3 bits a count: sixteen counts fill 48 of a double's 53 exact bits
+const COUNT_BITS = 3;
+const MAX_COUNT = 2 ** COUNT_BITS - 1;
+
+/** Counts of up to `TOP_TERMS` terms in one number, each at most 7 (a term said seven times is said often enough). */
+export function packCounts(counts: readonly number[]): number {
+  let packed = 0;
+  for (let i = Math.min(counts.length, TOP_TERMS) - 1; i >= 0; i--) packed = packed * 2 ** COUNT_BITS + Math.min(MAX_COUNT, Math.max(0, Math.floor(counts[i] as number)));
+  return packed;
+}
+
+/** The count of term `i` from `packCounts` (0 past the packed ones). */
+export function countAt(packed: number, i: number): number {
+  return Math.floor(packed / 2 ** (COUNT_BITS * i)) % 2 ** COUNT_BITS;
 }
 
 /** The start of a text up to `max` characters, cut at a word's end: examples and labels show whole words. */
@@ -87,10 +107,8 @@ export class TicketMatcher {
     const lang = ticket.lang ?? 'en';
     const words = terms(withoutPlaceholders(`${ticket.title} ${ticket.title} ${ticket.body}`.slice(0, 4000)), lang);
     // a ticket's gist: its most frequent terms; long texts would drown a match in greetings and noise
-    const gist = [...termCounts(words)]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, 12)
-      .map(([t]) => t);
+    const counted = [...termCounts(words)].sort((a, b) => b[1] - a[1]).slice(0, TOP_TERMS);
+    const gist = counted.map(([t]) => t);
     const found = this.match(ticket, gist.slice(0, 8));
     let status: Features['status'] = 'unknown';
     if (found) {
@@ -115,6 +133,7 @@ export class TicketMatcher {
       via: found?.via,
       status,
       top: found ? undefined : gist,
+      counts: found ? undefined : packCounts(counted.map(([, n]) => n)),
     };
   }
 }
