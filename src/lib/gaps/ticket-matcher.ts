@@ -36,13 +36,16 @@ export interface Features {
   counts: number | undefined;
 }
 
-/** Terms kept of an unmatched ticket for clustering. */
-export const TOP_TERMS = 16;
-// 3 bits a count: sixteen counts fill 48 of a double's 53 exact bits
-const COUNT_BITS = 3;
+/**
+ * Terms kept of an unmatched ticket for clustering: 20, not 12, because a ticket's rarer words
+ * (the product, the thing that broke) come after the words every ticket of its kind uses.
+ */
+export const TOP_TERMS = 20;
+// 2 bits a count: twenty counts fill 40 of a double's 53 exact bits
+const COUNT_BITS = 2;
 const MAX_COUNT = 2 ** COUNT_BITS - 1;
 
-/** Counts of up to `TOP_TERMS` terms in one number, each at most 7 (a term said seven times is said often enough). */
+/** Counts of up to `TOP_TERMS` terms in one number, each at most 3 (a term said three times is the ticket's subject). */
 export function packCounts(counts: readonly number[]): number {
   let packed = 0;
   for (let i = Math.min(counts.length, TOP_TERMS) - 1; i >= 0; i--) packed = packed * 2 ** COUNT_BITS + Math.min(MAX_COUNT, Math.max(0, Math.floor(counts[i] as number)));
