@@ -83,19 +83,20 @@ describe('findTopics', () => {
 });
 
 describe('packCounts and countAt', () => {
-  it('keep the counts of all kept terms in one number, each capped at 3', () => {
-    const counts = Array.from({ length: TOP_TERMS }, (_, i) => (i * 5) % 7);
+  it('keep the counts of all kept terms, most frequent first, in one small integer, each capped at 3', () => {
+    const counts = Array.from({ length: TOP_TERMS }, (_, i) => Math.max(1, 6 - i));
     const packed = packCounts(counts);
-    expect(Number.isSafeInteger(packed)).toBe(true);
+    expect(packed).toBeLessThan(2 ** 30);
     expect(counts.map((_, i) => countAt(packed, i))).toEqual(counts.map((n) => Math.min(n, 3)));
-    expect(countAt(packed, TOP_TERMS)).toBe(0);
+    expect(countAt(packed, TOP_TERMS)).toBe(1);
+    expect(countAt(packCounts([]), 0)).toBe(1);
   });
 });
 
 describe('findTopics with term counts', () => {
   // two subjects share the word "printer"; each ticket says its own subject's word more often
-  const paper = Array.from({ length: 10 }, (_, i) => ticket(`P${i}`, { top: ['jam', 'printer', 'tray', `p${i}`], counts: packCounts([3, 1, 2, 1]) }));
-  const toner = Array.from({ length: 10 }, (_, i) => ticket(`T${i}`, { top: ['printer', 'toner', 'cartridge', `t${i}`], counts: packCounts([1, 3, 2, 1]) }));
+  const paper = Array.from({ length: 10 }, (_, i) => ticket(`P${i}`, { top: ['jam', 'tray', 'printer', `p${i}`], counts: packCounts([3, 2, 1, 1]) }));
+  const toner = Array.from({ length: 10 }, (_, i) => ticket(`T${i}`, { top: ['toner', 'cartridge', 'printer', `t${i}`], counts: packCounts([3, 2, 1, 1]) }));
 
   it('weighs a term a ticket repeats more than one it names once', () => {
     const topics = findTopics([...paper, ...toner]);

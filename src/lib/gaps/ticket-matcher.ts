@@ -32,7 +32,7 @@ export interface Features {
   status: 'known' | 'new' | 'unknown';
   /** The unmatched ticket's main terms, most frequent first, for topic clustering. */
   top: string[] | undefined;
-  /** How often each of `top` occurs in the ticket, packed by `packCounts` (one number, not an array per ticket). */
+  /** How often each of `top` occurs in the ticket, packed by `packCounts` (one small integer, not an array per ticket). */
   counts: number | undefined;
 }
 
@@ -41,20 +41,28 @@ export interface Features {
  * (the product, the thing that broke) come after the words every ticket of its kind uses.
  */
 export const TOP_TERMS = 20;
-// 2 bits a count: twenty counts fill 40 of a double's 53 exact bits
-const COUNT_BITS = 2;
-const MAX_COUNT = 2 ** COUNT_BITS - 1;
+/** Counts are capped here: a term said three times is the ticket's subject. */
+const MAX_COUNT = 3;
 
-/** Counts of up to `TOP_TERMS` terms in one number, each at most 3 (a term said three times is the ticket's subject). */
+/**
+ * The counts of a ticket's terms, most frequent first (so never rising), as one small integer:
+ * how many terms were said at least 3 times and how many at least twice. A small integer is
+ * stored inside the ticket's object; an array or a large number would cost a million tickets
+ * 20–50 MB more.
+ */
 export function packCounts(counts: readonly number[]): number {
-  let packed = 0;
-  for (let i = Math.min(counts.length, TOP_TERMS) - 1; i >= 0; i--) packed = packed * 2 ** COUNT_BITS + Math.min(MAX_COUNT, Math.max(0, Math.floor(counts[i] as number)));
-  return packed;
+  let twice = 0;
+  let thrice = 0;
+  for (const n of counts.slice(0, TOP_TERMS)) {
+    if (n >= 2) twice++;
+    if (n >= MAX_COUNT) thrice++;
+  }
+  return thrice * 32 + twice;
 }
 
-/** The count of term `i` from `packCounts` (0 past the packed ones). */
+/** The count of term `i` (capped at 3) from `packCounts`; 1 when nothing was packed. */
 export function countAt(packed: number, i: number): number {
-  return Math.floor(packed / 2 ** (COUNT_BITS * i)) % 2 ** COUNT_BITS;
+  return i < Math.floor(packed / 32) ? MAX_COUNT : i < packed % 32 ? 2 : 1;
 }
 
 /** The start of a text up to `max` characters, cut at a word's end: examples and labels show whole words. */
