@@ -13,7 +13,7 @@ import { runStale } from '../../src/lib/stale/run.ts';
 export const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
 export const CORPUS = resolve(ROOT, '../shared/corpus/officedocs-support');
 /** Reasons that count as "flagged by a lifecycle or content reason" (at error or warning). */
-export const LIFECYCLE_CODES = new Set(['product-eol', 'mentions-eol']);
+export const LIFECYCLE_CODES = new Set(['product-eol', 'eol-soon', 'mentions-eol']);
 
 /** An article the publisher retired: its source path, the day it was deleted, its last text. */
 export interface Retired {

@@ -7,7 +7,7 @@ import { siteCacheDir } from '../../src/integration/index.ts';
 import { siteRootDir } from '../../src/lib/built-site/publish.ts';
 import { generateKnowledgeBase } from './generate-kb.ts';
 import { measureTree, type TreeRun } from './process-tree.ts';
-import { directorySize, measureSearch } from './search-latency.ts';
+import { directorySize, measureSearch, measureSearchUi, median } from './search-latency.ts';
 import { writeStarlightProject } from './starlight-project.ts';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
@@ -39,11 +39,6 @@ const load = () =>
   loadavg()
     .map((l) => l.toFixed(1))
     .join(' ');
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
 
 /**
  * Both our sites (`npm run build` without kb check: both builds at once, Pagefind, link check)
@@ -116,6 +111,7 @@ export async function run(count = Number(process.env['KB_BENCH_ARTICLES'] ?? 500
     const search = await measureSearch(join(outDir, 'public'), queries);
     // the same queries on the Starlight site right after: the same engine under the same load
     const starlightSearch = await measureSearch(join(starlightDir, 'dist'), queries, '/');
+    const ui = await measureSearchUi(join(outDir, 'public'), queries);
     const m = (list: TreeRun[], key: 'seconds' | 'cpuSeconds' | 'peakMB') => median(list.map((r) => r[key]));
     const ratio = (key: 'seconds' | 'cpuSeconds' | 'peakMB') => round(m(runs.ours, key) / m(runs.starlight, key));
     return {
@@ -136,12 +132,14 @@ export async function run(count = Number(process.env['KB_BENCH_ARTICLES'] ?? 500
       'index size public (MB)': round((await directorySize(join(outDir, 'public/pagefind'))) / 2 ** 20),
       'index size internal (MB)': round((await directorySize(join(outDir, 'internal/pagefind'))) / 2 ** 20),
       'index size Starlight (MB)': round((await directorySize(join(starlightDir, 'dist/pagefind'))) / 2 ** 20),
-      'search load on focus (ms)': round(search.initMs),
-      'first query (ms)': round(search.firstMs),
-      'median of 20 later queries (ms)': round(search.medianMs),
+      'engine: search load on focus (ms, median of 5 visits)': round(search.initMs),
+      'engine: first query (ms)': round(search.firstMs),
+      'engine: median of 20 later queries (ms)': round(search.medianMs),
       'Starlight: search load on focus (ms)': round(starlightSearch.initMs),
       'Starlight: first query (ms)': round(starlightSearch.firstMs),
       'Starlight: median of 20 later queries (ms)': round(starlightSearch.medianMs),
+      'our search UI: first query, submit to cards (ms)': round(ui.firstMs),
+      'our search UI: median of 20 later queries (ms)': round(ui.medianMs),
     };
   } finally {
     await rm(work, { recursive: true, force: true });

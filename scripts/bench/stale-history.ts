@@ -1,7 +1,9 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { addDays, isoDay } from '../../src/lib/dates.ts';
 import { readLifecycle } from '../../src/lib/lifecycle/read.ts';
+import { EOL_SOON_DAYS } from '../../src/lib/stale/providers/eol-soon.ts';
 import { CORPUS, ROOT, flaggedOn, importDocfx, retiredFromGit, writeSources } from './retirement.ts';
 
 /**
@@ -82,11 +84,18 @@ export async function run(): Promise<Record<string, number | string>> {
   }
 }
 
-/** The last end day on or before a day: days with the same one get the same lifecycle reasons. */
+/**
+ * The last day on or before a day on which a lifecycle reason can change (an end day, or the
+ * first day of `eol-soon`'s window before it): days with the same one get the same reasons.
+ */
 function epochOf(lifecycleDir: string): (day: string) => string {
   const ends = new Set<string>();
   for (const product of readLifecycle(lifecycleDir).products.values()) {
-    for (const cycle of product.cycles) if (cycle.eol instanceof Date) ends.add(cycle.eol.toISOString().slice(0, 10));
+    for (const cycle of product.cycles) {
+      if (!(cycle.eol instanceof Date)) continue;
+      ends.add(isoDay(cycle.eol));
+      ends.add(isoDay(addDays(cycle.eol, -EOL_SOON_DAYS)));
+    }
   }
   const sorted = [...ends].sort();
   return (day) => sorted.filter((end) => end <= day).at(-1) ?? '';

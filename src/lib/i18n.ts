@@ -254,6 +254,7 @@ const reasonNames: Record<string, Record<Lang, string>> = {
   unhelpful: { en: 'Readers say it did not help', de: 'Leser sagen, es half nicht' },
   'git-unchanged': { en: 'Unchanged for a long time', de: 'Lange unverändert' },
   'product-eol': { en: 'Product version past end of support', de: 'Produktversion ohne Support' },
+  'eol-soon': { en: 'Support ends soon', de: 'Support endet bald' },
   'mentions-eol': { en: 'About software past end of support', de: 'Behandelt Software ohne Support' },
   'broken-link': { en: 'Broken link', de: 'Defekter Link' },
   'translation-outdated': { en: 'Translation outdated', de: 'Übersetzung veraltet' },

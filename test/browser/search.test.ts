@@ -71,6 +71,16 @@ async function follow(page: Page, link: Locator, how: 'mouse' | 'tap'): Promise<
 }
 
 describe('search on the public site', () => {
+  it('starts loading the search index when the box gets focus on arrival, before anything is typed', async () => {
+    const page = await browser.newPage();
+    const loaded = page.waitForRequest((request) => request.url().endsWith('/pagefind/pagefind.js'), { timeout: 10_000 });
+    await page.goto(`${pub.url}/en/`);
+    expect(new URL((await loaded).url()).pathname).toBe('/pagefind/pagefind.js');
+    expect(await page.locator('[data-search-input]').evaluate((input) => input === document.activeElement)).toBe(true);
+    expect(await page.locator('[data-search-input]').inputValue()).toBe('');
+    await page.close();
+  });
+
   it('finds an article by its words and says how many results it has', async () => {
     const page = await open(pub, '/en/');
     expect(await search(page, 'printer offline')).toContain('Printer shows as offline');

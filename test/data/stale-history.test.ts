@@ -35,11 +35,13 @@ describe('lifecycle reasons on the live corpus', () => {
     expect(result.checked).toBeGreaterThan(250);
     const share = result.flagged.size / result.checked;
     console.log(`live sample: ${result.flagged.size} of ${result.checked} flagged (${(share * 100).toFixed(1)}%)`);
-    // The issue's target is 20%. Reading service packs, editions, Visio and Project (2026-12-01) moved
-    // the sample from 59 to 62 of 306 (20.3%): every new one applies only to versions past their end
-    // on the corpus day (Project 2013, Visio 2010, Exchange Server 2010 SP1), i.e. is really out of
-    // date and not yet retired by its publisher. Held at 21% so a wider rule cannot slip in unseen.
-    expect(share).toBeLessThanOrEqual(0.21);
+    // The issue's target is 20%. Knowing the cloud services as supported (SharePoint Online,
+    // Microsoft 365, Teams, ...) moved the sample from 62 to 52 of 306 (17.0%): an article that applies
+    // to SharePoint Online is no longer flagged for naming "SharePoint 2013 workflows" or Internet
+    // Explorer. What remains applies only to versions past their end on the corpus day (Exchange 2010,
+    // SharePoint 2013, Access 2007, Lync ...): really out of date, not yet retired by the publisher.
+    // Held at 18% so a wider rule cannot slip in unseen.
+    expect(share).toBeLessThanOrEqual(0.18);
   });
 
   it('never flag an article that applies only to current cloud services (Skype for Business Online is retired and may be)', () => {

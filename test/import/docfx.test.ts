@@ -236,3 +236,29 @@ describe('backticks inside a directive', () => {
     expect(convert(':::image type="content" source="media/pic.png" alt-text="Open `a.16` now.":::\n').mdx).toBe('![Open a.16 now.](./media/snippet/pic.png)\n');
   });
 });
+
+// The import reads sources with Sätteri where it reads Markdown as CommonMark and GFM do, and with
+// remark where it does not (parseSource in convert-markdown.ts): these are the two differences
+// found on the shared corpora, each with the remark result the import must keep.
+describe('Markdown read as CommonMark and GFM do', () => {
+  it('keeps a scheme without a domain as text, not a link', () => {
+    expect(convert('Die URLs müssen mit „http://“ oder „https://“ beginnen.\n').mdx).toBe('Die URLs müssen mit „http\\://“ oder „https\\://“ beginnen.\n');
+  });
+
+  it('links a bare URL with a domain, as GFM does', () => {
+    expect(convert('See https://www.bing.com/search for more.\n').mdx).toBe('See [https://www.bing.com/search](https://www.bing.com/search) for more.\n');
+  });
+
+  it('reads emphasis next to an escaped asterisk', () => {
+    expect(convert('C:\\Documents and Settings\\**user name**\\Application Data\n').mdx).toBe(
+      'C:\\Documents and Settings\\*_user name_\\*\\Application Data\n',
+    );
+  });
+
+  it('reads a plain article the same either way', () => {
+    const source = '## Symptom\n\nOutlook **crashes** at start, see [the fix](https://example.com/fix).\n\n1. Open *Safe mode*.\n2. Run `outlook.exe /safe`.\n';
+    expect(convert(source).mdx).toBe(
+      '## Symptom\n\nOutlook **crashes** at start, see [the fix](https://example.com/fix).\n\n1. Open _Safe mode_.\n2. Run `outlook.exe /safe`.\n',
+    );
+  });
+});

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { productFromSource, SourceError } from '../../src/lib/lifecycle/endoflife-source.ts';
 import { resolveVersion } from '../../src/lib/lifecycle/resolve.ts';
+import { lifecycleProductSchema } from '../../src/lib/lifecycle/schema.ts';
 import { SOURCE } from './helpers.ts';
 
 const read = (id: string) => productFromSource(readFileSync(`${SOURCE}/products/${id}.md`, 'utf8'), `products/${id}.md`);
@@ -63,6 +64,18 @@ describe('resolving a version to its cycles', () => {
   });
   it('an exact cycle id wins over longer ones (IE 11 is not IE 11 LTSC)', () => {
     expect(resolveVersion(read('internet-explorer'), '11')?.eol).toEqual(day('2022-06-14'));
+  });
+  it('an exact cycle id keeps its service packs: Windows Server 2003 is supported as long as 2003 SP2', () => {
+    const server = lifecycleProductSchema.parse({
+      cycles: [
+        { cycle: '2003-sp2', label: 'Windows Server 2003 SP2', eol: '2015-07-14' },
+        { cycle: '2003-sp1', label: 'Windows Server 2003 SP1', eol: '2009-04-14' },
+        { cycle: '2003', label: 'Windows Server 2003', eol: '2007-04-10' },
+        { cycle: '2003-r2-lts', label: 'Windows Server 2003 R2 LTS', eol: '2030-01-01' },
+      ],
+    });
+    expect(resolveVersion(server, '2003')).toMatchObject({ cycles: ['2003', '2003-sp2', '2003-sp1'], eol: day('2015-07-14') });
+    expect(resolveVersion(server, '2003 SP1')?.eol).toEqual(day('2009-04-14'));
   });
   it('answers undefined for a version the source does not know', () => {
     expect(resolveVersion(sql, '2005')).toBeUndefined();

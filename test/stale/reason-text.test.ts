@@ -12,6 +12,7 @@ const examples: { [C in ReasonCode]: ReasonDetails[C] } = {
   'broken-link': { problem: 'draft', url: '../draft/', target: 'en/draft', path: 'content/articles/en/x.mdx', line: 10, column: 1 },
   'archived-linked': { target: 'en/old', title: 'Old way', line: 10, column: 1 },
   'product-eol': { product: 'mail', version: '2016', eol: '2025-10-14', source: 'taxonomy', othersSupported: true, path: 'a.mdx', line: 3, column: 5 },
+  'eol-soon': { version: 'Office 2010', eol: '2020-10-13', inDays: 39, others: ['Word 2010'], path: 'a.mdx', line: 12, column: 3 },
   'mentions-eol': {
     where: 'body',
     path: 'a.mdx',

@@ -167,6 +167,14 @@ function setUp(root: HTMLElement): void {
     if (href !== location.href) history.replaceState(history.state, '', href);
   };
 
+  /**
+   * Starts loading the pages of the first cards at once (Pagefind keeps each page once loaded): the
+   * unmatched-word check reads five of them, the cards all, so neither waits for the other's fetches.
+   */
+  const prefetch = (hits: readonly Hit[]) => {
+    for (const hit of hits.slice(0, PAGE_SIZE)) hit.data().catch(() => undefined);
+  };
+
   /** The typed words no result has (see unmatched-words.ts); [] when that cannot be told. */
   const unmatched = async (query: string, hits: readonly Hit[]): Promise<string[]> => {
     const pages = await Promise.all(hits.slice(0, CHECKED_PAGES).map((hit) => hit.data()));
@@ -196,6 +204,7 @@ function setUp(root: HTMLElement): void {
       const preferred = state.filters.language && isLang(state.filters.language) ? state.filters.language : lang;
       let hits = rankHits(response.results, preferred);
       let translationCounts = response.filters['translation'];
+      prefetch(hits);
       // words Pagefind matched by a short prefix only ("xyzzyqq" found as "x") find nothing
       const missing = state.query && hits.length ? await unmatched(state.query, hits) : [];
       if (id !== run) return;
@@ -204,6 +213,7 @@ function setUp(root: HTMLElement): void {
         const again = searched ? await pagefind.search(searched, options) : undefined;
         if (id !== run) return;
         hits = again ? rankHits(again.results, preferred) : [];
+        prefetch(hits);
         translationCounts = again?.filters['translation'];
       }
       view = {
@@ -290,6 +300,10 @@ function setUp(root: HTMLElement): void {
   addEventListener('pageshow', (event) => {
     if (event.persisted) restore();
   });
+
+  // Pagefind (its WebAssembly, both languages' metadata and the filters) loads when the box gets
+  // focus, which it gets on arrival: the first search then only fetches the index chunks it needs
+  input.addEventListener('focus', () => void loadPagefind(setup).catch(() => undefined), { once: true });
 
   // search first: the box takes focus on arrival unless the visitor already moved focus
   requestAnimationFrame(() => {

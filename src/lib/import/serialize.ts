@@ -4,7 +4,7 @@ import remarkStringify from 'remark-stringify';
 import remarkMdx from 'remark-mdx';
 import remarkGfm from 'remark-gfm';
 import { stringify as stringifyYaml } from 'yaml';
-import { parseMdx } from '../content/mdx.ts';
+import { parseMdxFast } from '../content/mdx.ts';
 import { articleSchema } from '../schema/article.ts';
 import type { TargetData } from './frontmatter.ts';
 
@@ -60,7 +60,7 @@ export function validateOutput(data: TargetData, mdx: string): OutputProblem[] {
     for (const issue of result.error.issues) problems.push({ rule: 'schema-invalid', reason: `${issue.path.join('.')}: ${issue.message}` });
   }
   try {
-    parseMdx(mdx.replace(/^---\n[^]*?\n---\n/, (fm) => '\n'.repeat(fm.split('\n').length - 1)));
+    parseMdxFast(mdx.replace(/^---\n[^]*?\n---\n/, (fm) => '\n'.repeat(fm.split('\n').length - 1)));
   } catch (error) {
     const e = error as { reason?: string; message: string; line?: number; column?: number };
     problems.push({ rule: 'mdx-invalid', reason: e.reason ?? e.message, line: e.line, column: e.column });

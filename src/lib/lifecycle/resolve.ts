@@ -33,7 +33,7 @@ function cycleKeys(cycle: Cycle): string[] {
 
 /**
  * The cycles a version text means, and their end. Order: an alias in `versions`, an exact cycle
- * id, then every cycle whose id or label is the version or starts with it (`2016` -> 2016, 2016 SP1,
+ * id (with its service packs), then every cycle whose id or label is the version or starts with it (`2016` -> 2016, 2016 SP1,
  * 2016 SP3), whose latest end counts: a version line is over only when its last cycle is.
  * Undefined when nothing matches.
  */
@@ -42,8 +42,11 @@ export function resolveVersion(product: LifecycleProduct, version: string | unde
   const wanted = normalizeVersion(version);
   const aliased = Object.entries(product.versions).find(([text]) => normalizeVersion(text) === wanted)?.[1];
   if (aliased) return endOf(product.cycles.filter((c) => c.cycle === aliased));
+  // the cycle itself and its service packs: `Windows Server 2003` is supported as long as 2003 SP2
+  // is, but `IE 11` is not `IE 11 LTSC` (an edition, not a service pack)
+  const servicePack = new RegExp(`^${wanted.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} sp\\d{1,2}$`);
   const exact = product.cycles.filter((c) => normalizeVersion(c.cycle) === wanted);
-  if (exact.length) return endOf(exact);
+  if (exact.length) return endOf([...exact, ...product.cycles.filter((c) => cycleKeys(c).some((k) => servicePack.test(k)))]);
   const line = product.cycles.filter((c) => cycleKeys(c).some((k) => k === wanted || k.startsWith(`${wanted} `)));
   if (line.length) return endOf(line);
   // a service pack the data does not list (`2010 SP2` when it names only `2010 SP3`): its support

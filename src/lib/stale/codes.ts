@@ -5,6 +5,7 @@ export const REASON_CODES = {
   'never-reviewed': 'the article has no reviewed date',
   'git-unchanged': 'the file has not changed in git for longer than --git-max-age days',
   'product-eol': 'a version in versions: is past its end of support (taxonomy.yaml eol, else content/lifecycle/)',
+  'eol-soon': 'every version the article is about reaches its end of support within 90 days (and none is supported longer)',
   'mentions-eol': 'the title (or, without one, the whole body) names only product versions past their end of support',
   'broken-link': 'a link points at an article that does not exist or is a draft',
   'translation-outdated': 'a translation was reviewed or changed much earlier than its source',

@@ -34,6 +34,17 @@ export interface ReasonDetails {
     column?: number;
     link?: string;
   };
+  'eol-soon': {
+    /** The version whose support ends last: the day the article goes out of date. */
+    version: string;
+    eol: string;
+    inDays: number;
+    /** Other versions it is about that are still supported today (they end earlier). */
+    others: string[];
+    path: string;
+    line?: number;
+    column?: number;
+  };
   'mentions-eol': {
     where: 'title' | 'body';
     path: string;
@@ -134,6 +145,12 @@ const texts: Texts = {
       `Applies to ${d.version}, which ${endEn(d.eol)}${d.othersSupported ? '; other listed versions are still supported, so remove it from the list' : ''}${at(d)}.`,
     de: (d) =>
       `Gilt für ${d.version}, ${endDeRelative(d.eol)}${d.othersSupported ? '; andere aufgeführte Versionen werden noch unterstützt, also diese aus der Liste nehmen' : ''}${at(d)}.`,
+  },
+  'eol-soon': {
+    en: (d) =>
+      `Support for ${d.version}${d.others.length ? ` (and ${shown(d.others, (n) => `${n} more`)})` : ''} ends on ${d.eol}, in ${plural(d.inDays, 'day', 'days')}, and the article is about nothing supported longer: rewrite it for a current version or plan its retirement${at(d)}.`,
+    de: (d) =>
+      `Der Support für ${d.version}${d.others.length ? ` (und ${shown(d.others, (n) => `${n} weitere`)})` : ''} endet am ${day('de', d.eol)}, in ${plural(d.inDays, 'Tag', 'Tagen')}, und der Artikel behandelt nichts länger Unterstütztes: für eine aktuelle Version neu schreiben oder die Archivierung planen${at(d)}.`,
   },
   'mentions-eol': {
     en: (d) => {

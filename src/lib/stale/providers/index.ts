@@ -4,6 +4,7 @@ import type { StaleArticle } from '../article.ts';
 import type { GitHistory } from '../git-history.ts';
 import type { StaleProvider } from '../reason.ts';
 import { eolProvider } from './eol.ts';
+import { eolSoonProvider } from './eol-soon.ts';
 import { gitProvider } from './git.ts';
 import { mentionsProvider } from './mentions.ts';
 import { archivedLinkedProvider, brokenLinkProvider, type LinkTargets } from './links.ts';
@@ -31,6 +32,7 @@ export function contentProviders(inputs: ProviderInputs): StaleProvider<StaleArt
   const providers = [
     reviewProvider({ reviewEvery: inputs.reviewEvery }),
     eolProvider(inputs.taxonomy, inputs.lifecycle),
+    eolSoonProvider(inputs.taxonomy, inputs.lifecycle),
     mentionsProvider(inputs.lifecycle),
     brokenLinkProvider(inputs.index),
     archivedLinkedProvider(inputs.index),
