@@ -80,6 +80,20 @@ describe('search on the public site', () => {
     expect(await page.locator('[data-search-input]').inputValue()).toBe('');
     await page.close();
   });
+  it('loads the search index only with the first search for a visitor who asked to save data', async () => {
+    const context = await browser.newContext();
+    await context.addInitScript(() => Object.defineProperty(navigator, 'connection', { value: { saveData: true } }));
+    const page = await context.newPage();
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+    await page.goto(`${pub.url}/en/`);
+    await page.waitForLoadState('networkidle');
+    expect(await page.locator('[data-search-input]').evaluate((input) => input === document.activeElement)).toBe(true);
+    expect(requested).not.toContain('/pagefind/pagefind.js');
+    expect(await search(page, 'printer offline')).toContain('Printer shows as offline');
+    expect(requested).toContain('/pagefind/pagefind.js');
+    await context.close();
+  });
 
   it('finds an article by its words and says how many results it has', async () => {
     const page = await open(pub, '/en/');

@@ -32,6 +32,11 @@ describe("the project's lifecycle data", () => {
     expect(found(text)).toEqual([[mention, product, eol]]);
   });
 
+  it('says which release a name without a version stands for', () => {
+    expect(matcher.find('the Microsoft Office Button').map((m) => m.means)).toEqual(['Microsoft Office 2007']);
+    expect(matcher.find('Visual Basic 6.0 and Windows 10 Mobile').map((m) => m.means)).toEqual(['Microsoft Visual Studio 6.0', undefined]);
+  });
+
   it.each([
     ['SharePoint 2013 workflows in SharePoint Online', 'SharePoint Online', 'sharepoint-online'],
     ['Outlook for Microsoft 365', 'Microsoft 365', 'microsoft-365'],

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mentionsProvider } from '../../src/lib/stale/providers/mentions.ts';
+import { reasonMessage } from '../../src/lib/stale/reason-text.ts';
 import { fixtureLifecycle } from '../lifecycle/helpers.ts';
 import { article, runProvider } from './helpers.ts';
 
@@ -58,6 +59,18 @@ describe('mentions-eol', () => {
     const body = 'Windows 7 devices must be upgraded to Windows 11. In Outlook, select File.';
     const a = article('en/a', { title: 'Upgrade old devices' }, body);
     expect((await runProvider(provider, [a], '2026-11-24')).reasons.size).toBe(0);
+  });
+
+  it('says which release a name without a version stands for', async () => {
+    const lifecycle = fixtureLifecycle();
+    const office = lifecycle.products.get('office')!;
+    (lifecycle.products as Map<string, typeof office>).set('office', { ...office, names: [...office.names, { name: 'Office Button', cycle: '2010' }] });
+    const a = article('en/a', { title: 'Save a copy' }, 'Click the Office Button.\nIn the Office Button menu, select Save As.\n');
+    const reason = (await runProvider(mentionsProvider(lifecycle), [a], '2024-01-01')).reasons.get('en/a')?.[0];
+    expect(reason?.message).toBe(
+      'Only mentions Office Button (2×): Office Button (Microsoft Office 2010) reached end of support on 2020-10-13 (content/articles/en/a.mdx:10:11).',
+    );
+    expect(reasonMessage('de', reason!).text).toContain('der Support für Office Button (Microsoft Office 2010) endete am 13.10.2020');
   });
 
   it('reads German titles', async () => {

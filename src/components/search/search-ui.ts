@@ -302,8 +302,10 @@ function setUp(root: HTMLElement): void {
   });
 
   // Pagefind (its WebAssembly, both languages' metadata and the filters) loads when the box gets
-  // focus, which it gets on arrival: the first search then only fetches the index chunks it needs
-  input.addEventListener('focus', () => void loadPagefind(setup).catch(() => undefined), { once: true });
+  // focus, which it gets on arrival: the first search then only fetches the index chunks it needs.
+  // A visitor who asked the browser to save data loads it with the first search instead.
+  const saveData = (navigator as Navigator & { connection?: { saveData?: boolean } }).connection?.saveData === true;
+  if (!saveData) input.addEventListener('focus', () => void loadPagefind(setup).catch(() => undefined), { once: true });
 
   // search first: the box takes focus on arrival unless the visitor already moved focus
   requestAnimationFrame(() => {

@@ -1,4 +1,4 @@
-import { isAlias, LineCounter, parseDocument, Parser, visit, YAMLParseError, type CST, type Document, type DocumentOptions, type ParseOptions, type SchemaOptions } from 'yaml';
+import { Composer, isAlias, LineCounter, parseDocument, Parser, visit, YAMLParseError, type CST, type Document, type DocumentOptions, type ParseOptions, type SchemaOptions } from 'yaml';
 
 /**
  * YAML with bounds, for the files authors write (article frontmatter, content/taxonomy.yaml).
@@ -52,7 +52,11 @@ export const MAX_YAML_NESTING = 32;
  * stack at about 800 levels, at a place that depends on how deep the caller's stack already was.
  */
 export function yamlTooDeep(text: string, limit: number = MAX_YAML_NESTING): number | undefined {
-  const stack: [CST.Token | null | undefined, number][] = [...new Parser().parse(text)].map((token) => [token, 0]);
+  return tooDeepIn([...new Parser().parse(text)], limit);
+}
+
+function tooDeepIn(tokens: readonly CST.Token[], limit: number): number | undefined {
+  const stack: [CST.Token | null | undefined, number][] = tokens.map((token) => [token, 0]);
   for (let entry = stack.pop(); entry; entry = stack.pop()) {
     const [token, depth] = entry;
     if (!token) continue;
@@ -69,18 +73,31 @@ export function yamlTooDeep(text: string, limit: number = MAX_YAML_NESTING): num
  * `parseDocument` for the YAML that authors write, bounded: lists and maps nested deeper than
  * {@link MAX_YAML_NESTING} are a YAML error at the collection that went too deep, instead of a
  * stack overflow (or, on a shallower stack, a document read). Errors are in `doc.errors`, placed
- * by `lineCounter` like the reader's own.
+ * by `lineCounter` like the reader's own, with plain messages (the place is in `pos`; the
+ * `yaml` package's `prettyErrors` is not applied). The text is read into a syntax tree once: its
+ * depth is checked there, and the document is composed from the same tree, as `parseDocument` does.
  */
 export function parseBoundedDocument(text: string, options: ParseOptions & DocumentOptions & SchemaOptions = {}): Document.Parsed {
-  const deep = yamlTooDeep(text);
-  if (deep === undefined) return parseDocument(text, options);
-  const { lineCounter, ...rest } = options;
-  const doc = parseDocument('', rest);
-  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) lineCounter?.addNewLine(at + 1);
-  doc.errors.push(
-    new YAMLParseError([deep, deep + 1], 'RESOURCE_EXHAUSTION', `lists and maps nested deeper than ${MAX_YAML_NESTING} levels, expected at most ${MAX_YAML_NESTING}: write the values out flat`),
-  );
-  return doc;
+  const tokens = [...new Parser(options.lineCounter?.addNewLine).parse(text)];
+  const deep = tooDeepIn(tokens, MAX_YAML_NESTING);
+  const composer = new Composer({ ...options, prettyErrors: false });
+  if (deep !== undefined) {
+    const doc = [...composer.compose([], true, 0)][0] ?? parseDocument('');
+    doc.errors.push(
+      new YAMLParseError([deep, deep + 1], 'RESOURCE_EXHAUSTION', `lists and maps nested deeper than ${MAX_YAML_NESTING} levels, expected at most ${MAX_YAML_NESTING}: write the values out flat`),
+    );
+    return doc;
+  }
+  let doc: Document.Parsed | undefined;
+  for (const next of composer.compose(tokens, true, text.length)) {
+    if (!doc) doc = next;
+    else {
+      doc.errors.push(new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
+      break;
+    }
+  }
+  // compose(…, true) always ends with a document, an empty one for empty text
+  return doc ?? parseDocument('');
 }
 
 /** A YAML mistake in a file, with its place. */

@@ -17,6 +17,11 @@ export interface Mention {
    * one cycle, or the product's `bare` cycle), `product` (no version: the product's last end).
    */
   basis: 'version' | 'pinned' | 'product';
+  /**
+   * The release a name without a version stands for, as a person reads it: `Microsoft Office 2007`
+   * for `Microsoft Office Button`. Only for names pinned in the data (`{ name, cycle }`).
+   */
+  means?: string | undefined;
 }
 
 interface Name {
@@ -78,7 +83,9 @@ export function mentionMatcher(lifecycle: Lifecycle): MentionMatcher {
         const lineIndex = upperBound(lineStarts, index) - 1;
         const line = lineIndex + (options.line ?? 1);
         const column = index - lineStarts[lineIndex]! + 1 + (lineIndex === 0 ? (options.column ?? 1) - 1 : 0);
-        found.push({ product: name.product, text: match[0], version, line, column, end, basis });
+        const release = !version && name.cycle ? releaseName(name.product, product, name.cycle) : undefined;
+        const means = release && !match[0].toLowerCase().includes(release.toLowerCase()) ? release : undefined;
+        found.push({ product: name.product, text: match[0], version, line, column, end, basis, ...(means && { means }) });
       }
       return found;
     },
@@ -91,6 +98,16 @@ function lookup(product: LifecycleProduct, name: Name, version: string | undefin
   if (version) return resolveVersion(product, version);
   if (name.cycle) return resolveVersion(product, name.cycle);
   return resolveVersion(product, undefined);
+}
+
+/**
+ * How a person names a release: `Microsoft Office` + cycle `2007` -> `Microsoft Office 2007` (a
+ * numbered cycle by its id, not by its label `2007 SP3`), a named one by its label
+ * (`Windows 10 Mobile`).
+ */
+function releaseName(id: string, product: LifecycleProduct, cycle: string): string {
+  const text = /^\d+(?:\.\d+)*$/.test(cycle) ? cycle : (product.cycles.find((c) => c.cycle === cycle)?.label ?? cycle);
+  return /^\d/.test(text) ? `${product.title ?? id} ${text}` : text;
 }
 
 function escape(text: string): string {

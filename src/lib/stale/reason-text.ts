@@ -51,7 +51,8 @@ export interface ReasonDetails {
     line: number;
     column: number;
     count: number;
-    mentions: { text: string; product: string; line: number; column: number; eol: EndValue }[];
+    /** `means`: the release a name without a version stands for (`Microsoft Office Button` -> `Microsoft Office 2007`). */
+    mentions: { text: string; product: string; line: number; column: number; eol: EndValue; means?: string }[];
   };
   unhelpful: { yes: number; no: number; votes: number; helpfulRate: number; threshold: number; reviewed?: string };
   'ticket-escalations': { tickets: string[]; reviewed?: string };
@@ -157,13 +158,13 @@ const texts: Texts = {
       const names = shown([...new Set(d.mentions.map((m) => m.text))], (n) => `and ${n} more`);
       const first = d.mentions[0]!;
       const lead = d.where === 'body' ? `Only mentions ${names} (${d.count}×)` : `About ${names}`;
-      return `${lead}: ${first.text} ${endEn(first.eol)}${at(d)}.`;
+      return `${lead}: ${first.text}${first.means ? ` (${first.means})` : ''} ${endEn(first.eol)}${at(d)}.`;
     },
     de: (d) => {
       const names = shown([...new Set(d.mentions.map((m) => m.text))], (n) => `und ${n} weitere`);
       const first = d.mentions[0]!;
       const lead = d.where === 'body' ? `Erwähnt nur ${names} (${d.count}×)` : `Behandelt ${names}`;
-      return `${lead}: ${endDeSentence(first.text, first.eol)}${at(d)}.`;
+      return `${lead}: ${endDeSentence(first.means ? `${first.text} (${first.means})` : first.text, first.eol)}${at(d)}.`;
     },
   },
   unhelpful: {

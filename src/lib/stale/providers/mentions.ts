@@ -59,6 +59,7 @@ function build(article: StaleArticle, mentions: Mention[], severity: 'error' | '
       line: m.line,
       column: m.column,
       eol: m.end!.eol instanceof Date ? isoDay(m.end!.eol) : m.end!.eol,
+      ...(m.means && { means: m.means }),
     })),
   });
 }
