@@ -51,8 +51,8 @@ describe('gaps on real labelled tickets', async () => {
 
   it('clusters topics well above chance', () => {
     console.log(`purity ${report.evaluation?.purity} over ${report.evaluation?.labelled} unknown tickets in ${report.evaluation?.clusters} clusters`);
-    // the largest label holds 24% of the tickets: purity of a single cluster
-    expect(report.evaluation?.purity).toBeGreaterThan(0.55);
+    // the largest label holds 24% of the tickets: purity of a single cluster; measured 0.66
+    expect(report.evaluation?.purity).toBeGreaterThan(0.6);
   });
 
   it('gives each gap the JSON contract fields', () => {

@@ -55,13 +55,14 @@ describe('gap topics on German tickets (3,166, 50 queues, synthetic)', async () 
   it('leads with gaps whose tickets mostly share one queue', () => {
     expect(german.report.tickets).toMatchObject({ read: 3166, rejected: 0 });
     expect(german.report.gaps.length).toBeLessThanOrEqual(30);
-    // the issue's target; measured 0.73 (0.67 before topics near an article were ranked down; small
-    // changes to the method move it by about ±0.05)
+    // the issue's target; measured 0.75 with twenty terms and their counts per ticket (0.73-0.74 over
+    // five clustering seeds; twelve terms present or not: 0.72); the seed moves it by about ±0.05
     expect(german.quality.top10Purity).toBeGreaterThanOrEqual(0.7);
     expect(german.quality.top10Labels).toBeGreaterThanOrEqual(8);
-    expect(german.quality.purity).toBeGreaterThanOrEqual(0.55);
-    // measured 0.30: about half of these tickets are like no topic (cosine < 0.15), see docs/gaps.md
-    expect(german.quality.coverage).toBeGreaterThanOrEqual(0.27);
+    // measured 0.735 (0.69-0.74 over five seeds; 0.67 with twelve terms present or not)
+    expect(german.quality.purity).toBeGreaterThanOrEqual(0.68);
+    // measured 0.35 (0.30 before): about half of these tickets are like no topic (cosine < 0.15), see docs/gaps.md
+    expect(german.quality.coverage).toBeGreaterThanOrEqual(0.32);
   });
 
   it('labels every gap with words as the tickets write them, never a stop word or a stem', async () => {
@@ -96,7 +97,8 @@ describe('gap topics on German tickets (3,166, 50 queues, synthetic)', async () 
       await writeFile(file, [header.join(','), ...half.map(({ row }) => header.map((h) => quote(row[h] ?? '')).join(','))].join('\n'));
       const result = await run(file, { topic: 'queue' });
       show(`German half ${i + 1}`, result);
-      expect(result.quality.top10Purity).toBeGreaterThanOrEqual(0.5);
+      // measured 0.67 / 0.76 (0.67-0.84 over five seeds; 0.57-0.76 with twelve terms present or not)
+      expect(result.quality.top10Purity).toBeGreaterThanOrEqual(0.6);
       expect(unreadable(result.report, await wordsOf(file))).toEqual([]);
     }
   });
@@ -107,12 +109,13 @@ describe('gap topics on English IT tickets (3,805, 8 topic groups)', async () =>
   show('English', english);
 
   it('leads with pure gaps', () => {
-    expect(english.quality.top10Purity).toBeGreaterThanOrEqual(0.75);
-    expect(english.quality.purity).toBeGreaterThanOrEqual(0.65);
+    // measured 0.85 and 0.73 (0.82 and 0.71 with twelve terms present or not)
+    expect(english.quality.top10Purity).toBeGreaterThanOrEqual(0.8);
+    expect(english.quality.purity).toBeGreaterThanOrEqual(0.7);
   });
 
   it('holds most unknown tickets in the 30 leading gaps', () => {
-    // measured 0.51 with near-duplicate topics merged from a centroid cosine of 0.15 (0.44 at 0.25)
+    // measured 0.52 (0.51 with twelve terms present or not; 0.44 with topics merged only from a cosine of 0.25)
     expect(english.quality.coverage).toBeGreaterThan(0.5);
   });
 

@@ -8,7 +8,7 @@ import { matchTickets } from '../../src/lib/gaps/match-tickets.ts';
 import { linkMetrics } from '../../src/lib/gaps/metrics.ts';
 import { cohesionOf, effortOf, median, rankTopics } from '../../src/lib/gaps/rank.ts';
 import { shiftLeftCandidates, ticketsByArticle } from '../../src/lib/gaps/shift-left.ts';
-import type { Features } from '../../src/lib/gaps/ticket-matcher.ts';
+import { countAt, packCounts, TOP_TERMS, type Features } from '../../src/lib/gaps/ticket-matcher.ts';
 import { findTopics } from '../../src/lib/gaps/topics.ts';
 import { FIXTURE_SITE_CONTENT, ROOT } from '../helpers/paths.ts';
 
@@ -33,6 +33,7 @@ function ticket(id: string, fields: Partial<Features> = {}): Features {
     via: undefined,
     status: 'unknown',
     top: undefined,
+    counts: undefined,
     ...fields,
   };
 }
@@ -78,6 +79,34 @@ describe('findTopics', () => {
     expect(new Set(vpn.map((f) => topicOf(f.id))).size).toBe(1);
     expect(topicOf('C0')).not.toBe(topicOf('V0'));
     expect(topics.groups.map((g) => g.length).sort((a, b) => a - b)).toEqual([8, 12]);
+  });
+});
+
+describe('packCounts and countAt', () => {
+  it('keep the counts of all kept terms, most frequent first, in one small integer, each capped at 3', () => {
+    const counts = Array.from({ length: TOP_TERMS }, (_, i) => Math.max(1, 6 - i));
+    const packed = packCounts(counts);
+    expect(packed).toBeLessThan(2 ** 30);
+    expect(counts.map((_, i) => countAt(packed, i))).toEqual(counts.map((n) => Math.min(n, 3)));
+    expect(countAt(packed, TOP_TERMS)).toBe(1);
+    expect(countAt(packCounts([]), 0)).toBe(1);
+  });
+});
+
+describe('findTopics with term counts', () => {
+  // two subjects share the word "printer"; each ticket says its own subject's word more often
+  const paper = Array.from({ length: 10 }, (_, i) => ticket(`P${i}`, { top: ['jam', 'tray', 'printer', `p${i}`], counts: packCounts([3, 2, 1, 1]) }));
+  const toner = Array.from({ length: 10 }, (_, i) => ticket(`T${i}`, { top: ['toner', 'cartridge', 'printer', `t${i}`], counts: packCounts([3, 2, 1, 1]) }));
+
+  it('weighs a term a ticket repeats more than one it names once', () => {
+    const topics = findTopics([...paper, ...toner]);
+    // "jam" and "tray" are in the same tickets (same idf): only the counts tell them apart
+    const weights = topics.vectorOf(paper[0]!);
+    expect(weights.get('jam')).toBeGreaterThan(weights.get('tray')!);
+    expect(weights.get('tray')).toBeGreaterThan(weights.get('printer')!);
+    const topicOf = (f: Features) => topics.assignment[topics.unknown.indexOf(f)];
+    expect(new Set(paper.map(topicOf)).size).toBe(1);
+    expect(topicOf(paper[0]!)).not.toBe(topicOf(toner[0]!));
   });
 });
 

@@ -30,8 +30,39 @@ export interface Features {
   doc: number | undefined;
   via: Via | undefined;
   status: 'known' | 'new' | 'unknown';
-  /** The unmatched ticket's main terms, for topic clustering. */
+  /** The unmatched ticket's main terms, most frequent first, for topic clustering. */
   top: string[] | undefined;
+  /** How often each of `top` occurs in the ticket, packed by `packCounts` (one small integer, not an array per ticket). */
+  counts: number | undefined;
+}
+
+/**
+ * Terms kept of an unmatched ticket for clustering: 20, not 12, because a ticket's rarer words
+ * (the product, the thing that broke) come after the words every ticket of its kind uses.
+ */
+export const TOP_TERMS = 20;
+/** Counts are capped here: a term said three times is the ticket's subject. */
+const MAX_COUNT = 3;
+
+/**
+ * The counts of a ticket's terms, most frequent first (so never rising), as one small integer:
+ * how many terms were said at least 3 times and how many at least twice. A small integer is
+ * stored inside the ticket's object; an array or a large number would cost a million tickets
+ * 20–50 MB more.
+ */
+export function packCounts(counts: readonly number[]): number {
+  let twice = 0;
+  let thrice = 0;
+  for (const n of counts.slice(0, TOP_TERMS)) {
+    if (n >= 2) twice++;
+    if (n >= MAX_COUNT) thrice++;
+  }
+  return thrice * 32 + twice;
+}
+
+/** The count of term `i` (capped at 3) from `packCounts`; 1 when nothing was packed. */
+export function countAt(packed: number, i: number): number {
+  return i < Math.floor(packed / 32) ? MAX_COUNT : i < packed % 32 ? 2 : 1;
 }
 
 /** The start of a text up to `max` characters, cut at a word's end: examples and labels show whole words. */
@@ -87,10 +118,8 @@ export class TicketMatcher {
     const lang = ticket.lang ?? 'en';
     const words = terms(withoutPlaceholders(`${ticket.title} ${ticket.title} ${ticket.body}`.slice(0, 4000)), lang);
     // a ticket's gist: its most frequent terms; long texts would drown a match in greetings and noise
-    const gist = [...termCounts(words)]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, 12)
-      .map(([t]) => t);
+    const counted = [...termCounts(words)].sort((a, b) => b[1] - a[1]).slice(0, TOP_TERMS);
+    const gist = counted.map(([t]) => t);
     const found = this.match(ticket, gist.slice(0, 8));
     let status: Features['status'] = 'unknown';
     if (found) {
@@ -115,6 +144,7 @@ export class TicketMatcher {
       via: found?.via,
       status,
       top: found ? undefined : gist,
+      counts: found ? undefined : packCounts(counted.map(([, n]) => n)),
     };
   }
 }

@@ -1,5 +1,5 @@
 import { cluster, normalise, type Vector } from './cluster.ts';
-import type { Features } from './ticket-matcher.ts';
+import { countAt, type Features } from './ticket-matcher.ts';
 
 export interface TopicOptions {
   /** Topics to look for (default: see `cluster`). */
@@ -40,9 +40,16 @@ export function findTopics(features: readonly Features[], options: TopicOptions 
   // a token with a digit that only one ticket has (an id, an address, an error number) says nothing
   // about a topic, and its high idf would drown the words that do
   const idf = new Map([...df].map(([t, n]) => [t, n < 2 && /\d/.test(t) ? 0 : Math.log(1 + unknown.length / n) ** 2]));
+  // sublinear term counts: a ticket that says "Bewässerungssystem" three times is about it more than
+  // one that names it once beside other things (with twenty terms: purity of the German 30 gaps
+  // 0.67 -> 0.73 over five seeds, docs/gaps.md)
   const vectorOf = (f: Features): Vector => {
     const vector: Vector = new Map();
-    for (const t of f.top ?? []) vector.set(t, idf.get(t) ?? 0);
+    const top = f.top ?? [];
+    for (let i = 0; i < top.length; i++) {
+      const t = top[i] as string;
+      vector.set(t, (1 + Math.log(Math.max(1, countAt(f.counts ?? 0, i)))) * (idf.get(t) ?? 0));
+    }
     return normalise(vector);
   };
   const rarity = (t: string) => Math.log(1 + unknown.length / (df.get(t) ?? 1));
