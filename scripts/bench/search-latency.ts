@@ -1,6 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { launchBrowser, serve } from '../../test/helpers/browser.ts';
+import { median as middle } from '../../src/lib/median.ts';
 
 export async function directorySize(dir: string): Promise<number> {
   let total = 0;
@@ -10,12 +11,8 @@ export async function directorySize(dir: string): Promise<number> {
   return total;
 }
 
-/** The middle value (the mean of the two middle ones for an even count). */
-export const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
+/** The median of a run's timings (NaN for none). */
+export const median = (values: number[]): number => middle(values) ?? NaN;
 
 /** The later queries of one visit: the list after the first, twice, every other one with "service" added. */
 const laterQueries = (queries: string[]) => Array.from({ length: 20 }, (_, i) => `${queries[(i % (queries.length - 1)) + 1]} ${i % 2 ? '' : 'service'}`.trim());

@@ -2,6 +2,7 @@ import type { Vector } from './cluster.ts';
 import type { MatchIndex } from './match-index.ts';
 import type { Features } from './ticket-matcher.ts';
 import type { Topics } from './topics.ts';
+import { median } from '../median.ts';
 
 /** A topic with what its rank is made of. */
 export interface RankedTopic {
@@ -22,13 +23,6 @@ export interface RankOptions {
   threshold: number;
   /** Smallest topic ranked. */
   minTickets: number;
-}
-
-export function median(values: number[]): number | undefined {
-  if (!values.length) return undefined;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 }
 
 /**
