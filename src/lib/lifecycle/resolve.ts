@@ -44,15 +44,19 @@ export function resolveVersion(product: LifecycleProduct, version: string | unde
   if (aliased) return endOf(product.cycles.filter((c) => c.cycle === aliased));
   // the cycle itself and its service packs: `Windows Server 2003` is supported as long as 2003 SP2
   // is, but `IE 11` is not `IE 11 LTSC` (an edition, not a service pack)
-  const servicePack = new RegExp(`^${wanted.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} sp\\d{1,2}$`);
   const exact = product.cycles.filter((c) => normalizeVersion(c.cycle) === wanted);
-  if (exact.length) return endOf([...exact, ...product.cycles.filter((c) => cycleKeys(c).some((k) => servicePack.test(k)))]);
+  if (exact.length) return endOf([...exact, ...product.cycles.filter((c) => cycleKeys(c).some((k) => isServicePackOf(k, wanted)))]);
   const line = product.cycles.filter((c) => cycleKeys(c).some((k) => k === wanted || k.startsWith(`${wanted} `)));
   if (line.length) return endOf(line);
   // a service pack the data does not list (`2010 SP2` when it names only `2010 SP3`): its support
   // ends no later than its version line's, so the line's end is a safe answer
   const base = wanted.replace(/\s?sp\d{1,2}$/, '');
   return base !== wanted ? resolveVersion(product, base) : undefined;
+}
+
+/** `2003 sp2` is a service pack of `2003` (one or two digits, as the fallback below reads them). */
+function isServicePackOf(key: string, version: string): boolean {
+  return key.startsWith(`${version} sp`) && /^\d{1,2}$/.test(key.slice(version.length + 3));
 }
 
 /** A mention without a version: the `bare` cycle, or the whole product when every cycle has ended. */
