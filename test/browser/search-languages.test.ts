@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { generateKnowledgeBase } from '../../scripts/bench/generate-kb.ts';
-import { launchBrowser, serve } from '../helpers/browser.ts';
+import { launchBrowser, searchAnswered, serve } from '../helpers/browser.ts';
 import { buildBoth } from '../helpers/build-site.ts';
 
 // A German word typed on /en/ is found in the German articles (the English page searches both
@@ -35,14 +35,7 @@ async function searchFor(query: string): Promise<{ status: string; page: import(
   await page.locator('[data-search-input]').click();
   await page.keyboard.type(query);
   await page.keyboard.press('Enter');
-  await page.waitForFunction(
-    (q) => {
-      const root = document.querySelector<HTMLElement>('[data-search]');
-      return root?.dataset['searchState'] === 'done' && root.dataset['searchFor'] === q;
-    },
-    query,
-    { timeout: 15_000 },
-  );
+  await searchAnswered(page, query);
   return { status: await page.locator('[data-search-status]').innerText(), page };
 }
 

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { launchBrowser, serve } from '../helpers/browser.ts';
+import { launchBrowser, searchAnswered, serve } from '../helpers/browser.ts';
 
 type Server = Awaited<ReturnType<typeof serve>>;
 let browser: Browser;
@@ -21,22 +21,10 @@ afterAll(async () => {
 
 const TITLES = '[data-search-results] .kb-result-link';
 
-/** Waits until the search answered `query` (not an earlier one) and its cards are on the page. */
-async function answered(page: Page, query: string): Promise<void> {
-  await page.waitForFunction(
-    (q) => {
-      const root = document.querySelector<HTMLElement>('[data-search]');
-      return root?.dataset['searchState'] === 'done' && root.dataset['searchFor'] === q;
-    },
-    query,
-    { timeout: 15_000 },
-  );
-}
-
 /** Types a query into the search box and returns the result titles once the search answered. */
 async function search(page: Page, query: string): Promise<string[]> {
   await page.locator('[data-search-input]').fill(query);
-  await answered(page, query);
+  await searchAnswered(page, query);
   return page.locator(TITLES).allInnerTexts();
 }
 
@@ -149,7 +137,7 @@ describe('search on the public site', () => {
     await offer.first().waitFor({ timeout: 15_000 });
     expect(await offer.allInnerTexts()).toEqual(['laufzeitbibliothek']);
     await offer.first().click();
-    await answered(page, 'laufzeitbibliothek');
+    await searchAnswered(page, 'laufzeitbibliothek');
     expect(await page.locator(TITLES).allInnerTexts()).toContain('Kassensystem startet nach dem Update nicht');
     expect(new URL(page.url()).searchParams.get('q')).toBe('laufzeitbibliothek');
     await page.close();
@@ -182,7 +170,7 @@ describe('search on the public site', () => {
     expect(all).toEqual(expect.arrayContaining(['Printer shows as offline', 'Faxgateway queue recovery']));
     await page.getByLabel('Level', { exact: true }).selectOption({ label: 'Level 3 · specialists' });
     await page.waitForFunction(() => document.querySelectorAll('[data-search-results] .kb-result-link').length === 1);
-    await answered(page, 'queue');
+    await searchAnswered(page, 'queue');
     expect(await page.locator(TITLES).allInnerTexts()).toEqual(['Faxgateway queue recovery']);
     await page.close();
   });
@@ -192,7 +180,7 @@ describe('search on the public site', () => {
     // the search box has focus on arrival: type, move into the results, open one
     await page.waitForFunction(() => document.activeElement?.matches('[data-search-input]'));
     await page.keyboard.type('printer offline');
-    await answered(page, 'printer offline');
+    await searchAnswered(page, 'printer offline');
     await page.keyboard.press('ArrowDown');
     const focused = await page.evaluate(() => document.activeElement?.textContent?.trim());
     expect(focused).toBe('Printer shows as offline');
@@ -234,7 +222,7 @@ describe.each(['mouse', 'tap'] as const)('a %s on a result opens that result', (
       const expected = await target(link);
       expect(await follow(page, link, how), `${query}: ${expected}`).toBe(expected);
       await page.goBack();
-      await answered(page, query);
+      await searchAnswered(page, query);
     }
     await context.close();
   });
@@ -276,7 +264,7 @@ describe('one card per translated article', () => {
 
   it('follows the language filter: German chosen on /en/ shows the German version', async () => {
     const page = await open(pub, '/en/?q=offline&language=de');
-    await answered(page, 'offline');
+    await searchAnswered(page, 'offline');
     expect(await page.locator(TITLES).allInnerTexts()).toEqual(['Drucker wird als offline angezeigt']);
     expect(await page.locator('.kb-other-link').first().getAttribute('href')).toBe('/en/articles/printer-offline/');
     await page.close();
@@ -361,7 +349,7 @@ describe('the search is in the address', () => {
     await search(page, 'queue');
     expect(new URL(page.url()).search).toBe('?q=queue');
     await page.getByLabel('Level', { exact: true }).selectOption('3');
-    await answered(page, 'queue');
+    await searchAnswered(page, 'queue');
     expect(new URL(page.url()).search).toBe('?q=queue&level=3');
     await page.locator('[data-search-input]').fill('');
     await page.getByLabel('Level', { exact: true }).selectOption('');
@@ -372,7 +360,7 @@ describe('the search is in the address', () => {
 
   it('restores a sent search link on arrival', async () => {
     const page = await open(pub, '/en/?q=queue&level=3');
-    await answered(page, 'queue');
+    await searchAnswered(page, 'queue');
     expect(await page.locator('[data-search-input]').inputValue()).toBe('queue');
     expect(await page.getByLabel('Level', { exact: true }).inputValue()).toBe('3');
     expect(await page.locator(TITLES).allInnerTexts()).toEqual(['Faxgateway queue recovery']);
@@ -381,7 +369,7 @@ describe('the search is in the address', () => {
 
   it('treats the address as text: markup in q stays text, unknown filter values are ignored', async () => {
     const page = await open(pub, `/en/?q=${encodeURIComponent('<img src=x id=injected>')}&level=9&product=../../etc`);
-    await answered(page, '<img src=x id=injected>');
+    await searchAnswered(page, '<img src=x id=injected>');
     expect(await page.locator('[data-search-input]').inputValue()).toBe('<img src=x id=injected>');
     expect(await page.locator('#injected').count()).toBe(0);
     expect(await page.getByLabel('Level', { exact: true }).inputValue()).toBe('');
@@ -395,10 +383,10 @@ describe('the search is in the address', () => {
     const page = await open(pub, '/de/');
     await search(page, 'vpn');
     await page.getByLabel('Produkt', { exact: true }).selectOption('network');
-    await answered(page, 'vpn');
+    await searchAnswered(page, 'vpn');
     expect(await follow(page, page.locator(TITLES).first(), 'mouse')).toContain('/de/articles/vpn-zertifikat-abgelaufen/');
     await page.goBack();
-    await answered(page, 'vpn');
+    await searchAnswered(page, 'vpn');
     expect(new URL(page.url()).search).toBe('?q=vpn&product=network');
     expect(await page.locator('[data-search-input]').inputValue()).toBe('vpn');
     expect(await page.getByLabel('Produkt', { exact: true }).inputValue()).toBe('network');
@@ -420,7 +408,7 @@ describe('the search is in the address', () => {
       await page.waitForFunction(() => document.querySelector('[data-search-input]') !== null);
       // the page came from the cache: what the script set before leaving is still there
       expect(await page.evaluate(() => (window as unknown as { kept?: boolean }).kept)).toBe(true);
-      await answered(page, 'queue');
+      await searchAnswered(page, 'queue');
       expect(new URL(page.url()).search).toBe('?q=queue');
       expect(await page.locator('[data-search-input]').inputValue()).toBe('queue');
       expect(await page.locator(TITLES).allInnerTexts()).toEqual(expect.arrayContaining(['Printer shows as offline', 'Faxgateway queue recovery']));
@@ -515,10 +503,10 @@ describe('nothing found', () => {
 
   it('offers to search without filters when the filters left nothing', async () => {
     const page = await open(pub, '/de/?q=vpn&level=1');
-    await answered(page, 'vpn');
+    await searchAnswered(page, 'vpn');
     expect(await page.locator(TITLES).allInnerTexts()).toEqual(['VPN connection drops after a few minutes']);
     await page.getByLabel('Level', { exact: true }).selectOption('3');
-    await answered(page, 'vpn');
+    await searchAnswered(page, 'vpn');
     expect(await page.locator(TITLES).count()).toBe(0);
     await page.getByRole('button', { name: 'Ohne Filter suchen' }).click();
     await page.waitForFunction(() => document.querySelectorAll('[data-search-results] .kb-result-link').length === 2);

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { existsSync } from 'node:fs';
 import sirv from 'sirv';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
@@ -46,4 +46,16 @@ export async function serve(dir: string): Promise<{ url: string; close: () => Pr
     url: `http://127.0.0.1:${port}`,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/** Waits until the site's search answered `query` (not an earlier one) and its cards are on the page. */
+export async function searchAnswered(page: Page, query: string): Promise<void> {
+  await page.waitForFunction(
+    (q) => {
+      const root = document.querySelector<HTMLElement>('[data-search]');
+      return root?.dataset['searchState'] === 'done' && root.dataset['searchFor'] === q;
+    },
+    query,
+    { timeout: 15_000 },
+  );
 }
