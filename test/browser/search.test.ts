@@ -537,6 +537,14 @@ describe('a German customer on a phone', () => {
     await context.close();
   });
 
+  it('finds the article by its error code written short, as people write it (0x709 for 0x00000709)', async () => {
+    const context = await german();
+    const page = await context.newPage();
+    expect(await typeOnPhone(page, '0x709')).toEqual(['Drucker wird als offline angezeigt']);
+    expect(new URL(await follow(page, page.locator(TITLES).first(), 'tap')).pathname).toBe('/de/articles/drucker-offline/');
+    await context.close();
+  });
+
   it('finds the article for a question typed as a sentence, although no article has every word', async () => {
     const context = await german();
     const page = await context.newPage();
