@@ -1,39 +1,40 @@
 import { describe, expect, it } from 'vitest';
-import { Vocabulary } from '../../src/lib/search/decompound.ts';
-import { SynonymIndex } from '../../src/lib/search/synonyms.ts';
-import { searchTerms } from '../../src/lib/search/terms.ts';
-import { withoutUmlauts } from '../../src/lib/search/umlauts.ts';
+import { respell, umlautSpellings } from '../../src/lib/search/umlauts.ts';
+import { rewriteQuery } from '../../src/lib/search/unmatched-words.ts';
 
-describe('withoutUmlauts', () => {
-  it('spells ä, ö, ü and ß as German does without those keys', () => {
-    expect(withoutUmlauts('zurücksetzen')).toBe('zuruecksetzen');
-    expect(withoutUmlauts('hängen')).toBe('haengen');
-    expect(withoutUmlauts('öffnen')).toBe('oeffnen');
-    expect(withoutUmlauts('straße')).toBe('strasse');
-    expect(withoutUmlauts('Überprüfung')).toBe('Ueberpruefung');
+describe('umlautSpellings', () => {
+  it('reads ae, oe, ue and ss as German does without those keys, each pair either way', () => {
+    expect(umlautSpellings('haengen')).toEqual(['hängen']);
+    expect(umlautSpellings('strasse')).toEqual(['straße']);
+    expect(umlautSpellings('zuruecksetzen')).toEqual(['zurücksetzen']);
+    expect(umlautSpellings('ueberpruefen')).toEqual(expect.arrayContaining(['überprüfen', 'überpruefen', 'ueberprüfen']));
+    expect(umlautSpellings('ueberpruefen')).toHaveLength(3);
   });
 
-  it('has nothing to add for a word without umlaut or ß', () => {
-    expect(withoutUmlauts('drucker')).toBeUndefined();
-    expect(withoutUmlauts('')).toBeUndefined();
+  it('has nothing for a word without such a pair', () => {
+    expect(umlautSpellings('drucker')).toEqual([]);
+    expect(umlautSpellings('')).toEqual([]);
   });
 });
 
-describe('hidden search words of a German article', () => {
-  const article = (lang: string) => ({
-    body: 'Druckaufträge hängen in der Warteschlange. Öffnen Sie die Einstellungen.',
-    data: { title: 'Passwort zurücksetzen', summary: 'Wenn das Konto gesperrt ist.', error_codes: [], lang },
-  });
-  const context = { vocabulary: new Vocabulary(), synonyms: new SynonymIndex([]) };
+describe('respell', () => {
+  const known = new Set(['hängen', 'zurücksetzen', 'überprüfen', 'druckaufträge', 'quelle']);
 
-  it('hold the umlaut-free spelling of title and body words, so a customer without umlaut keys finds them', () => {
-    const terms = searchTerms(article('de'), context);
-    expect(terms.title.split(' ')).toContain('zuruecksetzen');
-    expect(terms.body.split(' ')).toEqual(expect.arrayContaining(['druckauftraege', 'haengen', 'oeffnen']));
+  it('gives the spelling the site knows', () => {
+    expect(respell('haengen', known)).toBe('hängen');
+    expect(respell('ueberpruefen', known)).toBe('überprüfen');
+    expect(respell('druckauftraege', known)).toBe('druckaufträge');
   });
 
-  it('are not added to English articles', () => {
-    const terms = searchTerms(article('en'), context);
-    expect(`${terms.title} ${terms.body}`).not.toMatch(/ae|oe|ue/);
+  it('gives nothing when no spelling is known (a real ue stays as typed)', () => {
+    expect(respell('quelle', known)).toBeUndefined();
+    expect(respell('xyzzyqq', known)).toBeUndefined();
+  });
+});
+
+describe('rewriteQuery', () => {
+  it('respells and drops words, in the order typed', () => {
+    expect(rewriteQuery('Mein Kennwort zuruecksetzen', ['mein'], new Map([['zuruecksetzen', 'zurücksetzen']]))).toBe('kennwort zurücksetzen');
+    expect(rewriteQuery('xyzzyqq', ['xyzzyqq'], new Map())).toBe('');
   });
 });

@@ -10,7 +10,8 @@ import { loadPagefind } from './pagefind.ts';
 import { renderCard, type RenderContext } from './render.ts';
 import { suggestFor } from './did-you-mean.ts';
 import { loadTermList } from '../../lib/search/did-you-mean.ts';
-import { looserQueries, notInTermList, unknownWords, withoutWords, wordsNotOnPages } from '../../lib/search/unmatched-words.ts';
+import { looserQueries, notInTermList, rewriteQuery, unknownWords, wordsNotOnPages } from '../../lib/search/unmatched-words.ts';
+import { respell } from '../../lib/search/umlauts.ts';
 
 /** Cards shown at first and added by "Show more results". */
 const PAGE_SIZE = 10;
@@ -221,10 +222,20 @@ function setUp(root: HTMLElement): void {
       prefetch(hits);
       // words Pagefind matched by a short prefix only ("xyzzyqq" found as "x") find nothing, and
       // one word no article has empties the whole search ("drucker geht nicht"): both are left out
-      const missing = !state.query ? [] : hits.length ? await unmatched(state.query, hits) : await unknown(state.query);
+      const unfound = !state.query ? [] : hits.length ? await unmatched(state.query, hits) : await unknown(state.query);
+      // a word typed without umlaut keys ("zuruecksetzen") is searched as the site spells it
+      const respelled = new Map<string, string>();
+      if (unfound.length) {
+        const known = new Set(await knownWords());
+        for (const word of unfound) {
+          const spelling = respell(word, known);
+          if (spelling) respelled.set(word, spelling);
+        }
+      }
       if (id !== run) return;
-      let searched = missing.length ? withoutWords(state.query, missing) : state.query;
-      if (missing.length) {
+      const missing = unfound.filter((word) => !respelled.has(word));
+      let searched = unfound.length ? rewriteQuery(state.query, missing, respelled) : state.query;
+      if (unfound.length) {
         const again = searched ? await pagefind.search(searched, options) : undefined;
         if (id !== run) return;
         hits = again ? rankHits(again.results, preferred) : [];

@@ -105,6 +105,18 @@ export function looserQueries(query: string, known: readonly string[]): string[]
   return out;
 }
 
+/**
+ * The query with the `respelled` words replaced (umlauts.ts: "zuruecksetzen" → "zurücksetzen")
+ * and the `dropped` ones left out, in the order typed; '' when no word is left.
+ */
+export function rewriteQuery(query: string, dropped: readonly string[], respelled: ReadonlyMap<string, string>): string {
+  const gone = new Set(dropped);
+  return queryWords(query)
+    .filter((word) => !gone.has(word))
+    .map((word) => respelled.get(word) ?? word)
+    .join(' ');
+}
+
 /** The query without the given words (in the order typed), or '' when none is left. */
 export function withoutWords(query: string, drop: readonly string[]): string {
   const gone = new Set(drop);
