@@ -15,11 +15,32 @@ export const CORPUS = resolve(ROOT, '../shared/corpus/officedocs-support');
 /** Reasons that count as "flagged by a lifecycle or content reason" (at error or warning). */
 export const LIFECYCLE_CODES = new Set(['product-eol', 'eol-soon', 'mentions-eol']);
 
-/** An article the publisher retired: its source path, the day it was deleted, its last text. */
+/** An article the publisher retired: its source path, the day it was deleted, its last text, where its address now leads. */
 export interface Retired {
   path: string;
   day: string;
   text: string;
+  redirect: string;
+}
+
+/**
+ * Where a retired article's address leads, read from the redirect's URL:
+ * - `notice`: a retirement or end-of-support page (`/previous-versions/troubleshoot/content-retirement`,
+ *   `/skypeforbusiness/troubleshoot/sfbonline-end-of-support`, lifecycle pages);
+ * - `archive`: the article kept unchanged under `/previous-versions/`;
+ * - `landing`: a product's front page (`https://support.microsoft.com/Word`, `/sharepoint/support/online`);
+ * - `article`: one other live article (a support.microsoft.com article id, a Learn page): its subject
+ *   was moved or merged there, so it did not go out of date.
+ */
+export type RedirectKind = 'notice' | 'archive' | 'landing' | 'article';
+
+export function redirectKind(url: string): RedirectKind {
+  const { pathname } = new URL(url, 'https://learn.microsoft.com/');
+  if (/content-retirement|end-of-support|\/lifecycle\//i.test(pathname)) return 'notice';
+  if (pathname.includes('/previous-versions/')) return 'archive';
+  const parts = pathname.split('/').filter(Boolean);
+  if (parts.length <= 1 || /\/(support\/online|troubleshoot)\/?$/i.test(pathname)) return 'landing';
+  return 'article';
 }
 
 /**
@@ -29,8 +50,11 @@ export interface Retired {
  * before. `gitDir` is a clone (or mirror) of MicrosoftDocs/OfficeDocs-Support.
  */
 export function retiredFromGit(gitDir: string, redirectionFile: string): Retired[] {
-  const redirected = new Set(
-    (JSON.parse(readFileSync(redirectionFile, 'utf8')) as { redirections: { source_path: string }[] }).redirections.map((r) => r.source_path),
+  const redirected = new Map(
+    (JSON.parse(readFileSync(redirectionFile, 'utf8')) as { redirections: { source_path: string; redirect_url: string }[] }).redirections.map((r) => [
+      r.source_path,
+      r.redirect_url,
+    ]),
   );
   const log = execFileSync('git', ['--git-dir', gitDir, 'log', '--diff-filter=D', '--name-only', '--format=%x00%H %cs', 'HEAD'], {
     encoding: 'utf8',
@@ -43,10 +67,11 @@ export function retiredFromGit(gitDir: string, redirectionFile: string): Retired
     const [commit, day] = (head ?? '').split(' ');
     if (!commit || !day) continue;
     for (const path of paths) {
-      if (!path || seen.has(path) || !redirected.has(path)) continue;
+      const redirect = path && redirected.get(path);
+      if (!redirect || seen.has(path)) continue;
       seen.add(path);
       const text = execFileSync('git', ['--git-dir', gitDir, 'show', `${commit}^:${path}`], { encoding: 'utf8', maxBuffer: 1 << 26 });
-      retired.push({ path, day, text });
+      retired.push({ path, day, text, redirect });
     }
   }
   return retired;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { addDays, isoDay } from '../../src/lib/dates.ts';
 import { readLifecycle } from '../../src/lib/lifecycle/read.ts';
 import { EOL_SOON_DAYS } from '../../src/lib/stale/providers/eol-soon.ts';
-import { CORPUS, ROOT, flaggedOn, importDocfx, retiredFromGit, writeSources } from './retirement.ts';
+import { CORPUS, ROOT, flaggedOn, importDocfx, redirectKind, retiredFromGit, writeSources, type RedirectKind } from './retirement.ts';
 
 /**
  * `npm run bench -- stale-history`: do the lifecycle rules separate what went out of date from
@@ -26,6 +26,7 @@ export async function run(): Promise<Record<string, number | string>> {
     const result: Record<string, number | string> = { 'live articles': liveIds.size };
     const gitDir = process.env['KB_OFFICEDOCS_GIT'];
     const days = new Map<string, string[]>();
+    const kinds = new Map<string, RedirectKind>();
     let retiredFlagged = 0;
     let retiredTotal = 0;
     if (gitDir && existsSync(gitDir)) {
@@ -38,6 +39,7 @@ export async function run(): Promise<Record<string, number | string>> {
       for (const item of retired) {
         const id = bySource.find(([source]) => source.endsWith(`/${item.path}`))?.[1];
         if (!id) continue;
+        kinds.set(id, redirectKind(item.redirect));
         days.set(item.day, [...(days.get(item.day) ?? []), id]);
       }
       retiredTotal = [...days.values()].reduce((n, list) => n + list.length, 0);
@@ -46,6 +48,7 @@ export async function run(): Promise<Record<string, number | string>> {
       console.log('retired: set KB_OFFICEDOCS_GIT to a clone of MicrosoftDocs/OfficeDocs-Support to measure retired articles');
     }
     const rows: { day: string; retired: number; flagged: number; live: number }[] = [];
+    const byKind = new Map<RedirectKind, { total: number; flagged: number }>();
     // lifecycle reasons change only on end days: one run per span between two end days serves every day in it
     const epoch = epochOf(join(ROOT, 'content/lifecycle'));
     const retiredRuns = new Map<string, Set<string>>();
@@ -58,6 +61,12 @@ export async function run(): Promise<Record<string, number | string>> {
         liveRuns.set(key, onDay.flagged.size / onDay.checked);
       }
       const hit = ids.filter((id) => retiredRuns.get(key)!.has(id)).length;
+      for (const id of ids) {
+        const kind = byKind.get(kinds.get(id)!) ?? { total: 0, flagged: 0 };
+        kind.total++;
+        if (retiredRuns.get(key)!.has(id)) kind.flagged++;
+        byKind.set(kinds.get(id)!, kind);
+      }
       retiredFlagged += hit;
       rows.push({ day, retired: ids.length, flagged: hit, live: liveRuns.get(key)! });
     }
@@ -71,6 +80,13 @@ export async function run(): Promise<Record<string, number | string>> {
       const weighted = rows.reduce((s, r) => s + r.live * r.retired, 0) / retiredTotal;
       result['live flagged on those days, weighted like the retired (%)'] = pct(weighted);
       result['live flagged, worst retirement day (%)'] = pct(Math.max(...rows.map((r) => r.live)));
+      // an article whose address now leads to another live article was moved or merged, not outdated
+      const gone = [...byKind].filter(([kind]) => kind !== 'article').map(([, n]) => n);
+      const goneTotal = gone.reduce((n, k) => n + k.total, 0);
+      result['retired, not moved into another article (notice, archive or landing page)'] = goneTotal;
+      result['of those, flagged on their retirement day (%)'] = pct(gone.reduce((n, k) => n + k.flagged, 0) / goneTotal);
+      console.log('\nby where the retired address leads now:');
+      console.table([...byKind].map(([kind, n]) => ({ 'redirect to': kind, retired: n.total, 'flagged (%)': pct(n.flagged / n.total) })));
       console.log('\nper retirement day (days with 5 or more retired articles):');
       console.table(
         rows

@@ -20,6 +20,8 @@ describe('real exports, read in place', () => {
     // the event log's rows per incident collapse to its latest state, keeping the highest counts
     expect(tickets.some((t) => t.escalations > 0)).toBe(true);
     expect(tickets.every((t) => t.opened instanceof Date)).toBe(true);
+    // it has categories and counts but no subject or description: the report says so at its header
+    expect(stats.problems).toMatchObject([{ line: 1, rule: 'no-text-column' }]);
   });
 
   it('groups the Jira helpdesk utterances into their 360 tickets without rejections', async () => {
@@ -28,6 +30,7 @@ describe('real exports, read in place', () => {
     expect(stats).toMatchObject({ read: 30104, accepted: 30104, rejected: 0, tickets: 360 });
     expect(tickets).toHaveLength(360);
     expect(tickets[0]?.body.split('\n').length).toBeGreaterThan(3);
+    expect(stats.problems).toEqual([]);
   });
 
   it('numbers the rows of an export without ids when asked to', async () => {

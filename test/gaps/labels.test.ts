@@ -36,7 +36,24 @@ describe('topic labels people read', () => {
   });
 
   it('treats greetings and ticket boilerplate as stop words, in German and English', () => {
-    for (const word of ['Sehr', 'geehrtes', 'freundlichen', 'Grüßen', 'Vielen', 'Dank', 'bitte', 'mich', 'hier', 'wäre', 'eines', 'please', 'regards', 'the'])
+    for (const word of [
+      'Sehr',
+      'geehrtes',
+      'freundlichen',
+      'Grüßen',
+      'Vielen',
+      'Dank',
+      'bitte',
+      'mich',
+      'hier',
+      'wäre',
+      'eines',
+      'please',
+      'regards',
+      'Dears',
+      'Greetings',
+      'the',
+    ])
       expect(isStopWord(word), word).toBe(true);
     for (const word of ['Drucker', 'VPN', 'Rechnung', 'printer', 'password', 'Störung']) expect(isStopWord(word), word).toBe(false);
     expect(stemOf('Störungen', 'de')).toBe(stemOf('Störung', 'de'));

@@ -41,6 +41,8 @@ const CASES: Record<string, Expected> = {
   '20-truncated-json.json': { accepted: 1, rejected: 1, rejections: ['2:bad-json'] },
   '21-jira-repeated-headers.csv': { accepted: 2, rejected: 0, ids: ['SUP-1', 'SUP-2'] },
   '22-blank-lines.csv': { accepted: 2, rejected: 0 },
+  // read in full, and the header is reported: nothing to cluster or match by words
+  '23-no-text-column.csv': { accepted: 2, rejected: 0, ids: ['INC1', 'INC2'], problems: ['no-text-column'] },
 };
 
 describe('malformed ticket exports', () => {

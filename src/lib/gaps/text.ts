@@ -23,7 +23,7 @@ export const DOMAIN_STOP_WORDS = // German: greetings, politeness, request phras
     // urgency words say how, not what: the priority column counts them
     'dringend dringende dringender dringendes hohe hoher hohes priorität kritisch kritische kritischer kritisches kritischen sofortiger ' +
     // English: greetings, sign-offs, request phrasing, placeholders
-    'dear hello hey regards kind sincerely cheers thanks thank please kindly team support help assist assistance issue problem ' +
+    'dear dears greetings hello hey regards kind sincerely cheers thanks thank please kindly team support help assist assistance issue problem ' +
     'request requesting appreciate appreciated advise urgent urgently asap soon possible need needs needed like let know ' +
     'regarding subject sent hope ticket sir madam would could critical priority high'
   ).split(' ');

@@ -1,21 +1,10 @@
 import { words } from './decompound.ts';
-import { searchTerms, type SearchTermContext } from './terms.ts';
+import { prose, searchTerms, type SearchTermContext } from './terms.ts';
 
 /** Words of fewer letters are not worth a suggestion ("pc" is found as typed or not at all). */
 const MIN_LENGTH = 3;
 /** The list stays small enough to fetch on a failed search: the most common words first. */
 const MAX_TERMS = 20_000;
-
-/** Code, URLs and markup are not words a visitor types (same cut as the hidden terms). */
-function prose(body: string): string {
-  return body
-    .replace(/```[^]*?```/g, ' ')
-    .replace(/`[^`]*`/g, ' ')
-    .replace(/\]\([^)]*\)/g, ']')
-    .replace(/https?:\/\/\S+/g, ' ')
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/^import .*$/gm, ' ');
-}
 
 /**
  * The searchable words of one language of one site, most common first: every word of the

@@ -29,8 +29,8 @@ export interface SearchTerms {
   body: string;
 }
 
-/** Code, URLs, markup and MDX imports say nothing a visitor searches for. */
-function prose(body: string): string {
+/** Code, URLs, markup and MDX imports say nothing a visitor searches for (the hidden terms and the term list both cut them). */
+export function prose(body: string): string {
   return body
     .replace(/```[^]*?```/g, ' ')
     .replace(/`[^`]*`/g, ' ')

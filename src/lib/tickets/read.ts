@@ -11,7 +11,7 @@ import { detectPreset, presetByName, type Preset } from './presets.ts';
 import { RowError, RowMapper, shapeOf } from './row-mapper.ts';
 import { delimiterOf, type CsvPart } from './split.ts';
 import { emptyStats } from './stats.ts';
-import type { FileInfo, FileProblem, ReadStats, Ticket } from './types.ts';
+import { TEXT_FIELDS, type FileInfo, type FileProblem, type ReadStats, type Ticket } from './types.ts';
 
 export interface ReadOptions {
   /** Preset name (`servicenow`, `jira`, `otrs`, ...); detected from the header when absent. */
@@ -207,6 +207,13 @@ async function readOne(
           line,
           rule: 'missing-id-column',
           reason: `Unexpected header without an id column, expected one of id, number, key, ticket id (or --map id=<column>, or --map id=@line to number rows)`,
+        });
+      else if (!TEXT_FIELDS.some((field) => info.columns?.[field]))
+        headerProblem({
+          file,
+          line,
+          rule: 'no-text-column',
+          reason: `Unexpected header without a column for what the ticket says, expected one of subject, title, description, body, comments, resolution (or --map title=<column>): without one its tickets form no gaps and match an article only through an article column of the export or the article's tickets list`,
         });
       return;
     }

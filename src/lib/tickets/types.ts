@@ -120,3 +120,6 @@ export const FIELDS = [
   'people',
 ] as const;
 export type Field = (typeof FIELDS)[number];
+
+/** The fields that hold what a ticket says: matching by words and clustering into gaps read them. */
+export const TEXT_FIELDS: readonly Field[] = ['title', 'body', 'comments', 'resolution'];
