@@ -22,6 +22,12 @@ describe('error codes', () => {
     expect(errorCodeVariants('AADSTS50053')).toEqual(['AADSTS50053', 'ERR-AADSTS50053']);
   });
 
+  it('lists the short spelling of a zero-padded code, as people write it (0x709 for 0x00000709)', () => {
+    expect(errorCodeVariants('0x00000709')).toEqual(expect.arrayContaining(['0x709']));
+    expect(errorCodeVariants('0x0000011B')).toEqual(expect.arrayContaining(['0x11b', '0x11B']));
+    expect(errorCodeVariants('0x80070005').filter((v) => /^0x/i.test(v) && v.length < 10)).toEqual([]);
+  });
+
   it('finds codes in ticket text but not dates', () => {
     expect(findErrorCodes('Outlook fails with ERR-0x800CCC0E since 20260101, also AADSTS50076')).toEqual(['800CCC0E', 'AADSTS50076']);
   });

@@ -30,6 +30,12 @@ export function errorCodeVariants(code: string): string[] {
     variants.add(`0x${canonical.toLowerCase()}`);
     variants.add(`ERR-0x${canonical}`);
     variants.add(canonical.toLowerCase());
+    // Windows writes Win32 codes zero-padded (0x00000709); people write them short (0x709)
+    const short = canonical.replace(/^0+(?=[0-9A-F])/, '');
+    if (short !== canonical) {
+      variants.add(`0x${short}`);
+      variants.add(`0x${short.toLowerCase()}`);
+    }
   }
   return [...variants];
 }

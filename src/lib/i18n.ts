@@ -109,7 +109,7 @@ const strings = {
   },
   contactSendEmail: { en: 'Write the e-mail', de: 'E-Mail schreiben' },
   contactSendPortal: { en: 'Open the support request', de: 'Support-Anfrage öffnen' },
-  contactCall: { en: 'Call {name}', de: '{name} anrufen' },
+  contactCall: { en: 'Call {name}', de: 'Rufen Sie {name} an' },
   contactDefaultName: { en: 'the service desk', de: 'den Service Desk' },
   contactSubjectArticle: { en: 'Not solved: {title}', de: 'Nicht gelöst: {title}' },
   contactSubjectSearch: { en: 'No article found for: {query}', de: 'Kein Artikel gefunden zu: {query}' },

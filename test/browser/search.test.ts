@@ -515,6 +515,52 @@ describe('nothing found', () => {
   });
 });
 
+describe('a German customer on a phone', () => {
+  // arrives at / with a German browser, taps the box and types as people do on a phone
+  const german = () => browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, locale: 'de-DE' });
+  async function typeOnPhone(page: Page, query: string): Promise<string[]> {
+    await page.goto(`${pub.url}/`);
+    await page.waitForURL(`${pub.url}/de/`);
+    await page.locator('[data-search-input]').tap();
+    await page.keyboard.type(query);
+    await searchAnswered(page, query);
+    return page.locator(TITLES).allInnerTexts();
+  }
+
+  it('finds the article when umlauts are typed as ae, oe, ue, and the tap lands on it', async () => {
+    const context = await german();
+    const page = await context.newPage();
+    // the article says "Druckaufträge hängen"
+    expect((await typeOnPhone(page, 'druckauftraege haengen'))[0]).toBe('Drucker wird als offline angezeigt');
+    expect(await page.locator('[data-search-status]').innerText()).toMatch(/^\d+ Ergebnis(se)? für „druckauftraege haengen“$/);
+    expect(new URL(await follow(page, page.locator(TITLES).first(), 'tap')).pathname).toBe('/de/articles/drucker-offline/');
+    await context.close();
+  });
+
+  it('finds the article by its error code written short, as people write it (0x709 for 0x00000709)', async () => {
+    const context = await german();
+    const page = await context.newPage();
+    expect(await typeOnPhone(page, '0x709')).toEqual(['Drucker wird als offline angezeigt']);
+    expect(new URL(await follow(page, page.locator(TITLES).first(), 'tap')).pathname).toBe('/de/articles/drucker-offline/');
+    await context.close();
+  });
+
+  it('finds the article for a question typed as a sentence, although no article has every word', async () => {
+    const context = await german();
+    const page = await context.newPage();
+    expect((await typeOnPhone(page, 'mein drucker geht nicht'))[0]).toBe('Drucker wird als offline angezeigt');
+    // the status says what was searched and which words no article has
+    expect(await page.locator('[data-search-status]').innerText()).toMatch(/^1 Ergebnis für „drucker“\. Kein Artikel enthält „mein geht“\.$/);
+    expect(await page.locator('[data-search-empty]').isVisible()).toBe(false);
+    expect(new URL(await follow(page, page.locator(TITLES).first(), 'tap')).pathname).toBe('/de/articles/drucker-offline/');
+    // Back: the same search, as typed
+    await page.goBack();
+    await searchAnswered(page, 'mein drucker geht nicht');
+    expect(await page.locator('[data-search-input]').inputValue()).toBe('mein drucker geht nicht');
+    await context.close();
+  });
+});
+
 describe('search on the agent site', () => {
   it('finds internal articles, marks public and internal results, and offers an audience filter', async () => {
     const page = await open(internal, '/en/');

@@ -201,6 +201,45 @@ describe('Contact support', () => {
   });
 });
 
+describe('a German customer on a phone, from the search to the request', () => {
+  it('searches, taps the article, says Nein, answers, and the request holds it all in German', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, locale: 'de-DE' });
+    const page = await context.newPage();
+    await page.goto(`${sites.public.url}/`);
+    await page.waitForURL(`${sites.public.url}/de/`);
+    await page.locator('[data-search-input]').tap();
+    // typed as on a phone without umlaut keys, as a sentence
+    await page.keyboard.type('meine druckauftraege haengen');
+    const result = page.locator('[data-search-results] .kb-result-link').first();
+    await result.waitFor();
+    await result.tap();
+    await page.waitForURL(`${sites.public.url}/de/articles/drucker-offline/`);
+    await page.getByRole('button', { name: 'Nein', exact: true }).tap();
+    const box = page.locator('#contact-support');
+    await box.waitFor({ state: 'visible' });
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('contact-support');
+    await page.getByLabel('Druckername:').tap();
+    await page.keyboard.type('HR-2OG-Farbe, seit Montag');
+    expect(await box.locator('[data-contact-query]').innerText()).toBe('meine druckauftraege haengen');
+    // whom to call, as a German sentence
+    expect(await box.locator('.contact-phone').innerText()).toMatch(/^Rufen Sie den IT-Service-Desk an: \+49/);
+    const mail = new URL((await box.locator('[data-contact-send]').getAttribute('href')) ?? '');
+    expect(mail.searchParams.get('subject')).toBe('Nicht gelöst: Drucker wird als offline angezeigt');
+    const body = mail.searchParams.get('body') ?? '';
+    expect(body.split('\r\n')).toEqual([
+      'Die Selbsthilfe hat mein Problem nicht gelöst.',
+      '',
+      'Druckername:',
+      'HR-2OG-Farbe, seit Montag',
+      '',
+      'Artikel: Drucker wird als offline angezeigt (de/drucker-offline)',
+      `${sites.public.url}/de/articles/drucker-offline/`,
+      'Gesucht nach: meine druckauftraege haengen',
+    ]);
+    await context.close();
+  });
+});
+
 describe('copy buttons', () => {
   it('copy a code block exactly', async () => {
     const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });

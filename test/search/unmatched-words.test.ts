@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { notInTermList, queryWords, unmatchedWords, withoutWords, wordsNotOnPages } from '../../src/lib/search/unmatched-words.ts';
+import { looserQueries, notInTermList, queryWords, unknownWords, unmatchedWords, withoutWords, wordsNotOnPages } from '../../src/lib/search/unmatched-words.ts';
 
 // Pages as Pagefind's fragments give them: text and meta fields (kbterms holds the hidden words)
 const mailbox = { content: 'Freigegebenes Postfach öffnen. Zeigen Sie mit der Maus darauf und wählen Sie X aus.', meta: { title: 'Freigegebenes Postfach' } };
@@ -52,6 +52,39 @@ describe('unmatchedWords', () => {
   it('is the pages step, then the term-list step (the UI fetches the list only when a word is left)', () => {
     expect(wordsNotOnPages('drucker xyzzyqq running', [printer, running])).toEqual(['xyzzyqq', 'running']);
     expect(notInTermList(['xyzzyqq', 'running'], terms)).toEqual(['xyzzyqq']);
+  });
+});
+
+describe('unknownWords (a search that found nothing)', () => {
+  const known = ['drucker', 'nicht', 'offline', 'druckwarteschlange', 'zuruecksetzen'];
+
+  it('names the words of a sentence that no article has, so the others can still find something', () => {
+    expect(unknownWords('Mein Drucker geht nicht', known)).toEqual(['mein', 'geht']);
+  });
+
+  it('keeps a word that starts a known word (Pagefind matches prefixes) and never drops one or two letters', () => {
+    expect(unknownWords('druck ab zu offline', known)).toEqual([]);
+  });
+
+  it('names every word when none is known, so the search is left empty and offers "did you mean"', () => {
+    expect(unknownWords('xyzzyqq plugh', known)).toEqual(['xyzzyqq', 'plugh']);
+  });
+});
+
+describe('looserQueries (known words that no page has all of)', () => {
+  // most common first, as the build writes the term list
+  const known = ['ist', 'nicht', 'drucker', 'offline', 'druckwarteschlange'];
+
+  it('leaves out the most common word first, then the next, until one word is left', () => {
+    expect(looserQueries('drucker ist nicht offline', known)).toEqual(['drucker nicht offline', 'drucker offline', 'offline']);
+  });
+
+  it('leaves out words of one or two letters before any other, and words known only as a prefix last', () => {
+    expect(looserQueries('druck zu ist', known)).toEqual(['druck ist', 'druck']);
+  });
+
+  it('has nothing looser for one word', () => {
+    expect(looserQueries('drucker', known)).toEqual([]);
   });
 });
 

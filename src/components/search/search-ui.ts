@@ -10,7 +10,7 @@ import { loadPagefind } from './pagefind.ts';
 import { renderCard, type RenderContext } from './render.ts';
 import { suggestFor } from './did-you-mean.ts';
 import { loadTermList } from '../../lib/search/did-you-mean.ts';
-import { notInTermList, withoutWords, wordsNotOnPages } from '../../lib/search/unmatched-words.ts';
+import { looserQueries, notInTermList, unknownWords, withoutWords, wordsNotOnPages } from '../../lib/search/unmatched-words.ts';
 
 /** Cards shown at first and added by "Show more results". */
 const PAGE_SIZE = 10;
@@ -183,8 +183,20 @@ function setUp(root: HTMLElement): void {
     // languages searched, as a German word on /en/ is found in the German articles
     const suspects = wordsNotOnPages(query, pages);
     if (!suspects.length) return [];
+    const known = await knownWords();
+    return known ? notInTermList(suspects, known) : [];
+  };
+
+  /** The words of the languages searched (their term lists), or undefined when they cannot be fetched. */
+  const knownWords = async (): Promise<string[] | undefined> => {
     const lists = await Promise.all(searchedLangs.map((searched) => loadTermList(config.base, searched))).catch(() => undefined);
-    return lists ? notInTermList(suspects, lists.flat()) : [];
+    return lists?.flat();
+  };
+
+  /** For a search that found nothing: the typed words no article of the languages searched has. */
+  const unknown = async (query: string): Promise<string[]> => {
+    const known = await knownWords();
+    return known ? unknownWords(query, known) : [];
   };
 
   const search = async (immediate: boolean) => {
@@ -207,10 +219,11 @@ function setUp(root: HTMLElement): void {
       let hits = rankHits(response.results, preferred);
       let translationCounts = response.filters['translation'];
       prefetch(hits);
-      // words Pagefind matched by a short prefix only ("xyzzyqq" found as "x") find nothing
-      const missing = state.query && hits.length ? await unmatched(state.query, hits) : [];
+      // words Pagefind matched by a short prefix only ("xyzzyqq" found as "x") find nothing, and
+      // one word no article has empties the whole search ("drucker geht nicht"): both are left out
+      const missing = !state.query ? [] : hits.length ? await unmatched(state.query, hits) : await unknown(state.query);
       if (id !== run) return;
-      const searched = withoutWords(state.query, missing);
+      let searched = missing.length ? withoutWords(state.query, missing) : state.query;
       if (missing.length) {
         const again = searched ? await pagefind.search(searched, options) : undefined;
         if (id !== run) return;
@@ -218,9 +231,24 @@ function setUp(root: HTMLElement): void {
         prefetch(hits);
         translationCounts = again?.filters['translation'];
       }
+      // every word is known, but no article has them all ("drucker ist offline"): leave out the
+      // most common words, one more at a time, until something is found; the status says what was searched
+      if (!hits.length && searched) {
+        const known = await knownWords();
+        for (const looser of known ? looserQueries(searched, known) : []) {
+          const again = await pagefind.search(looser, options);
+          if (id !== run) return;
+          if (!again.results.length) continue;
+          hits = rankHits(again.results, preferred);
+          prefetch(hits);
+          translationCounts = again.filters['translation'];
+          searched = looser;
+          break;
+        }
+      }
       view = {
         state,
-        searched: missing.length ? searched : state.query,
+        searched,
         missing,
         preferred,
         hits,

@@ -1,6 +1,7 @@
 import { errorCodeVariants } from '../error-codes.ts';
 import { words, type Vocabulary } from './decompound.ts';
 import type { SynonymIndex } from './synonyms.ts';
+import { withoutUmlauts } from './umlauts.ts';
 import { wordVariants } from './variants.ts';
 
 const ERROR_CODE_COMPONENT = /<ErrorCode\s+code=["']([^"']+)["']/g;
@@ -42,7 +43,8 @@ export function prose(body: string): string {
 
 /**
  * Derived words of one word, memoised per build by the caller's cache: compound parts (German),
- * their -ieren/participle forms (German) and the synonyms of the word and of its parts.
+ * their -ieren/participle forms (German), the synonyms of the word and of its parts, and (German)
+ * the spelling without umlauts of the word and of each of those (umlauts.ts).
  */
 function derive(word: string, lang: string, context: SearchTermContext, cache: Map<string, string[]>): string[] {
   const key = `${lang}:${word}`;
@@ -57,6 +59,12 @@ function derive(word: string, lang: string, context: SearchTermContext, cache: M
     for (const base of bases) out.push(...wordVariants(base, context.vocabulary));
   }
   for (const base of bases) out.push(...context.synonyms.of(base));
+  if (lang === 'de') {
+    for (const form of [word, ...out]) {
+      const typed = withoutUmlauts(form);
+      if (typed) out.push(typed);
+    }
+  }
   const unique = [...new Set(out)];
   cache.set(key, unique);
   return unique;

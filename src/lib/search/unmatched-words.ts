@@ -42,9 +42,14 @@ function matches(pageWord: string, word: string): boolean {
   return sharedPrefix(pageWord, word) >= Math.max(MIN_CHECKED, Math.ceil(word.length * SHARED_SHARE));
 }
 
+/** The words of `query` that may be dropped as unknown: three letters or more, each once. */
+export function checkedWords(query: string): string[] {
+  return [...new Set(queryWords(query))].filter((word) => word.length >= MIN_CHECKED);
+}
+
 /** The words of `query` (three letters or more) that none of `pages` (the first few results) matches. */
 export function wordsNotOnPages(query: string, pages: readonly MatchablePage[]): string[] {
-  const words = [...new Set(queryWords(query))].filter((word) => word.length >= MIN_CHECKED);
+  const words = checkedWords(query);
   if (!words.length) return [];
   const pageWords = new Set<string>();
   for (const page of pages) {
@@ -67,6 +72,37 @@ export function notInTermList(words: readonly string[], known: readonly string[]
  */
 export function unmatchedWords(query: string, pages: readonly MatchablePage[], known: readonly string[]): string[] {
   return notInTermList(wordsNotOnPages(query, pages), known);
+}
+
+/**
+ * When a search found nothing: the words of `query` that the term list does not know. Pagefind
+ * finds only pages that have every word, so one word no article has ("drucker geht nicht": no
+ * article says "geht") empties the result of a question typed as a sentence; without it the
+ * words that articles do have find them.
+ */
+export function unknownWords(query: string, known: readonly string[]): string[] {
+  return notInTermList(checkedWords(query), known);
+}
+
+/**
+ * Looser queries for a search whose words are all known but that no page has all of ("drucker
+ * ist offline" where the printer article never says "ist"): each drops one more of the most
+ * common words (the term list is sorted most common first; words of one or two letters go first,
+ * words known only as a prefix last), until one word is left. Tried in order; the first that
+ * finds something is searched.
+ */
+export function looserQueries(query: string, known: readonly string[]): string[] {
+  const words = [...new Set(queryWords(query))];
+  if (words.length < 2) return [];
+  const rank = new Map(known.map((term, i) => [term, i]));
+  const commonness = (word: string) => (word.length < MIN_CHECKED ? -1 : (rank.get(word) ?? Number.MAX_SAFE_INTEGER));
+  const dropOrder = [...words].sort((a, b) => commonness(a) - commonness(b));
+  const out: string[] = [];
+  for (let dropped = 1; dropped < words.length; dropped++) {
+    const gone = new Set(dropOrder.slice(0, dropped));
+    out.push(words.filter((word) => !gone.has(word)).join(' '));
+  }
+  return out;
 }
 
 /** The query without the given words (in the order typed), or '' when none is left. */
