@@ -59,10 +59,12 @@ describe('gap topics on German tickets (3,166, 50 queues, synthetic)', async () 
     // five clustering seeds; twelve terms present or not: 0.72); the seed moves it by about ±0.05
     expect(german.quality.top10Purity).toBeGreaterThanOrEqual(0.7);
     expect(german.quality.top10Labels).toBeGreaterThanOrEqual(8);
-    // measured 0.735 (0.69-0.74 over five seeds; 0.67 with twelve terms present or not)
+    // measured 0.70 (0.68-0.72 over five seeds; 0.735 before the gaps after the tenth were regrouped
+    // more broadly, 0.67 with twelve terms present or not)
     expect(german.quality.purity).toBeGreaterThanOrEqual(0.68);
-    // measured 0.35 (0.30 before): about half of these tickets are like no topic (cosine < 0.15), see docs/gaps.md
-    expect(german.quality.coverage).toBeGreaterThanOrEqual(0.32);
+    // measured 0.38 (0.37-0.39 over five seeds; 0.35 before the regrouping, 0.30 before twenty terms):
+    // 1,109 of these tickets are still like no topic, see docs/gaps.md
+    expect(german.quality.coverage).toBeGreaterThanOrEqual(0.36);
   });
 
   it('labels every gap with words as the tickets write them, never a stop word or a stem', async () => {
@@ -99,6 +101,8 @@ describe('gap topics on German tickets (3,166, 50 queues, synthetic)', async () 
       show(`German half ${i + 1}`, result);
       // measured 0.67 / 0.76 (0.67-0.84 over five seeds; 0.57-0.76 with twelve terms present or not)
       expect(result.quality.top10Purity).toBeGreaterThanOrEqual(0.6);
+      // measured 0.40 / 0.44 (0.40-0.44 over five seeds; 0.38 / 0.36 before the gaps after the tenth were regrouped)
+      expect(result.quality.coverage).toBeGreaterThanOrEqual(0.38);
       expect(unreadable(result.report, await wordsOf(file))).toEqual([]);
     }
   });
@@ -109,14 +113,16 @@ describe('gap topics on English IT tickets (3,805, 8 topic groups)', async () =>
   show('English', english);
 
   it('leads with pure gaps', () => {
-    // measured 0.85 and 0.73 (0.82 and 0.71 with twelve terms present or not)
+    // measured 0.86 and 0.71 (0.70-0.75 over five seeds; 0.74 before the gaps after the tenth were
+    // regrouped more broadly; 0.82 and 0.71 with twelve terms present or not)
     expect(english.quality.top10Purity).toBeGreaterThanOrEqual(0.8);
     expect(english.quality.purity).toBeGreaterThanOrEqual(0.7);
   });
 
   it('holds most unknown tickets in the 30 leading gaps', () => {
-    // measured 0.52 (0.51 with twelve terms present or not; 0.44 with topics merged only from a cosine of 0.25)
-    expect(english.quality.coverage).toBeGreaterThan(0.5);
+    // measured 0.60 (0.59-0.61 over five seeds; 0.53 before the gaps after the tenth were regrouped,
+    // 0.44 with topics merged only from a cosine of 0.25)
+    expect(english.quality.coverage).toBeGreaterThanOrEqual(0.56);
   });
 
   it('labels every gap with words as the tickets write them, never a stop word', async () => {

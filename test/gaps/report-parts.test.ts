@@ -10,6 +10,7 @@ import { cohesionOf, effortOf, rankTopics } from '../../src/lib/gaps/rank.ts';
 import { median } from '../../src/lib/median.ts';
 import { shiftLeftCandidates, ticketsByArticle } from '../../src/lib/gaps/shift-left.ts';
 import { countAt, packCounts, TOP_TERMS, type Features } from '../../src/lib/gaps/ticket-matcher.ts';
+import { HEAD, regroupTail } from '../../src/lib/gaps/tail-topics.ts';
 import { findTopics } from '../../src/lib/gaps/topics.ts';
 import { FIXTURE_SITE_CONTENT, ROOT } from '../helpers/paths.ts';
 
@@ -174,6 +175,48 @@ describe('linkMetrics', () => {
     });
     expect(metrics.byProduct['mail']).toEqual({ tickets: 2, linked: 2, linkRate: 1 });
     expect(metrics.reuse).toEqual([{ article: gapsIndex.articles[0]?.id, tickets: 2 }]);
+  });
+});
+
+describe('regroupTail', () => {
+  // 24 subjects with no word in common, 25 tickets each: the first pass looks for 15 topics (one
+  // per 40 tickets), so some subjects find no centre and are like no topic
+  const subjects = Array.from({ length: 24 }, (_, s) =>
+    Array.from({ length: 25 }, (_, i) => ticket(`S${s}-${i}`, { top: [`subject${s}`, `thing${s}`, `part${s}${i % 3}`], escalated: i < s })),
+  );
+  const topics = findTopics(subjects.flat());
+  const rank = { index: gapsIndex, threshold: 0.375, minTickets: 3 };
+  const first = rankTopics(topics, rank);
+  const subjectOf = (t: { members: Features[] }) => new Set(t.members.map((f) => f.id.split('-')[0]));
+
+  it('keeps the leading topics as found and finds topics among the tickets after them', () => {
+    expect(first.length).toBeGreaterThan(HEAD);
+    expect(first.length).toBeLessThan(24);
+    const { ranked, groups } = regroupTail(first, topics, rank);
+    expect(ranked.slice(0, HEAD)).toEqual(first.slice(0, HEAD));
+    // every subject is one topic now: those after the leading ten found again, the ones left out found
+    expect(ranked).toHaveLength(24);
+    for (const t of ranked) expect(subjectOf(t).size).toBe(1);
+    expect(new Set(ranked.flatMap((t) => [...subjectOf(t)])).size).toBe(24);
+    expect(groups.flat()).toHaveLength(600);
+  });
+
+  it('is what gapsReport lists: the leading ten first, then the rest by score, none like no topic', () => {
+    const report = gapsReport({
+      index: gapsIndex,
+      threshold: 0.375,
+      stats: { read: 600, accepted: 600, rejected: 0, tickets: 600, rejections: [], rejectionsTotal: 0, rejectionsByRule: {}, problems: [], files: [] },
+      features: subjects.flat(),
+      matchedBy: { 'ticket-field': 0, 'article-tickets': 0, 'error-code': 0, text: 0 },
+    });
+    expect(report.gaps).toHaveLength(24);
+    expect(report.gaps.slice(0, HEAD).map((g) => g.tickets)).toEqual(first.slice(0, HEAD).map((t) => t.members.length));
+    const tail = report.gaps.slice(HEAD).map((g) => g.score);
+    expect(tail).toEqual([...tail].sort((a, b) => b - a));
+    expect(report.gaps.map((g) => g.broader ?? false)).toEqual(report.gaps.map((_, i) => i >= HEAD));
+    // the text report says where the broader topics begin
+    expect(formatText(report, 30)).toMatch(/\n 10\. .*\n.*\n {5}broader topics of the tickets the leading gaps do not hold:\n 11\. /);
+    expect(report.other).toEqual({ tickets: 0, topics: 0, unlike: 0 });
   });
 });
 

@@ -4,6 +4,7 @@ import { describeGaps, type Gap } from './gap.ts';
 import { matchTickets, type MatchedTickets, type MatchTicketsOptions } from './match-tickets.ts';
 import { linkMetrics, type LinkMetrics } from './metrics.ts';
 import { rankTopics } from './rank.ts';
+import { HEAD, regroupTail } from './tail-topics.ts';
 import { shiftLeftCandidates, ticketsByArticle, type ShiftLeft } from './shift-left.ts';
 import type { Via } from './ticket-matcher.ts';
 import { findTopics, type TopicOptions } from './topics.ts';
@@ -53,7 +54,9 @@ export function gapsReport(matched: MatchedTickets, options: Pick<GapsOptions, '
   const { index, threshold, stats, features, matchedBy } = matched;
   const topics = findTopics(features, options);
   phase(`clustered and assigned ${topics.unknown.length} unknown tickets, ${topics.centroids.length} topics`);
-  const ranked = rankTopics(topics, { index, threshold, minTickets: options.minTickets ?? 3 });
+  const rankOptions = { index, threshold, minTickets: options.minTickets ?? 3 };
+  const { ranked, groups } = regroupTail(rankTopics(topics, rankOptions), topics, rankOptions);
+  phase(`regrouped the tickets after the first ${HEAD} topics: ${groups.length} topics`);
   const leading = ranked.slice(0, options.maxGaps ?? 30);
   const gaps = describeGaps(leading, topics.sample, index);
   const unknownTotal = features.filter((f) => f.status === 'unknown').length;
@@ -72,17 +75,18 @@ export function gapsReport(matched: MatchedTickets, options: Pick<GapsOptions, '
     other: {
       tickets: unknownTotal - gaps.reduce((sum, g) => sum + g.tickets, 0),
       topics: ranked.length - leading.length,
-      unlike: unknownTotal - topics.groups.reduce((sum, g) => sum + g.length, 0),
+      unlike: unknownTotal - groups.reduce((sum, g) => sum + g.length, 0),
     },
     shiftLeft: shiftLeftCandidates(perArticle, index),
   };
   const labelled = topics.unknown.filter((f) => f.topic !== undefined);
   if (labelled.length) {
+    const topicOf = new Map(groups.flatMap((members, i) => members.map((f) => [f, i] as const)));
     const clustered = purity(
-      topics.assignment,
+      topics.unknown.map((f) => topicOf.get(f) ?? -1),
       topics.unknown.map((f) => f.topic),
     );
-    report.evaluation = { labelled: labelled.length, purity: Math.round(clustered * 1000) / 1000, clusters: topics.centroids.length };
+    report.evaluation = { labelled: labelled.length, purity: Math.round(clustered * 1000) / 1000, clusters: groups.length };
   }
   return report;
 }

@@ -120,8 +120,10 @@ function random(seed: number): () => number {
 }
 
 export interface ClusterOptions {
-  /** Topics to look for; default one for every 40 sampled tickets (at least 10 while there are 50 tickets, at most 200). */
+  /** Topics to look for; default one for every `ticketsPerTopic` sampled tickets (at least 10 while there are 50 tickets, at most 200). */
   topics?: number;
+  /** Sampled tickets per topic looked for, when `topics` is not given (default 40). */
+  ticketsPerTopic?: number;
   /** Refinement rounds. */
   rounds?: number;
   /** A vector less similar (cosine) than this to every topic belongs to none. */
@@ -144,7 +146,8 @@ export function cluster(sample: readonly Vector[], options: ClusterOptions = {})
   const minimum = options.minimum ?? 0.15;
   const k = Math.min(
     sample.length,
-    options.topics ?? Math.max(2, Math.min(200, Math.max(Math.round(sample.length / 40), Math.min(10, Math.round(sample.length / 5))))),
+    options.topics ??
+      Math.max(2, Math.min(200, Math.max(Math.round(sample.length / (options.ticketsPerTopic ?? 40)), Math.min(10, Math.round(sample.length / 5))))),
   );
   // small exports have too few neighbours about the same thing to blend with
   const blended = blendNeighbours(sample, options.neighbours ?? Math.min(5, Math.max(2, Math.floor(sample.length / 100))));

@@ -2,6 +2,7 @@ import { markdownCode, markdownText, noWorkflowCommands, textLine } from '../esc
 import type { FileInfo } from '../tickets/types.ts';
 import type { GapsReport } from './analyse.ts';
 import type { Gap } from './gap.ts';
+import { HEAD } from './tail-topics.ts';
 
 function percent(rate: number): string {
   return `${Math.round(rate * 1000) / 10}%`;
@@ -32,6 +33,9 @@ function facts(gap: Gap): string {
     .join('; ');
 }
 
+/** The line above the first gap after the leading ones (`Gap.broader`). */
+const BROADER = 'broader topics of the tickets the leading gaps do not hold';
+
 // below this share an article that a few of a topic's tickets come close to is noise, not news
 const NEAR_SHOWN = 0.2;
 
@@ -49,6 +53,8 @@ export const LEGEND = [
   '  near          share of the tickets that come close to an article without matching it (at least half the match',
   '                threshold): check whether that article answers them and why they did not find it',
   '  score         tickets × effort × (1 − near share): the order of this list; topics an article almost answers come later',
+  `  broader       after the leading ${HEAD} gaps: topics of the remaining tickets, joined more loosely (one article may not`,
+  '                answer all of one); ordered by score among themselves',
   '  other         unknown tickets in no gap above: in smaller topics (a topic needs --min-tickets tickets), or like no',
   '                topic (their words are too unlike every topic: cosine below 0.15, or fewer than two words)',
 ];
@@ -97,6 +103,7 @@ export function formatText(report: GapsReport, limit = 15): string {
     gapsHeadline(report),
   ];
   report.gaps.slice(0, limit).forEach((gap, i) => {
+    if (gap.broader && !report.gaps[i - 1]?.broader) lines.push(`     ${BROADER}:`);
     lines.push(`${String(i + 1).padStart(3)}. ${textLine(gap.label)}: ${facts(gap)}`);
     lines.push(`     keywords: ${textLine(gap.keywords.join(', '))}; e.g. "${textLine(gap.examples[0] ?? '')}"`);
   });
@@ -146,7 +153,7 @@ export function formatMarkdown(report: GapsReport, limit = 15): string {
       .slice(0, limit)
       .map(
         (g, i) =>
-          `| ${i + 1} | ${markdownText(g.label)} | ${g.tickets} | ${levels(g.levels)} | ${g.escalated} | ${g.reopened} | ${g.urgent} | ${g.medianHoursToResolve ?? '–'} | ×${g.effort} | ${g.nearArticle && g.nearArticle.share >= NEAR_SHOWN ? `${percent(g.nearArticle.share)} ${markdownCode(g.nearArticle.article)}` : '–'} | ${g.score} | ${markdownText(g.keywords.join(', '))} |`,
+          `${g.broader && !report.gaps[i - 1]?.broader ? `| | **${BROADER}** | | | | | | | | | | |\n` : ''}| ${i + 1} | ${markdownText(g.label)} | ${g.tickets} | ${levels(g.levels)} | ${g.escalated} | ${g.reopened} | ${g.urgent} | ${g.medianHoursToResolve ?? '–'} | ×${g.effort} | ${g.nearArticle && g.nearArticle.share >= NEAR_SHOWN ? `${percent(g.nearArticle.share)} ${markdownCode(g.nearArticle.article)}` : '–'} | ${g.score} | ${markdownText(g.keywords.join(', '))} |`,
       ),
     ...(report.other.tickets ? [`| | other (${otherParts(report)}) | ${report.other.tickets} | | | | | | | | | |`] : []),
   ];

@@ -31,8 +31,14 @@ export interface Gap {
    * of the topic's tickets that do: an article that may answer them already, or should.
    */
   nearArticle?: { article: string; share: number };
-  /** tickets × effort × (1 − nearArticle.share): the order of the report. */
+  /** tickets × effort × (1 − nearArticle.share): the order of the report, within the leading gaps and within the broader ones. */
   score: number;
+  /**
+   * A topic of the tickets that the leading ten gaps do not hold, joined more loosely (from a
+   * centroid cosine of 0.05, not 0.15): listed after the leading gaps; read its keywords and
+   * examples before writing one article for it.
+   */
+  broader?: true;
   /** Example titles (redacted when the tickets were read). */
   examples: string[];
 }
@@ -45,7 +51,7 @@ export function describeGaps(topics: readonly RankedTopic[], background: readonl
   const phrases = new PhraseBackground();
   for (const f of background) phrases.add(f.title, f.lang);
   const spelling = surfaceForms();
-  return topics.map(({ members, centroid, hours, effort, cohesion, near, score }) => {
+  return topics.map(({ members, centroid, hours, effort, cohesion, near, score, broader }) => {
     const keywords = [...centroid].slice(0, 6).flatMap(([stem]) => spelling.get(stem) ?? []);
     const spread = Math.max(1, Math.ceil(members.length / 400));
     const label =
@@ -75,6 +81,7 @@ export function describeGaps(topics: readonly RankedTopic[], background: readonl
       score: Math.round(score * 10) / 10,
       ...(near ? { nearArticle: { article: index.articles[near.doc]?.id ?? String(near.doc), share: Math.round(near.share * 100) / 100 } } : {}),
       examples: members.slice(0, 3).map((f) => f.title),
+      ...(broader ? { broader: true as const } : {}),
     };
   });
 }

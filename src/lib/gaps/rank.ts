@@ -14,6 +14,8 @@ export interface RankedTopic {
   near: { doc: number; share: number } | undefined;
   /** tickets × effort × (1 − near share). */
   score: number;
+  /** Found among the tickets the leading topics do not hold, and joined more loosely (`regroupTail`). */
+  broader?: boolean;
 }
 
 export interface RankOptions {

@@ -28,6 +28,12 @@ export interface Topics {
 /** At most this many tickets are clustered; the others are assigned to the topics found. */
 const SAMPLE = 4000;
 
+/** At most `SAMPLE` of `items`, evenly spread (every n-th): what a clustering is run on. */
+export function evenSample<T>(items: readonly T[]): T[] {
+  const step = Math.max(1, Math.ceil(items.length / SAMPLE));
+  return items.filter((_, i) => i % step === 0);
+}
+
 /**
  * Topics of the unknown tickets: tf-idf vectors over their main terms, clustering of an evenly
  * spread sample, then every unknown ticket assigned to its nearest topic.
@@ -53,8 +59,7 @@ export function findTopics(features: readonly Features[], options: TopicOptions 
     return normalise(vector);
   };
   const rarity = (t: string) => Math.log(1 + unknown.length / (df.get(t) ?? 1));
-  const step = Math.max(1, Math.ceil(unknown.length / SAMPLE));
-  const sample = unknown.filter((_, i) => i % step === 0);
+  const sample = evenSample(unknown);
   const { centroids, assign } = cluster(sample.map(vectorOf), {
     ...(options.topics ? { topics: options.topics } : {}),
     ...(options.mergeAt === undefined ? {} : { mergeAt: options.mergeAt }),
