@@ -36,5 +36,6 @@ describe('rewriteQuery', () => {
   it('respells and drops words, in the order typed', () => {
     expect(rewriteQuery('Mein Kennwort zuruecksetzen', ['mein'], new Map([['zuruecksetzen', 'zurücksetzen']]))).toBe('kennwort zurücksetzen');
     expect(rewriteQuery('xyzzyqq', ['xyzzyqq'], new Map())).toBe('');
+    expect(rewriteQuery('Drucker xyzzyqq offline', ['xyzzyqq'], new Map())).toBe('drucker offline');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { looserQueries, notInTermList, queryWords, unknownWords, unmatchedWords, withoutWords, wordsNotOnPages } from '../../src/lib/search/unmatched-words.ts';
+import { looserQueries, notInTermList, queryWords, unknownWords, unmatchedWords, wordsNotOnPages } from '../../src/lib/search/unmatched-words.ts';
 
 // Pages as Pagefind's fragments give them: text and meta fields (kbterms holds the hidden words)
 const mailbox = { content: 'Freigegebenes Postfach öffnen. Zeigen Sie mit der Maus darauf und wählen Sie X aus.', meta: { title: 'Freigegebenes Postfach' } };
@@ -85,12 +85,5 @@ describe('looserQueries (known words that no page has all of)', () => {
 
   it('has nothing looser for one word', () => {
     expect(looserQueries('drucker', known)).toEqual([]);
-  });
-});
-
-describe('withoutWords', () => {
-  it('drops the given words and keeps the others in the order typed', () => {
-    expect(withoutWords('Drucker xyzzyqq offline', ['xyzzyqq'])).toBe('drucker offline');
-    expect(withoutWords('xyzzyqq', ['xyzzyqq'])).toBe('');
   });
 });

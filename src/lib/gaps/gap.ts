@@ -34,8 +34,8 @@ export interface Gap {
   /** tickets × effort × (1 − nearArticle.share): the order of the report, within the leading gaps and within the broader ones. */
   score: number;
   /**
-   * A topic of the tickets that the leading ten gaps do not hold, joined more loosely (from a
-   * centroid cosine of 0.05, not 0.15): listed after the leading gaps; read its keywords and
+   * A topic of the tickets that the leading ten gaps do not hold, joined more loosely (a lower
+   * centroid cosine, tail-topics.ts): listed after the leading gaps; read its keywords and
    * examples before writing one article for it.
    */
   broader?: true;

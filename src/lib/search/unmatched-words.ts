@@ -116,11 +116,3 @@ export function rewriteQuery(query: string, dropped: readonly string[], respelle
     .map((word) => respelled.get(word) ?? word)
     .join(' ');
 }
-
-/** The query without the given words (in the order typed), or '' when none is left. */
-export function withoutWords(query: string, drop: readonly string[]): string {
-  const gone = new Set(drop);
-  return queryWords(query)
-    .filter((word) => !gone.has(word))
-    .join(' ');
-}
