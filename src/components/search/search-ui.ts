@@ -184,20 +184,28 @@ function setUp(root: HTMLElement): void {
     // languages searched, as a German word on /en/ is found in the German articles
     const suspects = wordsNotOnPages(query, pages);
     if (!suspects.length) return [];
-    const known = await knownWords();
-    return known ? notInTermList(suspects, known) : [];
+    const words = await knownWords();
+    return words ? notInTermList(suspects, words.list) : [];
   };
 
-  /** The words of the languages searched (their term lists), or undefined when they cannot be fetched. */
-  const knownWords = async (): Promise<string[] | undefined> => {
-    const lists = await Promise.all(searchedLangs.map((searched) => loadTermList(config.base, searched))).catch(() => undefined);
-    return lists?.flat();
-  };
+  /**
+   * The words of the languages searched (their term lists), joined once per page view with a set
+   * for look-ups; undefined when a list cannot be fetched (the next search tries again).
+   */
+  let knownOnce: Promise<{ list: string[]; set: ReadonlySet<string> } | undefined> | undefined;
+  const knownWords = () =>
+    (knownOnce ??= Promise.all(searchedLangs.map((searched) => loadTermList(config.base, searched))).then(
+      (lists) => {
+        const list = lists.flat();
+        return { list, set: new Set(list) };
+      },
+      () => (knownOnce = undefined),
+    ));
 
   /** For a search that found nothing: the typed words no article of the languages searched has. */
   const unknown = async (query: string): Promise<string[]> => {
-    const known = await knownWords();
-    return known ? unknownWords(query, known) : [];
+    const words = await knownWords();
+    return words ? unknownWords(query, words.list) : [];
   };
 
   const search = async (immediate: boolean) => {
@@ -225,12 +233,10 @@ function setUp(root: HTMLElement): void {
       const unfound = !state.query ? [] : hits.length ? await unmatched(state.query, hits) : await unknown(state.query);
       // a word typed without umlaut keys ("zuruecksetzen") is searched as the site spells it
       const respelled = new Map<string, string>();
-      if (unfound.length) {
-        const known = new Set(await knownWords());
-        for (const word of unfound) {
-          const spelling = respell(word, known);
-          if (spelling) respelled.set(word, spelling);
-        }
+      const known = unfound.length ? await knownWords() : undefined;
+      for (const word of unfound) {
+        const spelling = known && respell(word, known.set);
+        if (spelling) respelled.set(word, spelling);
       }
       if (id !== run) return;
       const missing = unfound.filter((word) => !respelled.has(word));
@@ -245,8 +251,8 @@ function setUp(root: HTMLElement): void {
       // every word is known, but no article has them all ("drucker ist offline"): leave out the
       // most common words, one more at a time, until something is found; the status says what was searched
       if (!hits.length && searched) {
-        const known = await knownWords();
-        for (const looser of known ? looserQueries(searched, known) : []) {
+        const vocabulary = await knownWords();
+        for (const looser of vocabulary ? looserQueries(searched, vocabulary.list) : []) {
           const again = await pagefind.search(looser, options);
           if (id !== run) return;
           if (!again.results.length) continue;
