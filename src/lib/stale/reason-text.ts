@@ -93,6 +93,11 @@ function endDeSentence(name: string, eol: EndValue): string {
       : `der Support für ${name} endete am ${day('de', eol)}`;
 }
 
+/** A mention as written, with the release it stands for: `Microsoft Office Button (Microsoft Office 2007)`. */
+function mentionName(m: { text: string; means?: string }): string {
+  return m.means ? `${m.text} (${m.means})` : m.text;
+}
+
 function shown(names: string[], more: (n: number) => string): string {
   return names.slice(0, 3).join(', ') + (names.length > 3 ? ` ${more(names.length - 3)}` : '');
 }
@@ -158,13 +163,13 @@ const texts: Texts = {
       const names = shown([...new Set(d.mentions.map((m) => m.text))], (n) => `and ${n} more`);
       const first = d.mentions[0]!;
       const lead = d.where === 'body' ? `Only mentions ${names} (${d.count}×)` : `About ${names}`;
-      return `${lead}: ${first.text}${first.means ? ` (${first.means})` : ''} ${endEn(first.eol)}${at(d)}.`;
+      return `${lead}: ${mentionName(first)} ${endEn(first.eol)}${at(d)}.`;
     },
     de: (d) => {
       const names = shown([...new Set(d.mentions.map((m) => m.text))], (n) => `und ${n} weitere`);
       const first = d.mentions[0]!;
       const lead = d.where === 'body' ? `Erwähnt nur ${names} (${d.count}×)` : `Behandelt ${names}`;
-      return `${lead}: ${endDeSentence(first.means ? `${first.text} (${first.means})` : first.text, first.eol)}${at(d)}.`;
+      return `${lead}: ${endDeSentence(mentionName(first), first.eol)}${at(d)}.`;
     },
   },
   unhelpful: {
