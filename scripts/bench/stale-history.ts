@@ -60,12 +60,17 @@ export async function run(): Promise<Record<string, number | string>> {
         const onDay = await flaggedOn(live, day);
         liveRuns.set(key, onDay.flagged.size / onDay.checked);
       }
-      const hit = ids.filter((id) => retiredRuns.get(key)!.has(id)).length;
+      const flagged = retiredRuns.get(key)!;
+      let hit = 0;
       for (const id of ids) {
-        const kind = byKind.get(kinds.get(id)!) ?? { total: 0, flagged: 0 };
-        kind.total++;
-        if (retiredRuns.get(key)!.has(id)) kind.flagged++;
-        byKind.set(kinds.get(id)!, kind);
+        const kind = kinds.get(id)!;
+        const counts = byKind.get(kind) ?? { total: 0, flagged: 0 };
+        counts.total++;
+        if (flagged.has(id)) {
+          counts.flagged++;
+          hit++;
+        }
+        byKind.set(kind, counts);
       }
       retiredFlagged += hit;
       rows.push({ day, retired: ids.length, flagged: hit, live: liveRuns.get(key)! });
